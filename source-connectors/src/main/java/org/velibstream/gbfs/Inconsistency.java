@@ -1,0 +1,14 @@
+package org.velibstream.gbfs;
+
+/** A consistency check that a station status entry failed. The entry is kept; the check is named. */
+public enum Inconsistency {
+    NEGATIVE_BIKES,
+    NEGATIVE_DOCKS,
+    NEGATIVE_BIKE_TYPE_COUNT,
+    /** mechanical + ebike differ from the total of available bikes. */
+    BIKE_TYPES_DO_NOT_SUM_TO_TOTAL,
+    /** A snake_case field and its camelCase twin (Vélib') disagree. */
+    DUPLICATE_FIELDS_DISAGREE,
+    /** last_reported lies after the document's last_updated. */
+    REPORTED_AFTER_FEED_UPDATE
+}
