@@ -1,0 +1,79 @@
+# Shared by the bin/ scripts that run real servers (Kafka, Cassandra, Flink) from Maven artifacts.
+# Everything binds to 127.0.0.1, lives under one work folder, and is stopped by PID.
+# shellcheck shell=bash
+
+VELIB_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VELIB_WORK="${VELIB_WORK:-$VELIB_HOME/.work}"
+
+log() { printf '%s [%s] %s\n' "$(date -u +%H:%M:%S)" "${SERVICE:-velib}" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# resolve_classpath NAME: copies the jars that bin/servers/NAME/pom.xml depends on into $VELIB_WORK/NAME/lib,
+# once per version of that pom, and prints the classpath.
+resolve_classpath() {
+    local name="$1" pom="$VELIB_HOME/bin/servers/$1/pom.xml" lib="$VELIB_WORK/$1/lib"
+    local stamp; stamp="$(sha1sum "$pom" | cut -c1-40)"
+    if [[ ! -f "$lib/.stamp" || "$(cat "$lib/.stamp")" != "$stamp" ]]; then
+        log "resolving $name jars from Maven (first run only)"
+        rm -rf "$lib"
+        mvn -B -q -f "$pom" dependency:copy-dependencies -DoutputDirectory="$lib" -DincludeScope=runtime >&2 \
+            || die "could not resolve the $name jars with Maven"
+        echo "$stamp" > "$lib/.stamp"
+    fi
+    echo "$lib/*"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+require_free_port() {
+    local port="$1" what="$2"
+    port_in_use "$port" && die "port $port ($what) on 127.0.0.1 is already taken; stop what uses it or set another port"
+    return 0
+}
+
+pid_file() { echo "$VELIB_WORK/$1/$1.pid"; }
+
+# running NAME: true when the PID in NAME's pid file is alive.
+running() {
+    local f; f="$(pid_file "$1")"
+    [[ -f "$f" ]] && kill -0 "$(cat "$f")" 2>/dev/null
+}
+
+# launch NAME LOGFILE CMD...: starts CMD in the background, detached from this shell, and records its PID.
+launch() {
+    local name="$1" logfile="$2"; shift 2
+    mkdir -p "$VELIB_WORK/$name"
+    nohup "$@" >"$logfile" 2>&1 </dev/null &
+    echo $! > "$(pid_file "$name")"
+}
+
+# wait_for_log NAME LOGFILE PATTERN SECONDS: waits until PATTERN appears, failing fast if the process died.
+wait_for_log() {
+    local name="$1" logfile="$2" pattern="$3" seconds="$4" waited=0
+    until grep -q -- "$pattern" "$logfile" 2>/dev/null; do
+        running "$name" || { tail -n 30 "$logfile" >&2; die "$name exited during start-up (log: $logfile)"; }
+        (( waited++ >= seconds * 5 )) && { tail -n 30 "$logfile" >&2; die "$name not ready after ${seconds}s (log: $logfile)"; }
+        sleep 0.2
+    done
+}
+
+# stop_service NAME [SECONDS]: SIGTERM, then SIGKILL after SECONDS (default 30). Quiet when not running.
+stop_service() {
+    local name="$1" seconds="${2:-30}" f pid waited=0
+    f="$(pid_file "$name")"
+    [[ -f "$f" ]] || { log "$name is not running"; return 0; }
+    pid="$(cat "$f")"
+    if kill -0 "$pid" 2>/dev/null; then
+        log "stopping $name (pid $pid)"
+        kill -TERM "$pid" 2>/dev/null || true
+        while kill -0 "$pid" 2>/dev/null; do
+            if (( waited++ >= seconds * 5 )); then
+                log "$name did not stop in ${seconds}s, killing it"
+                kill -KILL "$pid" 2>/dev/null || true
+                break
+            fi
+            sleep 0.2
+        done
+    fi
+    rm -f "$f"
+}
