@@ -6,6 +6,7 @@ import org.apache.flink.util.function.SerializableFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.velibstream.sink.json.JsonCodec;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import javax.annotation.Nullable;

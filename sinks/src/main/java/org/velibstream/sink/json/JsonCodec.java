@@ -1,4 +1,4 @@
-package org.velibstream.sink.kafka;
+package org.velibstream.sink.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,69 @@
+package org.velibstream.job.ingest;
+
+import org.apache.flink.util.Collector;
+
+import org.velibstream.gbfs.GbfsFeedHeader;
+import org.velibstream.gbfs.Rejection;
+import org.velibstream.gbfs.StationInformation;
+import org.velibstream.gbfs.StationListener;
+import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.model.DeadLetter;
+
+import javax.annotation.Nullable;
+
+import java.time.Instant;
+
+/**
+ * Decodes GBFS station payloads into {@link FeedItem}s, with a dead letter for every rejected entry or document.
+ * Shared by every input (HTTP polling, Kafka, files) so that they all decode alike.
+ */
+final class FeedItemCollector {
+
+    private final String systemId;
+    private final String source;
+    private final Collector<FeedItem> out;
+
+    FeedItemCollector(String systemId, String source, Collector<FeedItem> out) {
+        this.systemId = systemId;
+        this.source = source;
+        this.out = out;
+    }
+
+    /** A listener for the statuses of one document (or one entry) observed at {@code observedAt}. */
+    StationListener<StationStatus> statuses(Instant observedAt, @Nullable Instant feedUpdatedAt, boolean fromSnapshot, Instant receivedAt) {
+        return new StationListener<>() {
+            @Override
+            public void onStation(StationStatus status) {
+                out.collect(FeedItem.status(systemId, status, observedAt, feedUpdatedAt, fromSnapshot));
+            }
+
+            @Override
+            public void onRejected(Rejection rejection) {
+                rejected(rejection, receivedAt);
+            }
+        };
+    }
+
+    StationListener<StationInformation> information(Instant observedAt, Instant receivedAt) {
+        return new StationListener<>() {
+            @Override
+            public void onStation(StationInformation information) {
+                out.collect(FeedItem.information(systemId, information, observedAt));
+            }
+
+            @Override
+            public void onRejected(Rejection rejection) {
+                rejected(rejection, receivedAt);
+            }
+        };
+    }
+
+    void rejected(Rejection rejection, Instant receivedAt) {
+        out.collect(FeedItem.deadLetter(
+                systemId, new DeadLetter(source, rejection.reason(), rejection.rawEntry(), receivedAt)));
+    }
+
+    void rejectedDocument(String reason, byte[] payload, Instant receivedAt) {
+        out.collect(FeedItem.deadLetter(systemId, DeadLetter.of(source, reason, payload, receivedAt)));
+    }
+}
