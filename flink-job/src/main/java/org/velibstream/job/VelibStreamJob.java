@@ -1,10 +1,76 @@
 package org.velibstream.job;
 
-import org.velibstream.job.options.JobConfiguration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.stations.StationDirectory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * velib-stream: per-postal-code bike statistics and station anomaly alerts from GBFS feeds and Kafka.
+ *
+ * <p>Submitted with {@code flink run}, it runs on that cluster. Started with {@code java -jar}, it runs on a local
+ * MiniCluster, with the web UI unless it is a bounded replay ({@code --source files}).
+ */
 public final class VelibStreamJob {
+
+    public static final String JOB_NAME = "velib-stream";
+
+    private VelibStreamJob() {}
+
     public static void main(String[] args) throws Exception {
-        System.out.println(JobConfiguration.markdownTable());
-        System.out.println(org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.class.getName());
+        Configuration config;
+        try {
+            config = JobConfiguration.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("velib-stream: " + e.getMessage() + "\nRun with --help for the options.");
+            System.exit(2);
+            return;
+        }
+        if (config.getBoolean(JobConfiguration.HELP, false)) {
+            System.out.println("velib-stream options (--name value, or name=value lines in --config <file>):\n");
+            System.out.println(JobConfiguration.markdownTable());
+            return;
+        }
+        StreamExecutionEnvironment env = environment(config);
+        build(env, config);
+        env.execute(JOB_NAME);
+    }
+
+    /** Builds the whole job on {@code env}: sources, operators and the sinks the options choose. */
+    public static void build(StreamExecutionEnvironment env, Configuration config) throws Exception {
+        Duration checkpointInterval = config.get(JobOptions.CHECKPOINT_INTERVAL);
+        if (!checkpointInterval.isZero()) {
+            env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        }
+        config.getOptional(JobOptions.PARALLELISM).ifPresent(env::setParallelism);
+        StationDirectory directory = config.getOptional(JobOptions.STATIONS_TABLE)
+                .map(file -> StationDirectory.fromFile(Path.of(file)))
+                .orElseGet(StationDirectory::builtIn);
+        VelibPipeline.Results results = VelibPipeline.build(env, config, InputSources.resolve(config), directory);
+        OutputSinks.attach(results, config);
+    }
+
+    /** The cluster's environment under {@code flink run}; a local MiniCluster under {@code java -jar}. */
+    private static StreamExecutionEnvironment environment(Configuration config) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (!(env instanceof LocalStreamEnvironment)) {
+            return env;
+        }
+        if (config.get(JobOptions.SOURCE) == JobOptions.SourceKind.files) {
+            return StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
+        }
+        Configuration local = new Configuration();
+        local.set(RestOptions.PORT, config.get(JobOptions.WEB_UI_PORT));
+        local.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        System.out.println("velib-stream: local Flink web UI on http://127.0.0.1:" + config.get(JobOptions.WEB_UI_PORT));
+        return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(local);
     }
 }
