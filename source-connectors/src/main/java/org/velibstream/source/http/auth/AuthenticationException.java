@@ -1,0 +1,13 @@
+package org.velibstream.source.http.auth;
+
+import javax.annotation.Nullable;
+
+import java.io.IOException;
+
+/** No credentials could be obtained for a poll, for example because the OAuth2 token endpoint failed. */
+public final class AuthenticationException extends IOException {
+
+    public AuthenticationException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}

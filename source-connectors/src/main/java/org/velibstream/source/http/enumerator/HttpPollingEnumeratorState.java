@@ -1,0 +1,17 @@
+package org.velibstream.source.http.enumerator;
+
+import org.velibstream.source.http.split.HttpEndpointSplit;
+
+import java.util.List;
+
+/**
+ * The enumerator's checkpoint: splits not yet handed to a reader. Assigned splits live in their reader's state.
+ *
+ * @param unassignedSplits splits to assign when readers register
+ */
+public record HttpPollingEnumeratorState(List<HttpEndpointSplit> unassignedSplits) {
+
+    public HttpPollingEnumeratorState {
+        unassignedSplits = List.copyOf(unassignedSplits);
+    }
+}
