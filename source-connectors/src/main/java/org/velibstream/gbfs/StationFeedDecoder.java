@@ -1,0 +1,178 @@
+package org.velibstream.gbfs;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+
+import javax.annotation.Nullable;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decodes a GBFS station feed ({@code {"last_updated", "ttl", "version", "data": {"stations": [...]}}}) or one of
+ * its entries on its own, with Jackson's streaming parser: no tree is built, neither for the document nor for an entry.
+ *
+ * <p>A payload is read twice. The first pass reads the document-level fields and checks the JSON syntax to the end,
+ * so that a payload that is not JSON or is truncated fails with a {@link GbfsDecodingException} before any entry
+ * reaches the listener, and so that {@code last_updated} is known when entries are checked against it wherever the
+ * feed puts it. The second pass streams the entries. Instances are immutable and thread-safe.
+ *
+ * @param <T> the decoded entry type
+ */
+public abstract class StationFeedDecoder<T> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    
+
+    /** A builder for one entry; {@code feedLastUpdated} is the document's {@code last_updated}, if known. */
+    abstract EntryBuilder<T> newEntry(@Nullable Instant feedLastUpdated);
+
+    /**
+     * Decodes a whole feed document, handing each entry to {@code listener}.
+     *
+     * @throws GbfsDecodingException if the payload is not JSON, is truncated, or is not a GBFS station feed
+     */
+    public final GbfsFeedHeader decodeDocument(byte[] document, StationListener<T> listener)
+            throws GbfsDecodingException {
+        TopLevel topLevel = TopLevel.scan(document);
+        if (!topLevel.isDocument()) {
+            throw new GbfsDecodingException("not a GBFS document: no top-level \"data\" (fields: "
+                    + topLevel.fieldNames() + ")");
+        }
+        streamStations(document, topLevel.header(), listener);
+        return topLevel.header();
+    }
+
+    /**
+     * Decodes one entry object on its own, as Kafka records of single Vélib' entries carry them.
+     *
+     * @param feedLastUpdated the {@code last_updated} of the document the entry came from, to check
+     *     {@code last_reported} against; null when unknown
+     * @throws GbfsDecodingException if the payload is not JSON, is truncated, or is not a JSON object
+     */
+    public final void decodeEntry(byte[] entry, @Nullable Instant feedLastUpdated, StationListener<T> listener)
+            throws GbfsDecodingException {
+        TopLevel.scan(entry);
+        readSingleEntry(entry, feedLastUpdated, listener);
+    }
+
+    /**
+     * Decodes either a whole document or a single entry, told apart by the payload: a document has a top-level
+     * {@code data}, an entry a {@code station_id}.
+     *
+     * @return the document's header; empty when the payload was a single entry
+     * @throws GbfsDecodingException if the payload is not JSON, is truncated, or is neither shape
+     */
+    public final Optional<GbfsFeedHeader> decode(byte[] payload, StationListener<T> listener)
+            throws GbfsDecodingException {
+        TopLevel topLevel = TopLevel.scan(payload);
+        if (topLevel.isDocument()) {
+            streamStations(payload, topLevel.header(), listener);
+            return Optional.of(topLevel.header());
+        }
+        if (!topLevel.fieldNames().contains("station_id")) {
+            throw new GbfsDecodingException("neither a GBFS document (no \"data\") nor a station entry (no"
+                    + " \"station_id\"); fields: " + topLevel.fieldNames());
+        }
+        readSingleEntry(payload, null, listener);
+        return Optional.empty();
+    }
+
+    private void streamStations(byte[] document, GbfsFeedHeader header, StationListener<T> listener)
+            throws GbfsDecodingException {
+        try (JsonParser parser = TopLevel.JSON.createParser(document)) {
+            parser.nextToken();
+            if (!moveToField(parser, "data")) {
+                throw new GbfsDecodingException("not a GBFS document: no top-level \"data\"");
+            }
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw new GbfsDecodingException("\"data\" must be an object, was " + parser.currentToken());
+            }
+            if (!moveToField(parser, "stations")) {
+                throw new GbfsDecodingException("not a GBFS station feed: no \"data.stations\" array");
+            }
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw new GbfsDecodingException("\"data.stations\" must be an array, was " + parser.currentToken());
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                readEntry(parser, document, header.lastUpdated(), listener);
+            }
+        } catch (GbfsDecodingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new GbfsDecodingException("unreadable document: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves the parser, inside an object, to the value of field {@code name}, skipping the fields before it.
+     *
+     * @return false when the object has no such field
+     */
+    private static boolean moveToField(JsonParser parser, String name) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals(name)) {
+                return true;
+            }
+            parser.skipChildren();
+        }
+        return false;
+    }
+
+    private void readSingleEntry(byte[] entry, @Nullable Instant feedLastUpdated, StationListener<T> listener)
+            throws GbfsDecodingException {
+        try (JsonParser parser = TopLevel.JSON.createParser(entry)) {
+            parser.nextToken();
+            readEntry(parser, entry, feedLastUpdated, listener);
+        } catch (IOException e) {
+            throw new GbfsDecodingException("unreadable entry: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the entry starting at the parser's current token and leaves the parser on its last token. */
+    private void readEntry(
+            JsonParser parser, byte[] json, @Nullable Instant feedLastUpdated, StationListener<T> listener)
+            throws IOException {
+        long start = parser.currentTokenLocation().getByteOffset();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            JsonToken token = parser.currentToken();
+            parser.skipChildren();
+            listener.onRejected(Rejection.ofSlice("entry is not a JSON object but " + token, json, start,
+                    parser.currentLocation().getByteOffset()));
+            return;
+        }
+        int entryDepth = parser.getParsingContext().getNestingDepth();
+        EntryBuilder<T> builder = newEntry(feedLastUpdated);
+        T station;
+        try {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                builder.field(field, parser);
+            }
+            station = builder.build();
+        } catch (InvalidValueException e) {
+            skipToEndOfEntry(parser, entryDepth);
+            listener.onRejected(
+                    Rejection.ofSlice(e.getMessage(), json, start, parser.currentLocation().getByteOffset()));
+            return;
+        }
+        listener.onStation(station);
+    }
+
+    /** After a bad value, wherever inside the entry the parser stands, moves it to the entry's closing brace. */
+    private static void skipToEndOfEntry(JsonParser parser, int entryDepth) throws IOException {
+        while (!(parser.currentToken() == JsonToken.END_OBJECT
+                && parser.getParsingContext().getNestingDepth() == entryDepth - 1)) {
+            if (parser.nextToken() == null) {
+                throw new JsonEOFException(parser, null, "document ended inside an entry");
+            }
+        }
+    }
+}

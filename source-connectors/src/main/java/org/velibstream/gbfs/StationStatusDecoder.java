@@ -1,0 +1,264 @@
+package org.velibstream.gbfs;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import javax.annotation.Nullable;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Decodes {@code station_status} feeds into {@link StationStatus}: Vélib's shape, GBFS 1.x/2.x and GBFS 3.0.
+ *
+ * <p>What is read, whatever the dialect:
+ *
+ * <ul>
+ *   <li>bikes: {@code num_bikes_available}, else GBFS 3.0's {@code num_vehicles_available}, else Vélib's
+ *       {@code numBikesAvailable}; docks: {@code num_docks_available}, else {@code numDocksAvailable}. An entry with
+ *       no station id, no bike count or no dock count is rejected, as is one with a value of the wrong type.
+ *   <li>the breakdown by bike type: Vélib's {@code num_bikes_available_types} (single-key objects
+ *       {@code {"mechanical": n}} and {@code {"ebike": n}} in any order, or one object holding both keys), or the
+ *       standard {@code vehicle_types_available}, whose {@code vehicle_type_id}s mean something only through the
+ *       system's {@code vehicle_types} feed: they are mapped with the table given to the constructor, and when one of
+ *       them is not in it the breakdown is unknown (null).
+ *   <li>{@code is_installed}, {@code is_renting}, {@code is_returning} as JSON booleans or 0/1; an absent one means
+ *       the feed makes no claim, read as true.
+ * </ul>
+ *
+ * <p>The checks of {@link Inconsistency} flag an entry but keep it.
+ */
+public final class StationStatusDecoder extends StationFeedDecoder<StationStatus> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, BikeType> vehicleTypes;
+
+    /** A decoder for feeds whose breakdown is Vélib's {@code num_bikes_available_types}, or is not needed. */
+    public StationStatusDecoder() {
+        this(Map.of());
+    }
+
+    /**
+     * @param vehicleTypes {@code vehicle_type_id} → bike type, as the system's {@code vehicle_types} feed defines it
+     *     ({@code propulsion_type} {@code human} is mechanical, {@code electric_assist} is an e-bike)
+     */
+    public StationStatusDecoder(Map<String, BikeType> vehicleTypes) {
+        this.vehicleTypes = Map.copyOf(vehicleTypes);
+    }
+
+    @Override
+    EntryBuilder<StationStatus> newEntry(@Nullable Instant feedLastUpdated) {
+        return new StatusFields(feedLastUpdated);
+    }
+
+    private final class StatusFields implements EntryBuilder<StationStatus> {
+        @Nullable private final Instant feedLastUpdated;
+
+        @Nullable private String stationId;
+        @Nullable private String stationCode;
+        @Nullable private Integer bikes;
+        @Nullable private Integer bikesCamelCase;
+        @Nullable private Integer vehicles;
+        @Nullable private Integer docks;
+        @Nullable private Integer docksCamelCase;
+        private final BikeTypeCounts typeCounts = new BikeTypeCounts();
+        private boolean installed = true;
+        private boolean renting = true;
+        private boolean returning = true;
+        @Nullable private Instant lastReported;
+
+        StatusFields(@Nullable Instant feedLastUpdated) {
+            this.feedLastUpdated = feedLastUpdated;
+        }
+
+        @Override
+        public void field(String name, JsonParser parser) throws IOException, InvalidValueException {
+            switch (name) {
+                case "station_id" -> stationId = JsonValues.readId(parser, name);
+                case "stationCode" -> stationCode = JsonValues.readId(parser, name);
+                case "num_bikes_available" -> bikes = JsonValues.readInt(parser, name);
+                case "numBikesAvailable" -> bikesCamelCase = JsonValues.readInt(parser, name);
+                case "num_vehicles_available" -> vehicles = JsonValues.readInt(parser, name);
+                case "num_docks_available" -> docks = JsonValues.readInt(parser, name);
+                case "numDocksAvailable" -> docksCamelCase = JsonValues.readInt(parser, name);
+                case "num_bikes_available_types" -> typeCounts.readVelibTypes(parser, name);
+                case "vehicle_types_available" -> typeCounts.readVehicleTypes(parser, name, vehicleTypes);
+                case "is_installed" -> installed = JsonValues.readFlag(parser, name);
+                case "is_renting" -> renting = JsonValues.readFlag(parser, name);
+                case "is_returning" -> returning = JsonValues.readFlag(parser, name);
+                case "last_reported" -> lastReported = JsonValues.readTimestamp(parser, name);
+                default -> parser.skipChildren();
+            }
+        }
+
+        @Override
+        public StationStatus build() throws InvalidValueException {
+            if (stationId == null) {
+                throw new InvalidValueException("missing station_id");
+            }
+            Integer totalBikes = firstPresent(bikes, vehicles, bikesCamelCase);
+            if (totalBikes == null) {
+                throw new InvalidValueException("missing num_bikes_available (or num_vehicles_available)");
+            }
+            Integer totalDocks = firstPresent(docks, docksCamelCase, null);
+            if (totalDocks == null) {
+                throw new InvalidValueException("missing num_docks_available");
+            }
+            Set<Inconsistency> found = EnumSet.noneOf(Inconsistency.class);
+            if (totalBikes < 0) {
+                found.add(Inconsistency.NEGATIVE_BIKES);
+            }
+            if (totalDocks < 0) {
+                found.add(Inconsistency.NEGATIVE_DOCKS);
+            }
+            if (typeCounts.anyNegative()) {
+                found.add(Inconsistency.NEGATIVE_BIKE_TYPE_COUNT);
+            }
+            if (typeCounts.isKnown() && typeCounts.sum() != totalBikes) {
+                found.add(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL);
+            }
+            if (disagree(bikes, bikesCamelCase) || disagree(docks, docksCamelCase)) {
+                found.add(Inconsistency.DUPLICATE_FIELDS_DISAGREE);
+            }
+            if (lastReported != null && feedLastUpdated != null && lastReported.isAfter(feedLastUpdated)) {
+                found.add(Inconsistency.REPORTED_AFTER_FEED_UPDATE);
+            }
+            return new StationStatus(
+                    stationId,
+                    stationCode,
+                    totalBikes,
+                    typeCounts.count(BikeType.MECHANICAL),
+                    typeCounts.count(BikeType.EBIKE),
+                    totalDocks,
+                    installed,
+                    renting,
+                    returning,
+                    lastReported,
+                    new ArrayList<>(found));
+        }
+    }
+
+    @Nullable
+    private static Integer firstPresent(@Nullable Integer first, @Nullable Integer second, @Nullable Integer third) {
+        return first != null ? first : second != null ? second : third;
+    }
+
+    private static boolean disagree(@Nullable Integer snakeCase, @Nullable Integer camelCase) {
+        return snakeCase != null && camelCase != null && !Objects.equals(snakeCase, camelCase);
+    }
+
+    /** The breakdown of available bikes by type, as far as the feed allows to tell. */
+    private static final class BikeTypeCounts {
+        @Nullable private Integer mechanical;
+        @Nullable private Integer ebikes;
+        /** A count under a type this decoder cannot place makes the whole breakdown unknown. */
+        private boolean unknownTypeSeen;
+        private final List<Integer> all = new ArrayList<>();
+
+        /** Vélib': {@code [{"mechanical": 1}, {"ebike": 4}]}, in any order, or {@code {"mechanical": 1, "ebike": 4}}. */
+        void readVelibTypes(JsonParser parser, String field) throws IOException, InvalidValueException {
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                readVelibTypeObject(parser, field);
+                return;
+            }
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw JsonValues.wrongType(parser, field, "an array of objects");
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    throw JsonValues.wrongType(parser, field + "[]", "an object");
+                }
+                readVelibTypeObject(parser, field);
+            }
+        }
+
+        private void readVelibTypeObject(JsonParser parser, String field) throws IOException, InvalidValueException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String type = parser.currentName();
+                parser.nextToken();
+                int count = JsonValues.readInt(parser, field + "." + type);
+                switch (type) {
+                    case "mechanical" -> add(BikeType.MECHANICAL, count);
+                    case "ebike" -> add(BikeType.EBIKE, count);
+                    default -> addUnplaced(count);
+                }
+            }
+        }
+
+        /** Standard GBFS: {@code [{"vehicle_type_id": "x", "count": 3}]}. */
+        void readVehicleTypes(JsonParser parser, String field, Map<String, BikeType> vehicleTypes)
+                throws IOException, InvalidValueException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw JsonValues.wrongType(parser, field, "an array of objects");
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    throw JsonValues.wrongType(parser, field + "[]", "an object");
+                }
+                String typeId = null;
+                Integer count = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    switch (name) {
+                        case "vehicle_type_id" -> typeId = JsonValues.readId(parser, field + "[].vehicle_type_id");
+                        case "count" -> count = JsonValues.readInt(parser, field + "[].count");
+                        default -> parser.skipChildren();
+                    }
+                }
+                if (typeId == null || count == null) {
+                    throw new InvalidValueException(field + "[] needs vehicle_type_id and count");
+                }
+                BikeType type = vehicleTypes.get(typeId);
+                if (type != null) {
+                    add(type, count);
+                } else {
+                    addUnplaced(count);
+                }
+            }
+        }
+
+        private void add(BikeType type, int count) {
+            all.add(count);
+            if (type == BikeType.MECHANICAL) {
+                mechanical = (mechanical == null ? 0 : mechanical) + count;
+            } else {
+                ebikes = (ebikes == null ? 0 : ebikes) + count;
+            }
+        }
+
+        private void addUnplaced(int count) {
+            all.add(count);
+            unknownTypeSeen = true;
+        }
+
+        /** Whether the feed said how the bikes split, with types this decoder can place. */
+        boolean isKnown() {
+            return !all.isEmpty() && !unknownTypeSeen;
+        }
+
+        boolean anyNegative() {
+            return all.stream().anyMatch(count -> count < 0);
+        }
+
+        long sum() {
+            return all.stream().mapToLong(Integer::longValue).sum();
+        }
+
+        @Nullable
+        Integer count(BikeType type) {
+            if (!isKnown()) {
+                return null;
+            }
+            Integer count = type == BikeType.MECHANICAL ? mechanical : ebikes;
+            return count != null ? count : 0;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.velibstream.gbfs;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.velibstream.gbfs.Fixtures.fixture;
+
+class GbfsDiscoveryTest {
+
+    @Test
+    void takesThePreferredLanguageOfAGbfs2Document() throws Exception {
+        GbfsDiscovery discovery = GbfsDiscovery.decode(fixture("gbfs23_discovery.json"), "fr");
+
+        assertThat(discovery.language()).isEqualTo("fr");
+        assertThat(discovery.feeds()).containsOnlyKeys("system_information", "station_status");
+        assertThat(discovery.feed("station_status"))
+                .contains(URI.create("https://example.org/fr/station_status.json"));
+        assertThat(discovery.rejected())
+                .extracting(Rejection::reason)
+                .containsExactly("feed url is not a URI: Illegal character in path", "feed without name or url");
+    }
+
+    @Test
+    void takesTheFirstLanguageWhenThePreferredOneIsAbsent() throws Exception {
+        GbfsDiscovery discovery = GbfsDiscovery.decode(fixture("gbfs23_discovery.json"), "de");
+
+        assertThat(discovery.language()).isEqualTo("en");
+        assertThat(discovery.feeds().keySet())
+                .containsExactly("system_information", "station_information", "station_status");
+        assertThat(discovery.header())
+                .isEqualTo(new GbfsFeedHeader(Instant.ofEpochSecond(1700000000), 3600, "2.3", GbfsVersion.GBFS_2));
+    }
+
+    @Test
+    void readsTheSingleFeedListOfGbfs3() throws Exception {
+        GbfsDiscovery discovery = GbfsDiscovery.decode(fixture("gbfs30_discovery.json"), null);
+
+        assertThat(discovery.language()).isNull();
+        assertThat(discovery.header().version()).isEqualTo(GbfsVersion.GBFS_3);
+        assertThat(discovery.feed("station_information"))
+                .contains(URI.create("https://example.org/gbfs/station_information"));
+    }
+
+    @Test
+    void failsADocumentWithoutFeeds() {
+        byte[] systemInformation = "{\"ttl\": 3600, \"data\": {\"system_id\": \"Paris\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> GbfsDiscovery.decode(systemInformation, null))
+                .isInstanceOf(GbfsDecodingException.class)
+                .hasMessage("not a GBFS discovery document: no data.feeds nor data.<language>.feeds");
+    }
+}

@@ -1,0 +1,48 @@
+package org.velibstream.gbfs;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.velibstream.gbfs.Fixtures.fixture;
+
+class StationInformationDecoderTest {
+
+    private final StationInformationDecoder decoder = new StationInformationDecoder();
+
+    @Test
+    void decodesVelibStationsKeepingCapacityZeroAndNamesWithQuotes() throws Exception {
+        CollectingListener<StationInformation> listener = new CollectingListener<>();
+
+        GbfsFeedHeader header = decoder.decodeDocument(fixture("velib_station_information.json"), listener);
+
+        assertThat(header.version()).isEqualTo(GbfsVersion.VELIB);
+        assertThat(listener.stations).containsExactly(
+                new StationInformation("213688169", "16107", "Benjamin Godard - Victor Hugo", 48.865983, 2.275725, 35),
+                new StationInformation("17278902806", "44015", "Rouget de L'isle - Watteau", 48.778192750803,
+                        2.3963020229163, 0),
+                new StationInformation("1", "6003_relais", "Saint-Sulpice, \"relais\"", 48.85, 2.33, null));
+    }
+
+    @Test
+    void rejectsStationsWithoutCoordinatesOrOutOfRange() throws Exception {
+        CollectingListener<StationInformation> listener = new CollectingListener<>();
+
+        decoder.decodeDocument(fixture("velib_station_information.json"), listener);
+
+        assertThat(listener.rejections)
+                .extracting(Rejection::reason)
+                .containsExactly("missing lat or lon", "lat is out of range [-90.0, 90.0]: 148.0");
+    }
+
+    @Test
+    void takesTheFirstLocalizedNameOfGbfs30() throws Exception {
+        CollectingListener<StationInformation> listener = new CollectingListener<>();
+
+        GbfsFeedHeader header = decoder.decodeDocument(fixture("gbfs30_station_information.json"), listener);
+
+        assertThat(header.version()).isEqualTo(GbfsVersion.GBFS_3);
+        assertThat(listener.stations)
+                .containsExactly(new StationInformation("pga", null, "Parking garage A", 12.345678, 45.678901, 8));
+        assertThat(listener.rejections).extracting(Rejection::reason).containsExactly("name has no localized text");
+    }
+}
