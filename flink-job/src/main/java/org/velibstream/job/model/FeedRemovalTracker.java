@@ -11,7 +11,6 @@ import org.apache.flink.util.Collector;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,19 +46,17 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
 
     /** Stations of the last closed document, by station key, with their observation in it. */
     private transient MapState<String, StationObservation> presentStations;
-    /** Observations of documents not closed yet. */
-    private transient MapState<DocumentStation, StationObservation> openDocuments;
+    /** Observations of documents not closed yet, held until their document's time. */
+    private transient PendingObservations openDocuments;
 
     private transient Counter lateObservations;
     private transient Counter tombstones;
 
     @Override
     public void open(OpenContext openContext) {
-        TypeInformation<StationObservation> observationType = TypeInformation.of(StationObservation.class);
-        presentStations = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("present-stations", Types.STRING, observationType));
-        openDocuments = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                "open-documents", TypeInformation.of(DocumentStation.class), observationType));
+        presentStations = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                "present-stations", Types.STRING, TypeInformation.of(StationObservation.class)));
+        openDocuments = PendingObservations.inState(getRuntimeContext(), "open-documents");
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
         tombstones = getRuntimeContext().getMetricGroup().counter(TOMBSTONES_METRIC);
     }
@@ -76,14 +73,14 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
             lateObservations.inc();
             return;
         }
-        openDocuments.put(new DocumentStation(documentAt, observation.stationKey()), observation);
+        openDocuments.add(documentAt, observation);
         // Registering the same timer again is a no-op, so every observation of the document may do it.
         context.timerService().registerEventTimeTimer(documentAt);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<StationObservation> out) throws Exception {
-        Map<String, StationObservation> document = takeDocument(timestamp);
+        Map<String, StationObservation> document = openDocuments.take(timestamp);
         Instant documentAt = Instant.ofEpochMilli(timestamp);
 
         List<String> missing = new ArrayList<>();
@@ -99,21 +96,4 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
         }
         presentStations.putAll(document);
     }
-
-    /** Removes the observations of the document at {@code documentAt} from the open documents and returns them. */
-    private Map<String, StationObservation> takeDocument(long documentAt) throws Exception {
-        Map<String, StationObservation> document = new HashMap<>();
-        for (Map.Entry<DocumentStation, StationObservation> entry : openDocuments.entries()) {
-            if (entry.getKey().documentAt() == documentAt) {
-                document.put(entry.getKey().stationKey(), entry.getValue());
-            }
-        }
-        for (String stationKey : document.keySet()) {
-            openDocuments.remove(new DocumentStation(documentAt, stationKey));
-        }
-        return document;
-    }
-
-    /** A station in the document of {@code documentAt} (epoch milliseconds). */
-    public record DocumentStation(long documentAt, String stationKey) {}
 }
