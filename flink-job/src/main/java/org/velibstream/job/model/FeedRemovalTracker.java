@@ -68,14 +68,9 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
         if (observation.removed()) {
             return;
         }
-        long documentAt = observation.observedAt().toEpochMilli();
-        if (documentAt <= context.timerService().currentWatermark()) {
+        if (!openDocuments.holdUntil(observation.observedAt().toEpochMilli(), observation, context.timerService())) {
             lateObservations.inc();
-            return;
         }
-        openDocuments.add(documentAt, observation);
-        // Registering the same timer again is a no-op, so every observation of the document may do it.
-        context.timerService().registerEventTimeTimer(documentAt);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.TimerService;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -28,8 +29,23 @@ public final class PendingObservations {
                 stateName, TypeInformation.of(StationAt.class), TypeInformation.of(StationObservation.class))));
     }
 
-    /** Holds {@code observation} until {@code dueAt} (epoch milliseconds), unless a later one of its station is held. */
-    public void add(long dueAt, StationObservation observation) throws Exception {
+    /**
+     * Holds {@code observation} until {@code dueAt} (epoch milliseconds) and sets an event-time timer then, unless
+     * the watermark has passed {@code dueAt} already: then nothing is held and this returns false, for the caller
+     * to deal with the late observation.
+     */
+    public boolean holdUntil(long dueAt, StationObservation observation, TimerService timerService)
+            throws Exception {
+        if (dueAt <= timerService.currentWatermark()) {
+            return false;
+        }
+        add(dueAt, observation);
+        // Registering the same timer again is a no-op, so every observation due then may do it.
+        timerService.registerEventTimeTimer(dueAt);
+        return true;
+    }
+
+    private void add(long dueAt, StationObservation observation) throws Exception {
         StationAt slot = new StationAt(dueAt, observation.stationKey());
         StationObservation held = state.get(slot);
         if (held == null || !observation.observedAt().isBefore(held.observedAt())) {

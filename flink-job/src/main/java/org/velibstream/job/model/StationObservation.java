@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>Flink 2.x analyses records as POJOs (fields read through the canonical constructor), so this type and
  * {@link StationStatus} are serialized by Flink's {@code PojoSerializer}, never by Kryo: {@code Instant} has a
  * built-in serializer, {@code List<Inconsistency>} a {@code ListTypeInfo} and {@code Inconsistency} an
- * {@code EnumTypeInfo}. {@code StationObservationTypeInformationTest} keeps it that way.
+ * {@code EnumTypeInfo}. {@code RecordTypeInformationTest} keeps it that way.
  *
  * @param systemId the bike-share system the station belongs to (for example {@code "velib"})
  * @param stationId the feed's {@code station_id}

@@ -52,7 +52,7 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<String, Statio
 
     /** Latest observation of every station present in the postal code as of the last fired window. */
     private transient MapState<String, StationObservation> latestByStation;
-    /** Latest observation of each station within each window not fired yet, by window end. */
+    /** Latest observation of each station within each window not fired yet, by the window's last millisecond. */
     private transient PendingObservations pendingWindows;
 
     private transient Counter lateObservations;
@@ -79,14 +79,11 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<String, Statio
             throws Exception {
         long observedAt = observation.observedAt().toEpochMilli();
         long windowEnd = observedAt - Math.floorMod(observedAt, windowSizeMillis) + windowSizeMillis;
-        long windowLastMillisecond = windowEnd - 1;
-        if (windowLastMillisecond <= context.timerService().currentWatermark()) {
+        // Held until the window's last millisecond, as Flink's TimeWindow fires at maxTimestamp().
+        if (!pendingWindows.holdUntil(windowEnd - 1, observation, context.timerService())) {
             lateObservations.inc();
             context.output(LATE_OBSERVATIONS, observation);
-            return;
         }
-        pendingWindows.add(windowEnd, observation);
-        context.timerService().registerEventTimeTimer(windowLastMillisecond);
     }
 
     @Override
@@ -94,7 +91,7 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<String, Statio
         long windowEnd = timestamp + 1;
         // Windows fire in event-time order and late observations never enter them, so what arrived in this
         // window is newer than anything already in latestByStation.
-        for (Map.Entry<String, StationObservation> arrived : pendingWindows.take(windowEnd).entrySet()) {
+        for (Map.Entry<String, StationObservation> arrived : pendingWindows.take(timestamp).entrySet()) {
             StationObservation observation = arrived.getValue();
             if (observation.removed()) {
                 latestByStation.remove(arrived.getKey());

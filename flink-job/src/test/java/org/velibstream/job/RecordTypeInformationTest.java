@@ -1,4 +1,4 @@
-package org.velibstream.job.model;
+package org.velibstream.job;
 
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -10,8 +10,15 @@ import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.velibstream.gbfs.Inconsistency;
 import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.alerts.StationAlertDetector;
+import org.velibstream.job.model.PendingObservations;
+import org.velibstream.job.model.StationObservation;
+import org.velibstream.job.stats.PostalCodeStats;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -20,8 +27,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Flink must serialize observations with its own serializers: Kryo would be slow and break on schema changes. */
-class StationObservationTypeInformationTest {
+/**
+ * Flink must serialize the job's records, in the stream and in state, with its own serializers: Kryo would be
+ * slow and would break state on schema changes.
+ */
+class RecordTypeInformationTest {
 
     private static final TypeInformation<StationObservation> TYPE = TypeInformation.of(StationObservation.class);
 
@@ -33,6 +43,20 @@ class StationObservationTypeInformationTest {
         assertThat(pojo.getTypeAt("status.inconsistencies")).isInstanceOf(ListTypeInfo.class);
 
         assertThat(genericTypesIn(TYPE)).as("types Flink would hand to Kryo").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {
+        PostalCodeStats.class,
+        StationAlert.class,
+        StationAlertDetector.BikeCount.class,
+        PendingObservations.StationAt.class
+    })
+    void everyRecordInTheStreamOrInStateIsAPojoWithoutGenericType(Class<?> recordClass) {
+        TypeInformation<?> type = TypeInformation.of(recordClass);
+
+        assertThat(type).isInstanceOf(PojoTypeInfo.class);
+        assertThat(genericTypesIn(type)).as("types Flink would hand to Kryo").isEmpty();
     }
 
     @Test
