@@ -1,0 +1,94 @@
+package org.velibstream.job.model;
+
+import org.velibstream.gbfs.StationStatus;
+
+import javax.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the job knows about one station at one instant: its status as the feed reported it, enriched with the
+ * station's postal code and capacity, or a tombstone saying that the station disappeared from the feed.
+ *
+ * <p>Flink 2.x analyses records as POJOs (fields read through the canonical constructor), so this type and
+ * {@link StationStatus} are serialized by Flink's {@code PojoSerializer}, never by Kryo: {@code Instant} has a
+ * built-in serializer, {@code List<Inconsistency>} a {@code ListTypeInfo} and {@code Inconsistency} an
+ * {@code EnumTypeInfo}. {@code RecordTypeInformationTest} keeps it that way.
+ *
+ * @param systemId the bike-share system the station belongs to (for example {@code "velib"})
+ * @param stationId the feed's {@code station_id}
+ * @param stationCode Vélib's {@code stationCode}; null when the feed has none
+ * @param stationKey {@code stationCode} when present, else {@code stationId}: the key of per-station state
+ * @param postalCode the station's postal code; {@link #UNKNOWN_POSTAL_CODE} when it could not be resolved
+ * @param capacity the number of docks from {@code station_information}; null or 0 when unknown
+ * @param observedAt the event time: the feed document's {@code last_updated}, or the Kafka record timestamp
+ * @param status the station's status as decoded; for a tombstone, the last status seen before the removal
+ * @param feedUpdatedAt the feed document's {@code last_updated}; null when the document has none
+ * @param removed true for a tombstone: the station was absent from the feed document at {@code observedAt}
+ */
+public record StationObservation(
+        String systemId,
+        String stationId,
+        @Nullable String stationCode,
+        String stationKey,
+        String postalCode,
+        @Nullable Integer capacity,
+        Instant observedAt,
+        StationStatus status,
+        @Nullable Instant feedUpdatedAt,
+        boolean removed) {
+
+    public static final String UNKNOWN_POSTAL_CODE = "UNKNOWN";
+
+    public StationObservation {
+        Objects.requireNonNull(systemId, "systemId");
+        Objects.requireNonNull(stationId, "stationId");
+        Objects.requireNonNull(stationKey, "stationKey");
+        Objects.requireNonNull(postalCode, "postalCode");
+        Objects.requireNonNull(observedAt, "observedAt");
+        Objects.requireNonNull(status, "status");
+        if (!stationKey.equals(stationCode != null ? stationCode : stationId)) {
+            throw new IllegalArgumentException(
+                    "stationKey '" + stationKey + "' is neither stationCode '" + stationCode
+                            + "' nor, without a code, stationId '" + stationId + "'");
+        }
+        if (!stationId.equals(status.stationId())) {
+            throw new IllegalArgumentException(
+                    "stationId '" + stationId + "' differs from the status's '" + status.stationId() + "'");
+        }
+    }
+
+    /** An observation of a station present in the feed; ids and key are taken from the status. */
+    public static StationObservation of(
+            String systemId,
+            StationStatus status,
+            String postalCode,
+            @Nullable Integer capacity,
+            Instant observedAt,
+            @Nullable Instant feedUpdatedAt) {
+        return new StationObservation(
+                systemId,
+                status.stationId(),
+                status.stationCode(),
+                status.stationKey(),
+                postalCode,
+                capacity,
+                observedAt,
+                status,
+                feedUpdatedAt,
+                false);
+    }
+
+    /** A tombstone for this station: it was absent from the feed document of {@code removedAt}. */
+    public StationObservation removedAt(Instant removedAt) {
+        return new StationObservation(
+                systemId, stationId, stationCode, stationKey, postalCode, capacity, removedAt, status, null, true);
+    }
+
+    /** The capacity when known: null for an absent or zero capacity (some real feeds say 0 for docked stations). */
+    @Nullable
+    public Integer knownCapacity() {
+        return capacity != null && capacity > 0 ? capacity : null;
+    }
+}

@@ -1,0 +1,108 @@
+package org.velibstream.job.stats;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.velibstream.job.model.PendingObservations;
+import org.velibstream.job.model.StationObservation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Per-postal-code statistics over tumbling event-time windows. Key the stream by
+ * {@link StationObservation#postalCode()}.
+ *
+ * <p><b>Semantics.</b> The row of window {@code [start, end)} describes the postal code as of {@code end}: every
+ * station known then counts once, with its latest observation before {@code end} (so at or before the window's
+ * last millisecond, as in Flink's {@code TimeWindow}: an observation at exactly {@code end} belongs to the next
+ * window). A tombstone removes its station from the rows of the windows after it. The per-station state carries
+ * over from window to window, which is why this is a process function with timers rather than a window
+ * operator. Repeated polls, unchanged data and duplicate records replace a station's observation by an equal or
+ * newer one and never change the totals. A row is emitted only for a window in which at least one observation or
+ * tombstone of the postal code arrived.
+ *
+ * <p><b>Late data.</b> An observation whose window has already fired (its window's last millisecond is at or
+ * before the watermark) goes to the {@link #LATE_OBSERVATIONS} side output and is counted in the
+ * {@value #LATE_OBSERVATIONS_METRIC} metric. It does not change the state: the rows already emitted were right
+ * for the data on time, and the station's next poll carries newer numbers anyway.
+ *
+ * <p><b>State.</b> The latest observation of each station of the postal code, and, for each window not fired yet,
+ * the latest observation of each station that reported in it; a window's observations are dropped once fired.
+ */
+public class PostalCodeStatsFunction extends KeyedProcessFunction<String, StationObservation, PostalCodeStats> {
+
+    public static final String NAME = "Per-postal-code statistics";
+    public static final String UID = "postal-code-stats";
+    public static final Duration DEFAULT_WINDOW_SIZE = Duration.ofMinutes(1);
+    public static final String LATE_OBSERVATIONS_METRIC = "lateObservations";
+    public static final OutputTag<StationObservation> LATE_OBSERVATIONS =
+            new OutputTag<>("postal-code-stats-late-observations", TypeInformation.of(StationObservation.class));
+
+    private static final long serialVersionUID = 1L;
+
+    private final long windowSizeMillis;
+
+    /** Latest observation of every station present in the postal code as of the last fired window. */
+    private transient MapState<String, StationObservation> latestByStation;
+    /** Latest observation of each station within each window not fired yet, by the window's last millisecond. */
+    private transient PendingObservations pendingWindows;
+
+    private transient Counter lateObservations;
+
+    /** @param windowSize the tumbling window size: positive, a whole number of milliseconds */
+    public PostalCodeStatsFunction(Duration windowSize) {
+        if (windowSize.isNegative() || windowSize.isZero() || windowSize.toNanos() % 1_000_000 != 0) {
+            throw new IllegalArgumentException(
+                    "window size must be a positive whole number of milliseconds, got " + windowSize);
+        }
+        this.windowSizeMillis = windowSize.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        latestByStation = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                "latest-by-station", Types.STRING, TypeInformation.of(StationObservation.class)));
+        pendingWindows = PendingObservations.inState(getRuntimeContext(), "pending-windows");
+        lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
+    }
+
+    @Override
+    public void processElement(StationObservation observation, Context context, Collector<PostalCodeStats> out)
+            throws Exception {
+        long observedAt = observation.observedAt().toEpochMilli();
+        long windowEnd = observedAt - Math.floorMod(observedAt, windowSizeMillis) + windowSizeMillis;
+        // Held until the window's last millisecond, as Flink's TimeWindow fires at maxTimestamp().
+        if (!pendingWindows.holdUntil(windowEnd - 1, observation, context.timerService())) {
+            lateObservations.inc();
+            context.output(LATE_OBSERVATIONS, observation);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<PostalCodeStats> out) throws Exception {
+        long windowEnd = timestamp + 1;
+        // Windows fire in event-time order and late observations never enter them, so what arrived in this
+        // window is newer than anything already in latestByStation.
+        for (Map.Entry<String, StationObservation> arrived : pendingWindows.take(timestamp).entrySet()) {
+            StationObservation observation = arrived.getValue();
+            if (observation.removed()) {
+                latestByStation.remove(arrived.getKey());
+            } else {
+                latestByStation.put(arrived.getKey(), observation);
+            }
+        }
+        out.collect(PostalCodeStats.of(
+                context.getCurrentKey(),
+                Instant.ofEpochMilli(windowEnd - windowSizeMillis),
+                Instant.ofEpochMilli(windowEnd),
+                latestByStation.values()));
+    }
+}
