@@ -3,6 +3,7 @@ package org.velibstream.job;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -109,15 +110,17 @@ public final class InputSources {
         OffsetResetStrategy reset = "latest".equalsIgnoreCase(config.get(JobOptions.KAFKA_STARTING_OFFSETS))
                 ? OffsetResetStrategy.LATEST : OffsetResetStrategy.EARLIEST;
         Properties clientProperties = KafkaClientProperties.load(config);
-        KafkaSource<FeedItem> source = KafkaSource.<FeedItem>builder()
+        KafkaSourceBuilder<FeedItem> source = KafkaSource.<FeedItem>builder()
                 .setBootstrapServers(config.get(JobOptions.KAFKA_BOOTSTRAP))
                 .setTopics(config.get(JobOptions.RAW_TOPIC))
                 .setGroupId(config.get(JobOptions.KAFKA_GROUP_ID))
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(reset))
                 .setProperties(clientProperties)
-                .setDeserializer(new RawStationRecordDeserializer(config.get(JobOptions.RAW_SYSTEM_ID)))
-                .build();
-        return env.fromSource(source, watermarks, KAFKA_NAME).uid(KAFKA_UID);
+                .setDeserializer(new RawStationRecordDeserializer(config.get(JobOptions.RAW_SYSTEM_ID)));
+        if (config.get(JobOptions.KAFKA_STOP_AT_LATEST)) {
+            source.setBounded(OffsetsInitializer.latest());
+        }
+        return env.fromSource(source.build(), watermarks, KAFKA_NAME).uid(KAFKA_UID);
     }
 
     private DataStream<FeedItem> files(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {

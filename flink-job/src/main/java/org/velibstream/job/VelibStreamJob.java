@@ -51,9 +51,10 @@ public final class VelibStreamJob {
             env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
         config.getOptional(JobOptions.PARALLELISM).ifPresent(env::setParallelism);
-        StationDirectory directory = config.getOptional(JobOptions.STATIONS_TABLE)
-                .map(file -> StationDirectory.fromFile(Path.of(file)))
-                .orElseGet(StationDirectory::builtIn);
+        String stationsTable = config.get(JobOptions.STATIONS_TABLE);
+        StationDirectory directory = stationsTable != null
+                ? StationDirectory.fromFile(Path.of(stationsTable))
+                : StationDirectory.fromClasspath();
         VelibPipeline.Results results = VelibPipeline.build(env, config, InputSources.resolve(config), directory);
         OutputSinks.attach(results, config);
     }

@@ -61,6 +61,17 @@ public abstract class StationFeedDecoder<T> implements Serializable {
     }
 
     /**
+     * Reads only the header of a document, without decoding its entries (for example to order recorded snapshots).
+     *
+     * @return the header; empty when the payload is a single entry rather than a document
+     * @throws GbfsDecodingException if the payload is not JSON or is truncated
+     */
+    public final Optional<GbfsFeedHeader> readHeader(byte[] payload) throws GbfsDecodingException {
+        TopLevel topLevel = TopLevel.scan(payload);
+        return topLevel.isDocument() ? Optional.of(topLevel.header()) : Optional.empty();
+    }
+
+    /**
      * Decodes either a whole document or a single entry, told apart by the payload: a document has a top-level
      * {@code data}, an entry a {@code station_id}.
      *
@@ -84,6 +95,7 @@ public abstract class StationFeedDecoder<T> implements Serializable {
 
     private void streamStations(byte[] document, GbfsFeedHeader header, StationListener<T> listener)
             throws GbfsDecodingException {
+        listener.onDocument(header);
         try (JsonParser parser = TopLevel.JSON.createParser(document)) {
             parser.nextToken();
             if (!moveToField(parser, "data")) {

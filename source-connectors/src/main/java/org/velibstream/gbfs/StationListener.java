@@ -7,6 +7,9 @@ package org.velibstream.gbfs;
  */
 public interface StationListener<T> {
 
+    /** Called once, before any entry, when the payload is a whole document: its header, such as its time. */
+    default void onDocument(GbfsFeedHeader header) {}
+
     void onStation(T station);
 
     void onRejected(Rejection rejection);

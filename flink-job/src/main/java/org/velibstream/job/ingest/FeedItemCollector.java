@@ -29,12 +29,25 @@ final class FeedItemCollector {
         this.out = out;
     }
 
-    /** A listener for the statuses of one document (or one entry) observed at {@code observedAt}. */
-    StationListener<StationStatus> statuses(Instant observedAt, @Nullable Instant feedUpdatedAt, boolean fromSnapshot, Instant receivedAt) {
+    /**
+     * A listener for the statuses of one payload: a whole document, whose {@code last_updated} becomes every
+     * status's event time, or a single entry, which takes {@code fallbackTime}.
+     */
+    StationListener<StationStatus> statuses(Instant fallbackTime, Instant receivedAt) {
         return new StationListener<>() {
+            private boolean document;
+            @Nullable private Instant lastUpdated;
+
+            @Override
+            public void onDocument(GbfsFeedHeader header) {
+                document = true;
+                lastUpdated = header.lastUpdated();
+            }
+
             @Override
             public void onStation(StationStatus status) {
-                out.collect(FeedItem.status(systemId, status, observedAt, feedUpdatedAt, fromSnapshot));
+                Instant observedAt = lastUpdated != null ? lastUpdated : fallbackTime;
+                out.collect(FeedItem.status(systemId, status, observedAt, lastUpdated, document));
             }
 
             @Override

@@ -4,7 +4,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 
 import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.GbfsFeedHeader;
 import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationStatusDecoder;
 import org.velibstream.source.http.HttpResponseDeserializer;
@@ -36,14 +35,7 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
         Instant fetchedAt = response.fetchedAt();
         try {
             switch (feed) {
-                case STATION_STATUS -> {
-                    // Every status needs the document's time, which JSON may place after the stations.
-                    Instant lastUpdated = statusDecoder.readHeader(response.body())
-                            .map(GbfsFeedHeader::lastUpdated).orElse(null);
-                    Instant observedAt = lastUpdated != null ? lastUpdated : fetchedAt;
-                    statusDecoder.decodeDocument(
-                            response.body(), items.statuses(observedAt, lastUpdated, true, fetchedAt));
-                }
+                case STATION_STATUS -> statusDecoder.decodeDocument(response.body(), items.statuses(fetchedAt, fetchedAt));
                 case STATION_INFORMATION -> informationDecoder.decodeDocument(
                         response.body(), items.information(fetchedAt, fetchedAt));
                 default -> items.rejectedDocument("no decoder for feed '" + feed + "'", response.body(), fetchedAt);

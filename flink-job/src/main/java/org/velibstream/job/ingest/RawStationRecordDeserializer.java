@@ -6,12 +6,10 @@ import org.apache.flink.util.Collector;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.GbfsFeedHeader;
 import org.velibstream.gbfs.StationStatusDecoder;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Reads the raw topic: each record is one station entry in Vélib's shape (what existing producers write) or a whole
@@ -39,16 +37,8 @@ public final class RawStationRecordDeserializer implements KafkaRecordDeserializ
             items.rejectedDocument("record without a value", new byte[0], receivedAt);
             return;
         }
-        Instant recordTime = Instant.ofEpochMilli(record.timestamp());
         try {
-            Optional<GbfsFeedHeader> header = decoder.readHeader(payload);
-            if (header.isPresent()) {
-                Instant lastUpdated = header.get().lastUpdated();
-                Instant observedAt = lastUpdated != null ? lastUpdated : recordTime;
-                decoder.decodeDocument(payload, items.statuses(observedAt, lastUpdated, true, receivedAt));
-            } else {
-                decoder.decodeEntry(payload, null, items.statuses(recordTime, null, false, receivedAt));
-            }
+            decoder.decode(payload, items.statuses(Instant.ofEpochMilli(record.timestamp()), receivedAt));
         } catch (GbfsDecodingException e) {
             items.rejectedDocument(e.getMessage(), payload, receivedAt);
         }

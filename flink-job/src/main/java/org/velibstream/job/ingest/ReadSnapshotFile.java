@@ -4,7 +4,6 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.GbfsFeedHeader;
 import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationStatusDecoder;
 
@@ -59,9 +58,8 @@ public final class ReadSnapshotFile implements FlatMapFunction<String, FeedItem>
                 // Station information has no event time of its own here: its timestamp never drives watermarks.
                 informationDecoder.decodeDocument(document, items.information(now, now));
             } else {
-                Instant observedAt = SnapshotFiles.documentTime(statusDecoder, Path.of(file), document);
-                Instant lastUpdated = statusDecoder.readHeader(document).map(GbfsFeedHeader::lastUpdated).orElse(null);
-                statusDecoder.decodeDocument(document, items.statuses(observedAt, lastUpdated, true, now));
+                Instant modified = Files.getLastModifiedTime(Path.of(file)).toInstant();
+                statusDecoder.decodeDocument(document, items.statuses(modified, now));
             }
         } catch (GbfsDecodingException e) {
             items.rejectedDocument(e.getMessage(), document, now);

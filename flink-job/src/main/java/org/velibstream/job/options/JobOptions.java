@@ -121,6 +121,11 @@ public final class JobOptions {
             .stringType().defaultValue("earliest")
             .withDescription("Where the raw-topic source starts without committed offsets: earliest or latest.");
 
+    public static final ConfigOption<Boolean> KAFKA_STOP_AT_LATEST = ConfigOptions.key("kafka-stop-at-latest")
+            .booleanType().defaultValue(false)
+            .withDescription("Read the raw topic only up to the offsets that are latest when the job starts, then finish "
+                    + "(a bounded backfill).");
+
     public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX = ConfigOptions.key("transactional-id-prefix")
             .stringType().defaultValue("velib-stream")
             .withDescription("Prefix of the Kafka sink's transactional ids; unique per job on a cluster.");

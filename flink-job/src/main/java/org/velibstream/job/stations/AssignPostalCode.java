@@ -1,6 +1,8 @@
 package org.velibstream.job.stations;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -15,6 +17,8 @@ import org.velibstream.job.model.StationObservation;
 
 import javax.annotation.Nullable;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,9 +27,15 @@ import java.util.Objects;
  *
  * <p>The postal code comes from the {@link StationDirectory} table; a station missing from it takes the postal
  * code of the nearest known station within 1 km of its coordinates from station_information, else
- * {@value StationObservation#UNKNOWN_POSTAL_CODE}. No station is dropped. When a station's postal code changes (its
- * information arrived after its first status, or it moved), a tombstone for the old postal code goes out first, so
- * the station never counts in two postal codes. The capacity is station_information's, else the table's.
+ * {@value StationObservation#UNKNOWN_POSTAL_CODE}. No station is dropped. The capacity is station_information's,
+ * else the table's.
+ *
+ * <p>Information and statuses travel on different channels, so a station missing from the table may show up
+ * before its coordinates. Its observations then wait in state until its information arrives, or until the
+ * watermark passes their time: the watermark of the information input promises that all information read before
+ * that point has arrived, which makes a replay's answer independent of thread timing. When a station's postal
+ * code changes (it moved, or the table changed), a tombstone for the old postal code goes out first, so the station
+ * never counts in two postal codes.
  */
 public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObservation, FeedItem, StationObservation> {
 
@@ -39,6 +49,7 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
 
     private transient ValueState<StationInformation> information;
     private transient ValueState<String> assignedPostalCode;
+    private transient ListState<StationObservation> awaitingInformation;
     private transient Counter unknownPostalCodes;
 
     public AssignPostalCode(StationDirectory directory) {
@@ -50,12 +61,53 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
         information = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("station-information", TypeInformation.of(StationInformation.class)));
         assignedPostalCode = getRuntimeContext().getState(new ValueStateDescriptor<>("postal-code", Types.STRING));
+        awaitingInformation = getRuntimeContext().getListState(
+                new ListStateDescriptor<>("awaiting-information", TypeInformation.of(StationObservation.class)));
         unknownPostalCodes = getRuntimeContext().getMetricGroup().counter(UNKNOWN_POSTAL_CODES_METRIC);
     }
 
     @Override
     public void processElement1(StationObservation observation, Context context, Collector<StationObservation> out)
             throws Exception {
+        boolean othersWaiting = awaitingInformation.get().iterator().hasNext();
+        if (othersWaiting || information.value() == null && !inTable(observation)) {
+            awaitingInformation.add(observation);
+            context.timerService().registerEventTimeTimer(observation.observedAt().toEpochMilli());
+            return;
+        }
+        assign(observation, out);
+    }
+
+    @Override
+    public void processElement2(FeedItem item, Context context, Collector<StationObservation> out) throws Exception {
+        information.update(Objects.requireNonNull(item.information(), "station information item"));
+        List<StationObservation> waiting = new ArrayList<>();
+        awaitingInformation.get().forEach(waiting::add);
+        awaitingInformation.clear();
+        for (StationObservation observation : waiting) {
+            assign(observation, out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<StationObservation> out) throws Exception {
+        List<StationObservation> stillWaiting = new ArrayList<>();
+        for (StationObservation observation : awaitingInformation.get()) {
+            if (observation.observedAt().toEpochMilli() <= timestamp && stillWaiting.isEmpty()) {
+                assign(observation, out);
+            } else {
+                stillWaiting.add(observation);
+            }
+        }
+        awaitingInformation.update(stillWaiting);
+    }
+
+    private boolean inTable(StationObservation observation) {
+        return directory.locate(observation.stationCode(), observation.stationId(), null).resolution()
+                == StationLocation.Resolution.TABLE;
+    }
+
+    private void assign(StationObservation observation, Collector<StationObservation> out) throws Exception {
         String previous = assignedPostalCode.value();
         if (observation.removed()) {
             out.collect(withPostalCode(observation, previous != null ? previous : observation.postalCode(), observation.capacity()));
@@ -63,24 +115,21 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
             return;
         }
         StationInformation info = information.value();
-        String postalCode = directory.postalCode(observation.stationCode(), observation.stationId(),
-                info != null ? info.lat() : null, info != null ? info.lon() : null);
-        if (StationObservation.UNKNOWN_POSTAL_CODE.equals(postalCode)) {
+        StationLocation location = directory.locate(observation.stationCode(), observation.stationId(),
+                info != null ? new Coordinates(info.lat(), info.lon()) : null);
+        String postalCode = location.postalCode();
+        if (location.resolution() == StationLocation.Resolution.UNKNOWN) {
             unknownPostalCodes.inc();
         }
         if (previous != null && !previous.equals(postalCode)) {
             out.collect(withPostalCode(observation, previous, observation.capacity()).removedAt(observation.observedAt()));
         }
         assignedPostalCode.update(postalCode);
-        Integer capacity = info != null && info.capacity() != null
-                ? info.capacity()
-                : directory.capacity(observation.stationCode(), observation.stationId());
+        Integer capacity = info != null && info.capacity() != null ? info.capacity()
+                : location.resolution() == StationLocation.Resolution.TABLE && location.station() != null
+                        ? location.station().capacity()
+                        : null;
         out.collect(withPostalCode(observation, postalCode, capacity));
-    }
-
-    @Override
-    public void processElement2(FeedItem item, Context context, Collector<StationObservation> out) throws Exception {
-        information.update(Objects.requireNonNull(item.information(), "station information item"));
     }
 
     private static StationObservation withPostalCode(
