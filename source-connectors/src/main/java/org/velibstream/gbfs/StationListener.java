@@ -1,5 +1,7 @@
 package org.velibstream.gbfs;
 
+import java.util.List;
+
 /**
  * Receives the entries of a decoded feed, in feed order. Every entry ends in exactly one of the two calls.
  *
@@ -13,4 +15,19 @@ public interface StationListener<T> {
     void onStation(T station);
 
     void onRejected(Rejection rejection);
+
+    /** A listener that appends to the given lists, for callers that want a whole feed in memory. */
+    static <T> StationListener<T> collectingInto(List<? super T> stations, List<? super Rejection> rejections) {
+        return new StationListener<>() {
+            @Override
+            public void onStation(T station) {
+                stations.add(station);
+            }
+
+            @Override
+            public void onRejected(Rejection rejection) {
+                rejections.add(rejection);
+            }
+        };
+    }
 }

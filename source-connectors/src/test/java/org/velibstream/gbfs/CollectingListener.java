@@ -8,14 +8,15 @@ final class CollectingListener<T> implements StationListener<T> {
 
     final List<T> stations = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
+    private final StationListener<T> delegate = StationListener.collectingInto(stations, rejections);
 
     @Override
     public void onStation(T station) {
-        stations.add(station);
+        delegate.onStation(station);
     }
 
     @Override
     public void onRejected(Rejection rejection) {
-        rejections.add(rejection);
+        delegate.onRejected(rejection);
     }
 }

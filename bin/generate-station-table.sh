@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Regenerates data/stations.csv (see data/README.md). Inputs default to the real data in ../shared/data;
+# pass other files as: STATION_INFORMATION=… ARRONDISSEMENTS=… COMMUNES=… POSTAL_CODES=… bin/generate-station-table.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+shared=../shared/data
+station_information=${STATION_INFORMATION:-$shared/gbfs_snapshots/2024-11-19_banacchini/station_information.json}
+arrondissements=${ARRONDISSEMENTS:-$shared/mappings/etp4eva/arrondissements.geojson}
+communes=${COMMUNES:-$shared/mappings/etp4eva/communes-dile-de-france-au-01-janvier.geojson}
+postal_codes=${POSTAL_CODES:-$shared/mappings/laposte_hexasmal_idf.csv}
+output=${OUTPUT:-data/stations.csv}
+
+# -am resolves source-connectors from its target/classes, so nothing needs installing.
+mvn -B -q ${MAVEN_OFFLINE:+-o} -pl flink-job -am compile dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile
+java -cp "flink-job/target/classes:$(cat flink-job/target/classpath.txt)" \
+    org.velibstream.job.stations.StationTableGenerator \
+    --station-information "$station_information" \
+    --arrondissements "$arrondissements" \
+    --communes "$communes" \
+    --postal-codes "$postal_codes" \
+    --output "$output"
