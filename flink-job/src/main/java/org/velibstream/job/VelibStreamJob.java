@@ -26,17 +26,17 @@ public final class VelibStreamJob {
     private VelibStreamJob() {}
 
     public static void main(String[] args) throws Exception {
+        if (JobConfiguration.wantsHelp(args)) {
+            System.out.println("velib-stream options (--name value, or name=value lines in --config <file>):\n");
+            System.out.println(JobConfiguration.markdownTable());
+            return;
+        }
         Configuration config;
         try {
             config = JobConfiguration.fromArgs(args);
         } catch (IllegalArgumentException e) {
             System.err.println("velib-stream: " + e.getMessage() + "\nRun with --help for the options.");
             System.exit(2);
-            return;
-        }
-        if (config.getBoolean(JobConfiguration.HELP, false)) {
-            System.out.println("velib-stream options (--name value, or name=value lines in --config <file>):\n");
-            System.out.println(JobConfiguration.markdownTable());
             return;
         }
         StreamExecutionEnvironment env = environment(config);

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +27,12 @@ import java.util.stream.Collectors;
 public final class JobConfiguration {
 
     public static final String CONFIG_FILE = "config";
-    public static final String HELP = "help";
 
     private JobConfiguration() {}
+
+    public static boolean wantsHelp(String[] args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    }
 
     public static Configuration fromArgs(String[] args) throws IOException {
         Map<String, String> commandLine = parseCommandLine(args);
@@ -67,7 +71,6 @@ public final class JobConfiguration {
 
     private static Configuration validated(Map<String, String> values) {
         Set<String> known = JobOptions.all().stream().map(ConfigOption::key).collect(Collectors.toCollection(TreeSet::new));
-        known.add(HELP);
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {

@@ -1,0 +1,81 @@
+package org.velibstream.job;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.job.alerts.AlertState;
+import org.velibstream.job.alerts.AlertType;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.model.DeadLetter;
+import org.velibstream.job.options.JobConfiguration;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole job on a MiniCluster, replaying {@link ReplayFixture} into JSON-lines files. */
+class ReplayITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @TempDir
+    Path output;
+
+    @Test
+    void replayGivesTheSystemAsOfEachWindowEnd() throws Exception {
+        runReplay();
+
+        assertThat(ReplayFixture.readStats(output))
+                .as("per-postal-code rows of the replay")
+                .containsExactlyInAnyOrderElementsOf(ReplayFixture.EXPECTED_STATS);
+    }
+
+    @Test
+    void replayOpensOnlyTheAlertsTheDataEarned() throws Exception {
+        runReplay();
+
+        List<StationAlert> alerts = ReplayFixture.readAlerts(output);
+        assertThat(alerts).as("alerts of the replay").hasSize(1);
+        StationAlert drop = alerts.get(0);
+        assertThat(drop.stationCode()).isEqualTo("32017");
+        assertThat(drop.postalCode()).isEqualTo("93200");
+        assertThat(drop.type()).isEqualTo(AlertType.SUDDEN_DROP);
+        assertThat(drop.state()).isEqualTo(AlertState.OPEN);
+        assertThat(drop.detectedAt()).isEqualTo(Instant.parse("2024-11-19T08:02:30Z"));
+    }
+
+    @Test
+    void badInputReachesTheDeadLettersWithItsReason() throws Exception {
+        runReplay();
+
+        List<DeadLetter> deadLetters = ReplayFixture.readDeadLetters(output);
+        assertThat(deadLetters).as("dead letters: one entry without bike counts, one truncated snapshot").hasSize(2);
+        assertThat(deadLetters).anySatisfy(deadLetter -> {
+            assertThat(deadLetter.source()).endsWith("2024-11-19T0802_station_status.json");
+            assertThat(deadLetter.reason()).contains("num_bikes_available");
+            assertThat(deadLetter.payload()).contains("\"bad\"");
+        });
+        assertThat(deadLetters).anySatisfy(deadLetter -> {
+            assertThat(deadLetter.source()).endsWith("2024-11-19T0803_station_status.json");
+            assertThat(deadLetter.payload()).startsWith("{\"lastUpdatedOther\"");
+        });
+    }
+
+    private void runReplay() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        VelibStreamJob.build(env, JobConfiguration.fromArgs(ReplayFixture.replayArgs(output)));
+        env.execute("replay");
+    }
+}
