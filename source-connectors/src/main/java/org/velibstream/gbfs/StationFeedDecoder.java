@@ -23,11 +23,10 @@ import java.util.Optional;
  *
  * @param <T> the decoded entry type
  */
-public abstract class StationFeedDecoder<T> implements Serializable {
+public abstract sealed class StationFeedDecoder<T> implements Serializable
+        permits StationStatusDecoder, StationInformationDecoder {
 
     private static final long serialVersionUID = 1L;
-
-    
 
     /** A builder for one entry; {@code feedLastUpdated} is the document's {@code last_updated}, if known. */
     abstract EntryBuilder<T> newEntry(@Nullable Instant feedLastUpdated);
