@@ -9,6 +9,9 @@ public enum Inconsistency {
     BIKE_TYPES_DO_NOT_SUM_TO_TOTAL,
     /** A snake_case field and its camelCase twin (Vélib') disagree. */
     DUPLICATE_FIELDS_DISAGREE,
-    /** last_reported lies after the document's last_updated. */
+    /**
+     * last_reported lies after the document's last_updated (for an entry decoded on its own, after the reference
+     * time given to {@link StationFeedDecoder#decodeEntry}).
+     */
     REPORTED_AFTER_FEED_UPDATE
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -54,7 +55,11 @@ final class JsonValues {
     static Instant readTimestamp(JsonParser parser, String field) throws IOException, InvalidValueException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return Instant.ofEpochSecond(parser.getLongValue());
+            try {
+                return Instant.ofEpochSecond(parser.getLongValue());
+            } catch (DateTimeException e) {
+                throw new InvalidValueException(field + " is out of the range of instants: " + parser.getText());
+            }
         }
         if (token == JsonToken.VALUE_STRING) {
             try {

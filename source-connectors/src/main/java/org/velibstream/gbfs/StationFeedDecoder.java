@@ -18,15 +18,15 @@ import java.util.Optional;
  * <p>A payload is read twice. The first pass reads the document-level fields and checks the JSON syntax to the end,
  * so that a payload that is not JSON or is truncated fails with a {@link GbfsDecodingException} before any entry
  * reaches the listener, and so that {@code last_updated} is known when entries are checked against it wherever the
- * feed puts it. The second pass streams the entries. Instances are immutable and thread-safe.
+ * feed puts it. The second pass streams the entries. Instances are immutable and thread-safe. An exception thrown by
+ * the listener propagates unchanged.
  *
  * @param <T> the decoded entry type
  */
-public abstract class StationFeedDecoder<T> implements Serializable {
+public abstract sealed class StationFeedDecoder<T> implements Serializable
+        permits StationStatusDecoder, StationInformationDecoder {
 
     private static final long serialVersionUID = 1L;
-
-    
 
     /** A builder for one entry; {@code feedLastUpdated} is the document's {@code last_updated}, if known. */
     abstract EntryBuilder<T> newEntry(@Nullable Instant feedLastUpdated);
@@ -52,11 +52,14 @@ public abstract class StationFeedDecoder<T> implements Serializable {
      *
      * @param feedLastUpdated the {@code last_updated} of the document the entry came from, to check
      *     {@code last_reported} against; null when unknown
-     * @throws GbfsDecodingException if the payload is not JSON, is truncated, or is not a JSON object
+     * @throws GbfsDecodingException if the payload is not JSON, is truncated, is not a JSON object, or is a whole
+     *     document
      */
     public final void decodeEntry(byte[] entry, @Nullable Instant feedLastUpdated, StationListener<T> listener)
             throws GbfsDecodingException {
-        TopLevel.scan(entry);
+        if (TopLevel.scan(entry).isDocument()) {
+            throw new GbfsDecodingException("a GBFS document (top-level \"data\"), not a single entry");
+        }
         readSingleEntry(entry, feedLastUpdated, listener);
     }
 

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param mechanicalBikes mechanical bikes among them; null when the feed gives no breakdown
  * @param ebikes electric bikes among them; null when the feed gives no breakdown
  * @param docksAvailable {@code num_docks_available}
+ * @param installed {@code is_installed}; true when the feed omits it
+ * @param renting {@code is_renting}; true when the feed omits it
+ * @param returning {@code is_returning}; true when the feed omits it
  * @param lastReported when the station last reported; null when absent
  * @param inconsistencies what the decoder's consistency checks found; empty for a clean entry
  */

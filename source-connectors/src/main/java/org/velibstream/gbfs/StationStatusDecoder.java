@@ -47,7 +47,7 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
 
     /**
      * @param vehicleTypes {@code vehicle_type_id} → bike type, as the system's {@code vehicle_types} feed defines it
-     *     ({@code propulsion_type} {@code human} is mechanical, {@code electric_assist} is an e-bike)
+     *     ({@link GbfsVehicleTypes#bikeTypes()})
      */
     public StationStatusDecoder(Map<String, BikeType> vehicleTypes) {
         this.vehicleTypes = Map.copyOf(vehicleTypes);

@@ -10,8 +10,10 @@ import javax.annotation.Nullable;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The first pass over a payload: the top-level object's field names and document header, read with the whole
@@ -22,7 +24,8 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header) {
     static final JsonFactory JSON = new JsonFactory();
 
     TopLevel {
-        fieldNames = Set.copyOf(fieldNames);
+        // Sorted, so that error messages listing them read the same every time.
+        fieldNames = Collections.unmodifiableSortedSet(new TreeSet<>(fieldNames));
     }
 
     boolean isDocument() {

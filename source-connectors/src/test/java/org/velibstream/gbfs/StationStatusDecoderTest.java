@@ -211,6 +211,27 @@ class StationStatusDecoderTest {
     }
 
     @Test
+    void rejectsATimestampBeyondTheRangeOfInstants() throws Exception {
+        byte[] entry = utf8("{\"station_id\": 9, \"num_bikes_available\": 1, \"num_docks_available\": 2,"
+                + " \"last_reported\": 9223372036854775807}");
+        CollectingListener<StationStatus> listener = new CollectingListener<>();
+
+        decoder.decodeEntry(entry, null, listener);
+
+        assertThat(listener.rejections)
+                .extracting(Rejection::reason)
+                .containsExactly("last_reported is out of the range of instants: 9223372036854775807");
+    }
+
+    @Test
+    void refusesAWholeDocumentAsASingleEntry() {
+        assertThatThrownBy(() -> decoder.decodeEntry(
+                        fixture("velib_station_status.json"), null, new CollectingListener<>()))
+                .isInstanceOf(GbfsDecodingException.class)
+                .hasMessage("a GBFS document (top-level \"data\"), not a single entry");
+    }
+
+    @Test
     void truncatesTheRawTextOfAHugeRejectedEntry() throws Exception {
         String padding = "x".repeat(50_000);
         byte[] entry = utf8("{\"station_id\": 9, \"note\": \"" + padding + "\"}");
