@@ -18,6 +18,7 @@ import org.velibstream.sink.kafka.KeyedJsonSerializationSchema;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -30,14 +31,17 @@ final class OutputSinks {
 
     static void attach(VelibPipeline.Results results, Configuration config)
             throws ExecutionException, InterruptedException, TimeoutException {
-        SinkKind kind = config.get(JobOptions.SINK);
-        switch (kind) {
-            case kafka -> toKafka(results, config);
-            case jsonl -> toFiles(results, config);
-            case print -> {
-                results.stats().sinkTo(new PrintSink<>("stats")).name("Print statistics").uid("print-stats");
-                results.alerts().sinkTo(new PrintSink<>("alert")).name("Print alerts").uid("print-alerts");
-                results.deadLetters().sinkTo(new PrintSink<>("dead-letter", true)).name("Print dead letters").uid("print-dead-letters");
+        for (SinkKind kind : EnumSet.copyOf(config.get(JobOptions.SINK))) {
+            switch (kind) {
+                case kafka -> toKafka(results, config);
+                case cassandra -> CassandraOutputs.attach(results, config);
+                case jsonl -> toFiles(results, config);
+                case print -> {
+                    results.stats().sinkTo(new PrintSink<>("stats")).name("Print statistics").uid("print-stats");
+                    results.alerts().sinkTo(new PrintSink<>("alert")).name("Print alerts").uid("print-alerts");
+                    results.deadLetters().sinkTo(new PrintSink<>("dead-letter", true))
+                            .name("Print dead letters").uid("print-dead-letters");
+                }
             }
         }
         if (config.get(JobOptions.PUBLISH_RAW) && results.polled() != null) {

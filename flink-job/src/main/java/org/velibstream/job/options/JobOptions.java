@@ -33,10 +33,12 @@ public final class JobOptions {
         files
     }
 
-    /** Where results, alerts and dead letters go. */
+    /** Where results, alerts and dead letters go; several may be chosen. */
     public enum SinkKind {
         /** Kafka topics, exactly-once. */
         kafka,
+        /** Cassandra tables (statistics and alerts), idempotent upserts. */
+        cassandra,
         /** One JSON object per line in {@code output}/stats.jsonl, alerts.jsonl, deadletter.jsonl. */
         jsonl,
         /** Standard output of the TaskManagers, for trying things out. */
@@ -182,13 +184,52 @@ public final class JobOptions {
 
     // ---- outputs and runtime
 
-    public static final ConfigOption<SinkKind> SINK = ConfigOptions.key("sink")
-            .enumType(SinkKind.class).defaultValue(SinkKind.kafka)
-            .withDescription("Where results go: kafka, jsonl or print.");
+    public static final ConfigOption<List<SinkKind>> SINK = ConfigOptions.key("sink")
+            .enumType(SinkKind.class).asList().defaultValues(SinkKind.kafka, SinkKind.cassandra)
+            .withDescription("Where results go, separated by ';': kafka, cassandra, jsonl, print.");
 
     public static final ConfigOption<String> OUTPUT = ConfigOptions.key("output")
             .stringType().noDefaultValue()
             .withDescription("With --sink jsonl: the directory for stats.jsonl, alerts.jsonl and deadletter.jsonl.");
+
+    // ---- Cassandra (the password comes from the environment variable VELIB_CASSANDRA_PASSWORD)
+
+    public static final ConfigOption<List<String>> CASSANDRA_CONTACT_POINTS = ConfigOptions.key("cassandra-contact-points")
+            .stringType().asList().defaultValues("127.0.0.1:9042")
+            .withDescription("Cassandra contact points, host:port, separated by ';'.");
+
+    public static final ConfigOption<String> CASSANDRA_DATACENTER = ConfigOptions.key("cassandra-datacenter")
+            .stringType().defaultValue("datacenter1")
+            .withDescription("The local datacenter of the Cassandra driver.");
+
+    public static final ConfigOption<String> CASSANDRA_KEYSPACE = ConfigOptions.key("cassandra-keyspace")
+            .stringType().defaultValue("velib")
+            .withDescription("Keyspace of the statistics and alert tables.");
+
+    public static final ConfigOption<String> CASSANDRA_USERNAME = ConfigOptions.key("cassandra-username")
+            .stringType().noDefaultValue()
+            .withDescription("Cassandra user (PasswordAuthenticator); the password is read from VELIB_CASSANDRA_PASSWORD.");
+
+    public static final ConfigOption<String> CASSANDRA_TRUSTSTORE = ConfigOptions.key("cassandra-truststore")
+            .stringType().noDefaultValue()
+            .withDescription("A PKCS12 truststore for TLS to Cassandra; its password is read from "
+                    + "VELIB_CASSANDRA_TRUSTSTORE_PASSWORD.");
+
+    public static final ConfigOption<Boolean> CASSANDRA_CREATE_SCHEMA = ConfigOptions.key("cassandra-create-schema")
+            .booleanType().defaultValue(true)
+            .withDescription("Create the keyspace and tables when missing (sinks/src/main/resources/cassandra/velib-schema.cql).");
+
+    public static final ConfigOption<Integer> CASSANDRA_REPLICATION_FACTOR = ConfigOptions.key("cassandra-replication-factor")
+            .intType().defaultValue(1)
+            .withDescription("Replication factor of the keyspace when the job creates it.");
+
+    public static final ConfigOption<Duration> CASSANDRA_STATS_TTL = ConfigOptions.key("cassandra-stats-ttl")
+            .durationType().defaultValue(Duration.ofDays(90))
+            .withDescription("How long statistics rows are kept.");
+
+    public static final ConfigOption<Duration> CASSANDRA_ALERTS_TTL = ConfigOptions.key("cassandra-alerts-ttl")
+            .durationType().defaultValue(Duration.ofDays(365))
+            .withDescription("How long alert rows are kept.");
 
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = ConfigOptions.key("checkpoint-interval")
             .durationType().defaultValue(Duration.ofSeconds(30))
