@@ -102,7 +102,7 @@ class StationAlertDetectorTest {
         assertThat(withoutDetails(alerts)).containsExactly(
                 open(AlertType.EMPTY, "08:00:00", "08:30:00"),
                 resolved(AlertType.EMPTY, "08:00:00", "08:40:00"));
-        assertThat(alerts.get(0).details()).isEqualTo("0 bikes available");
+        assertThat(alerts.get(0).details()).isEqualTo("bikes available: 0");
     }
 
     @Test
