@@ -133,12 +133,12 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
                 thresholdMet(emptySince, status.installed() && status.renting() && status.bikesAvailable() == 0,
                         thresholds.empty(), now),
                 status.bikesAvailable() > 0, observation,
-                status.bikesAvailable() + " bikes available", out);
+                "bikes available: " + status.bikesAvailable(), out);
         update(AlertType.FULL,
                 thresholdMet(fullSince, status.installed() && status.returning() && status.docksAvailable() == 0,
                         thresholds.full(), now),
                 status.docksAvailable() > 0, observation,
-                status.docksAvailable() + " docks available", out);
+                "docks available: " + status.docksAvailable(), out);
 
         judgeStale(observation, out);
         if (status.installed()) {
@@ -203,7 +203,7 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
 
         String details = dropFrom != null
                 ? "bikes fell from " + dropFrom.bikes() + " to " + bikes
-                : bikes + " bikes available, no sudden drop within " + thresholds.suddenDropWithin();
+                : "bikes available: " + bikes + ", no sudden drop within " + thresholds.suddenDropWithin();
         update(AlertType.SUDDEN_DROP, dropFrom != null ? dropFrom.at() : null, observation, details, out);
     }
 

@@ -3,14 +3,13 @@ package org.velibstream.job.alerts;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.velibstream.gbfs.Inconsistency;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
-import org.velibstream.job.testing.KeyedHarnesses;
+import org.velibstream.job.testing.KeyedTestHarness;
 
 import javax.annotation.Nullable;
 
@@ -25,7 +24,7 @@ class StationAlertDetectorTest {
 
     private static final String CODE = "16107";
 
-    private KeyedOneInputStreamOperatorTestHarness<String, StationObservation, StationAlert> harness;
+    private KeyedTestHarness<StationObservation, StationAlert> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -37,9 +36,9 @@ class StationAlertDetectorTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, StationObservation, StationAlert> newHarness(
+    private static KeyedTestHarness<StationObservation, StationAlert> newHarness(
             AlertThresholds thresholds, @Nullable OperatorSubtaskState snapshot) throws Exception {
-        return KeyedHarnesses.open(new StationAlertDetector(thresholds), StationObservation::stationKey, snapshot);
+        return KeyedTestHarness.open(new StationAlertDetector(thresholds), StationObservation::stationKey, snapshot);
     }
 
     private static TestStations healthy() {
@@ -102,7 +101,7 @@ class StationAlertDetectorTest {
         assertThat(withoutDetails(alerts)).containsExactly(
                 open(AlertType.EMPTY, "08:00:00", "08:30:00"),
                 resolved(AlertType.EMPTY, "08:00:00", "08:40:00"));
-        assertThat(alerts.get(0).details()).isEqualTo("0 bikes available");
+        assertThat(alerts.get(0).details()).isEqualTo("bikes available: 0");
     }
 
     @Test
@@ -286,6 +285,7 @@ class StationAlertDetectorTest {
         assertThat(harness.getSideOutput(StationAlertDetector.LATE_OBSERVATIONS))
                 .extracting(StreamRecord::getValue)
                 .containsExactly(late);
+        assertThat(harness.counter(StationAlertDetector.LATE_OBSERVATIONS_METRIC)).isEqualTo(1);
     }
 
     @Test

@@ -1,11 +1,10 @@
 package org.velibstream.job.model;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.velibstream.job.testing.KeyedHarnesses;
+import org.velibstream.job.testing.KeyedTestHarness;
 
 import javax.annotation.Nullable;
 
@@ -18,7 +17,7 @@ import static org.velibstream.job.model.TestStations.station;
 
 class FeedRemovalTrackerTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, StationObservation, StationObservation> harness;
+    private KeyedTestHarness<StationObservation, StationObservation> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -30,9 +29,9 @@ class FeedRemovalTrackerTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, StationObservation, StationObservation> newHarness(
+    private static KeyedTestHarness<StationObservation, StationObservation> newHarness(
             @Nullable OperatorSubtaskState snapshot) throws Exception {
-        return KeyedHarnesses.open(new FeedRemovalTracker(), StationObservation::systemId, snapshot);
+        return KeyedTestHarness.open(new FeedRemovalTracker(), StationObservation::systemId, snapshot);
     }
 
     private void document(String time, String... stationCodes) throws Exception {
@@ -46,7 +45,7 @@ class FeedRemovalTrackerTest {
     }
 
     private List<Long> tombstoneTimestamps() {
-        return KeyedHarnesses.timestampsOf(harness, StationObservation.class, StationObservation::removed);
+        return harness.timestampsOf(StationObservation.class, StationObservation::removed);
     }
 
     @Test
@@ -89,6 +88,7 @@ class FeedRemovalTrackerTest {
                 .containsExactly(
                         tuple("1002", at("08:01:00")),
                         tuple("1002", at("08:03:00")));
+        assertThat(harness.counter(FeedRemovalTracker.TOMBSTONES_METRIC)).isEqualTo(2);
     }
 
     @Test
@@ -116,6 +116,7 @@ class FeedRemovalTrackerTest {
                 .as("the late observation is forwarded")
                 .hasSize(1);
         assertThat(tombstones()).as("1003 was never tracked, so it is not removed").isEmpty();
+        assertThat(harness.counter(FeedRemovalTracker.LATE_OBSERVATIONS_METRIC)).isEqualTo(1);
     }
 
     @Test

@@ -2,13 +2,12 @@ package org.velibstream.job.stats;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.model.StationObservation;
-import org.velibstream.job.testing.KeyedHarnesses;
+import org.velibstream.job.testing.KeyedTestHarness;
 
 import javax.annotation.Nullable;
 
@@ -23,7 +22,7 @@ import static org.velibstream.job.model.TestStations.station;
 
 class PostalCodeStatsFunctionTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, StationObservation, PostalCodeStats> harness;
+    private KeyedTestHarness<StationObservation, PostalCodeStats> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -35,9 +34,9 @@ class PostalCodeStatsFunctionTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, StationObservation, PostalCodeStats> newHarness(
+    private static KeyedTestHarness<StationObservation, PostalCodeStats> newHarness(
             @Nullable OperatorSubtaskState snapshot) throws Exception {
-        return KeyedHarnesses.open(
+        return KeyedTestHarness.open(
                 new PostalCodeStatsFunction(PostalCodeStatsFunction.DEFAULT_WINDOW_SIZE),
                 StationObservation::postalCode,
                 snapshot);
@@ -69,7 +68,7 @@ class PostalCodeStatsFunctionTest {
         assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(
                 row("75001", "08:00:00", "08:01:00", 2, 6, 3, 3, 24, 30, 0, 0, 0),
                 row("75002", "08:00:00", "08:01:00", 1, 8, 4, 4, 2, 12, 0, 0, 0));
-        assertThat(KeyedHarnesses.timestampsOf(harness, PostalCodeStats.class, row -> true))
+        assertThat(harness.timestampsOf(PostalCodeStats.class, row -> true))
                 .as("rows carry the window's last millisecond as their timestamp")
                 .containsOnly(at("08:00:59.999").toEpochMilli());
     }
@@ -205,6 +204,7 @@ class PostalCodeStatsFunctionTest {
         assertThat(harness.extractOutputValues())
                 .extracting(PostalCodeStats::bikes)
                 .containsExactly(2, 4);
+        assertThat(harness.counter(PostalCodeStatsFunction.LATE_OBSERVATIONS_METRIC)).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,91 @@
+package org.velibstream.job.testing;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.util.InterceptingTaskMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+import javax.annotation.Nullable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * An opened test harness for a keyed process function keyed by a String, which also sees the metrics the function
+ * registers.
+ */
+public final class KeyedTestHarness<IN, OUT> extends KeyedOneInputStreamOperatorTestHarness<String, IN, OUT> {
+
+    private final InterceptingOperatorMetricGroup metrics;
+
+    private KeyedTestHarness(
+            KeyedProcessFunction<String, IN, OUT> function,
+            KeySelector<IN, String> keySelector,
+            MockEnvironment environment,
+            InterceptingOperatorMetricGroup metrics)
+            throws Exception {
+        super(new KeyedProcessOperator<>(function), keySelector, Types.STRING, environment);
+        this.metrics = metrics;
+    }
+
+    /** A harness for {@code function}, set up and opened, restored from {@code snapshot} when it is not null. */
+    public static <IN, OUT> KeyedTestHarness<IN, OUT> open(
+            KeyedProcessFunction<String, IN, OUT> function,
+            KeySelector<IN, String> keySelector,
+            @Nullable OperatorSubtaskState snapshot)
+            throws Exception {
+        InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+        MockEnvironment environment = new MockEnvironmentBuilder()
+                .setMetricGroup(new InterceptingTaskMetricGroup() {
+                    @Override
+                    public InternalOperatorMetricGroup getOrAddOperator(
+                            OperatorID operatorId, String name, Map<String, String> additionalVariables) {
+                        return metrics;
+                    }
+                })
+                .build();
+        KeyedTestHarness<IN, OUT> harness = new KeyedTestHarness<>(function, keySelector, environment, metrics);
+        harness.setup();
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
+        harness.open();
+        return harness;
+    }
+
+    /** The current count of the counter the function registered as {@code name}. */
+    public long counter(String name) {
+        return ((Counter) metrics.get(name)).getCount();
+    }
+
+    /** The event-time timestamps of the records emitted so far whose value satisfies {@code filter}. */
+    public List<Long> timestampsOf(Class<OUT> type, Predicate<OUT> filter) {
+        return getOutput().stream()
+                .filter(StreamRecord.class::isInstance)
+                .map(element -> (StreamRecord<?>) element)
+                .filter(record -> filter.test(type.cast(record.getValue())))
+                .map(StreamRecord::getTimestamp)
+                .toList();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            super.close();
+        } finally {
+            // The harness closes only the environments it creates itself.
+            getEnvironment().close();
+        }
+    }
+}
