@@ -11,6 +11,7 @@ import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.VelibRawRecordSerializer;
 import org.velibstream.job.options.JobOptions;
 import org.velibstream.job.options.JobOptions.SinkKind;
+import org.velibstream.sink.cassandra.CassandraSinkException;
 import org.velibstream.sink.jsonl.JsonLinesSink;
 import org.velibstream.sink.kafka.KafkaTopics;
 import org.velibstream.sink.kafka.KeyedJsonSerializationSchema;
@@ -30,7 +31,7 @@ final class OutputSinks {
     private OutputSinks() {}
 
     static void attach(VelibPipeline.Results results, Configuration config)
-            throws ExecutionException, InterruptedException, TimeoutException {
+            throws ExecutionException, InterruptedException, TimeoutException, CassandraSinkException {
         for (SinkKind kind : EnumSet.copyOf(config.get(JobOptions.SINK))) {
             switch (kind) {
                 case kafka -> toKafka(results, config);

@@ -223,6 +223,10 @@ public final class JobOptions {
             .intType().defaultValue(1)
             .withDescription("Replication factor of the keyspace when the job creates it.");
 
+    public static final ConfigOption<String> TIME_ZONE = ConfigOptions.key("time-zone")
+            .stringType().defaultValue("Europe/Paris")
+            .withDescription("The bike-share system's time zone: the 'day' partitions of the Cassandra tables are its dates.");
+
     public static final ConfigOption<Duration> CASSANDRA_STATS_TTL = ConfigOptions.key("cassandra-stats-ttl")
             .durationType().defaultValue(Duration.ofDays(90))
             .withDescription("How long statistics rows are kept.");

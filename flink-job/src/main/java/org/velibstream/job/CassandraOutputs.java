@@ -1,0 +1,131 @@
+package org.velibstream.job;
+
+import org.apache.flink.configuration.Configuration;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.cassandra.CassandraConnectionOptions;
+import org.velibstream.sink.cassandra.CassandraCredentials;
+import org.velibstream.sink.cassandra.CassandraSessionFactory;
+import org.velibstream.sink.cassandra.CassandraSink;
+import org.velibstream.sink.cassandra.CassandraSinkBuilder;
+import org.velibstream.sink.cassandra.CassandraSinkException;
+import org.velibstream.sink.cassandra.CassandraStatementMapper;
+import org.velibstream.sink.cassandra.CassandraTlsOptions;
+import org.velibstream.sink.cassandra.VelibSchema;
+
+import javax.annotation.Nullable;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Writes statistics and alerts to the Cassandra tables of {@code velib-schema.cql}, creating them first if asked.
+ * Every statement is an upsert on the full primary key, so a replay after a restart rewrites the same rows.
+ */
+final class CassandraOutputs {
+
+    static final String PASSWORD_VARIABLE = "VELIB_CASSANDRA_PASSWORD";
+    static final String TRUSTSTORE_PASSWORD_VARIABLE = "VELIB_CASSANDRA_TRUSTSTORE_PASSWORD";
+
+    private CassandraOutputs() {}
+
+    static void attach(VelibPipeline.Results results, Configuration config) throws CassandraSinkException {
+        String keyspace = config.get(JobOptions.CASSANDRA_KEYSPACE);
+        if (config.get(JobOptions.CASSANDRA_CREATE_SCHEMA)) {
+            createSchema(config, keyspace);
+        }
+        DayOf day = new DayOf(ZoneId.of(config.get(JobOptions.TIME_ZONE)));
+        results.stats()
+                .sinkTo(sink(config, CassandraStatementMapper.<PostalCodeStats>of(
+                        "INSERT INTO " + keyspace + ".postal_code_stats (postal_code, day, window_end, window_start, "
+                                + "stations, bikes, mechanical, ebike, docks, capacity, empty_stations, full_stations, "
+                                + "out_of_service_stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        stats -> new Object[] {
+                            stats.postalCode(), day.of(stats.windowEnd()), stats.windowEnd(), stats.windowStart(),
+                            stats.stations(), stats.bikes(), stats.mechanical(), stats.ebike(), stats.docks(),
+                            stats.capacity(), stats.emptyStations(), stats.fullStations(), stats.outOfServiceStations()
+                        })))
+                .name("Statistics to Cassandra").uid("stats-cassandra-sink");
+        results.alerts()
+                .sinkTo(sink(config, CassandraStatementMapper.<StationAlert>of(
+                        "INSERT INTO " + keyspace + ".station_alerts (station_code, type, since, postal_code, state, "
+                                + "detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        alert -> new Object[] {
+                            alert.stationCode(), alert.type().name(), alert.since(), alert.postalCode(),
+                            alert.state().name(), alert.detectedAt(), alert.details()
+                        })))
+                .name("Alerts to Cassandra, by station").uid("station-alerts-cassandra-sink");
+        results.alerts()
+                .sinkTo(sink(config, CassandraStatementMapper.<StationAlert>of(
+                        "INSERT INTO " + keyspace + ".alerts_by_day (day, since, station_code, type, postal_code, "
+                                + "state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        alert -> new Object[] {
+                            day.of(alert.since()), alert.since(), alert.stationCode(), alert.type().name(),
+                            alert.postalCode(), alert.state().name(), alert.detectedAt(), alert.details()
+                        })))
+                .name("Alerts to Cassandra, by day").uid("alerts-by-day-cassandra-sink");
+    }
+
+    private static <T> CassandraSink<T> sink(Configuration config, CassandraStatementMapper<T> mapper) {
+        CassandraConnectionOptions connection = connection(config, config.get(JobOptions.CASSANDRA_KEYSPACE));
+        CassandraSinkBuilder<T> builder = CassandraSink.<T>builder()
+                .setContactPoints(connection.contactPoints().toArray(String[]::new))
+                .setLocalDatacenter(connection.localDatacenter())
+                .setKeyspace(config.get(JobOptions.CASSANDRA_KEYSPACE))
+                .setStatementMapper(mapper);
+        if (connection.credentials() != null) {
+            builder.setCredentials(connection.credentials().username(), connection.credentials().password());
+        }
+        if (connection.tls() != null) {
+            builder.setTls(connection.tls().truststorePath(), connection.tls().truststorePassword(),
+                    connection.tls().hostnameVerification());
+        }
+        return builder.build();
+    }
+
+    private static void createSchema(Configuration config, String keyspace) throws CassandraSinkException {
+        VelibSchema schema = VelibSchema.builder()
+                .keyspace(keyspace)
+                .replication("{'class': 'SimpleStrategy', 'replication_factor': "
+                        + config.get(JobOptions.CASSANDRA_REPLICATION_FACTOR) + "}")
+                .tableTtl("postal_code_stats", config.get(JobOptions.CASSANDRA_STATS_TTL))
+                .tableTtl("station_alerts", config.get(JobOptions.CASSANDRA_ALERTS_TTL))
+                .tableTtl("alerts_by_day", config.get(JobOptions.CASSANDRA_ALERTS_TTL))
+                .build();
+        try (CqlSession session = CassandraSessionFactory.open(connection(config, null))) {
+            schema.applyTo(session);
+        }
+    }
+
+    private static CassandraConnectionOptions connection(Configuration config, @Nullable String keyspace) {
+        String username = config.get(JobOptions.CASSANDRA_USERNAME);
+        CassandraCredentials credentials = username == null ? null
+                : new CassandraCredentials(username, requiredEnvironment(PASSWORD_VARIABLE, "--cassandra-username"));
+        String truststore = config.get(JobOptions.CASSANDRA_TRUSTSTORE);
+        CassandraTlsOptions tls = truststore == null ? null
+                : new CassandraTlsOptions(truststore,
+                        requiredEnvironment(TRUSTSTORE_PASSWORD_VARIABLE, "--cassandra-truststore"), true);
+        return new CassandraConnectionOptions(config.get(JobOptions.CASSANDRA_CONTACT_POINTS),
+                config.get(JobOptions.CASSANDRA_DATACENTER), keyspace, credentials, tls);
+    }
+
+    private static String requiredEnvironment(String variable, String option) {
+        String value = System.getenv(variable);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(option + " needs the environment variable " + variable);
+        }
+        return value;
+    }
+
+    /** The calendar date of an instant in the system's time zone, as the tables' "day" column holds it. */
+    private record DayOf(ZoneId zone) implements Serializable {
+        String of(Instant instant) {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atZone(zone));
+        }
+    }
+}
