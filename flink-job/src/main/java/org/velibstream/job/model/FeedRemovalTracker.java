@@ -19,7 +19,9 @@ import java.util.Map;
  * for each station that was in one feed document and is missing from the next. Key the stream by
  * {@link StationObservation#systemId()}.
  *
- * <p><b>Where a document ends.</b> All observations of one feed document share {@code observedAt}. The document
+ * <p><b>Where a document ends.</b> All observations of one feed document must share {@code observedAt}: the
+ * document's {@code last_updated}, or, read back from Kafka, a record timestamp the producer set to it (records of
+ * one document stamped at different times would each look like a document of their own). The document
  * of time {@code t} is complete when the watermark reaches {@code t}: the watermark is the promise that nothing at
  * or before {@code t} is still to come, so an event-time timer at {@code t} closes it. This needs no end marker in
  * the stream (which would force a union type on every upstream operator), stays correct when observations of two
