@@ -36,6 +36,9 @@ import java.util.Map;
  *
  * <p>Tombstones carry the station's last observation (so its postal code and capacity), with {@code observedAt}
  * set to the first document the station is missing from.
+ *
+ * <p>Keying by system puts a whole system on one subtask: a document must be compared as a whole. For Vélib'
+ * (about 1,500 stations a minute) that is light work; the operators after it spread out again by their own keys.
  */
 public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObservation, StationObservation> {
 
