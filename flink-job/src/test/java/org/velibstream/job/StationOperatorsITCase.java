@@ -2,7 +2,6 @@ package org.velibstream.job;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -19,6 +18,7 @@ import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
+import org.velibstream.job.testing.MiniClusters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +34,7 @@ import static org.velibstream.job.model.TestStations.station;
 class StationOperatorsITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
     private static final TestStations ALMOST_FULL = station("1001").bikes(6, 6).docks(8).capacity(20);
     private static final TestStations DRAINED = station("1001").bikes(1, 1).docks(18).capacity(20);
@@ -63,7 +59,7 @@ class StationOperatorsITCase {
     @SuppressWarnings("try") // CloseableIterator.close() may throw InterruptedException; the test fails then
     void boundedReplayGivesExactlyTheExpectedRowsAndAlerts() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        env.setParallelism(MiniClusters.SLOTS);
 
         DataStream<StationObservation> observations = env
                 .fromData(feed(), TypeInformation.of(StationObservation.class))

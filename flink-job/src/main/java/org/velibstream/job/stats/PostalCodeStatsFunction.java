@@ -29,10 +29,10 @@ import java.util.Map;
  * newer one and never change the totals. A row is emitted only for a window in which at least one observation or
  * tombstone of the postal code arrived.
  *
- * <p><b>Late data.</b> An observation whose window has already fired (its window's last millisecond is at or
- * before the watermark) goes to the {@link #LATE_OBSERVATIONS} side output and is counted in the
- * {@value #LATE_OBSERVATIONS_METRIC} metric. It does not change the state: the rows already emitted were right
- * for the data on time, and the station's next poll carries newer numbers anyway.
+ * <p><b>Late data.</b> An observation for a window the watermark has already passed (the window's last
+ * millisecond is at or before the watermark, so its row, if any, is out) goes to the {@link #LATE_OBSERVATIONS}
+ * side output and is counted in the {@value #LATE_OBSERVATIONS_METRIC} metric. It does not change the state: the
+ * rows already emitted were right for the data on time, and the station's next poll carries newer numbers anyway.
  *
  * <p><b>State.</b> The latest observation of each station of the postal code, and, for each window not fired yet,
  * the latest observation of each station that reported in it; a window's observations are dropped once fired.

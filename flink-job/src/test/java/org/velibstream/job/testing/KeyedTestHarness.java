@@ -25,6 +25,7 @@ import java.util.function.Predicate;
  * An opened test harness for a keyed process function keyed by a String, which also sees the metrics the function
  * registers.
  */
+@SuppressWarnings("try") // close() throws Exception, as the Flink harness it extends does
 public final class KeyedTestHarness<IN, OUT> extends KeyedOneInputStreamOperatorTestHarness<String, IN, OUT> {
 
     private final InterceptingOperatorMetricGroup metrics;
