@@ -65,9 +65,9 @@ public final class VelibPipeline {
 
         DataStream<StationObservation> observations = withRemovals
                 .union(snapshots.getSideOutput(RouteFeedItems.SINGLE_STATUSES))
-                .keyBy(observation -> FeedItem.stationStateKey(observation.systemId(), observation.stationKey()))
+                .keyBy(StationObservation::stateKey)
                 .connect(snapshots.getSideOutput(RouteFeedItems.INFORMATION)
-                        .keyBy(item -> FeedItem.stationStateKey(item.systemId(), item.information().stationKey())))
+                        .keyBy(item -> StationObservation.stateKey(item.systemId(), item.information().stationKey())))
                 .process(new AssignPostalCode(directory))
                 .name(AssignPostalCode.NAME).uid(AssignPostalCode.UID);
 
@@ -84,7 +84,7 @@ public final class VelibPipeline {
                 .name(PostalCodeStatsFunction.NAME).uid(PostalCodeStatsFunction.UID);
 
         DataStream<StationAlert> alerts = observations
-                .keyBy(observation -> FeedItem.stationStateKey(observation.systemId(), observation.stationKey()))
+                .keyBy(StationObservation::stateKey)
                 .process(new StationAlertDetector(thresholds(config)))
                 .name(StationAlertDetector.NAME).uid(StationAlertDetector.UID);
 

@@ -75,7 +75,7 @@ class StationOperatorsITCase {
                 .name(PostalCodeStatsFunction.NAME)
                 .uid(PostalCodeStatsFunction.UID);
         DataStream<StationAlert> alerts = observations
-                .keyBy(StationObservation::stationKey)
+                .keyBy(StationObservation::stateKey)
                 .process(new StationAlertDetector(AlertThresholds.DEFAULTS))
                 .name(StationAlertDetector.NAME)
                 .uid(StationAlertDetector.UID);

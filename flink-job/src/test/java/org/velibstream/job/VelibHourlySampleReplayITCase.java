@@ -82,7 +82,7 @@ class VelibHourlySampleReplayITCase {
                 .process(new PostalCodeStatsFunction(WINDOW))
                 .uid(PostalCodeStatsFunction.UID);
         DataStream<StationAlert> detected = source
-                .keyBy(StationObservation::stationKey)
+                .keyBy(StationObservation::stateKey)
                 .process(new StationAlertDetector(AlertThresholds.DEFAULTS))
                 .uid(StationAlertDetector.UID);
         try (CloseableIterator<PostalCodeStats> statsResults = stats.collectAsync();

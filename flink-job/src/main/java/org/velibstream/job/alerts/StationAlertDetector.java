@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Raises and resolves station anomaly alerts. Key the stream by {@link StationObservation#stationKey()}.
+ * Raises and resolves station anomaly alerts. Key the stream by {@link StationObservation#stateKey()}.
  *
  * <p><b>Event time.</b> Each observation waits in state for an event-time timer at its {@code observedAt}, so a
  * station's observations are judged in event-time order, whatever order they arrived in, and the same input gives

@@ -62,9 +62,4 @@ public record FeedItem(
     public static FeedItem deadLetter(String systemId, DeadLetter deadLetter) {
         return new FeedItem(Kind.DEAD_LETTER, systemId, deadLetter.receivedAt(), null, false, null, null, deadLetter);
     }
-
-    /** The key of per-station state: stations of different systems may share a code. */
-    public static String stationStateKey(String systemId, String stationKey) {
-        return systemId + '/' + stationKey;
-    }
 }

@@ -46,7 +46,7 @@ public final class PendingObservations {
     }
 
     private void add(long dueAt, StationObservation observation) throws Exception {
-        StationAt slot = new StationAt(dueAt, observation.stationKey());
+        StationAt slot = new StationAt(dueAt, observation.stateKey());
         StationObservation held = state.get(slot);
         if (held == null || !observation.observedAt().isBefore(held.observedAt())) {
             state.put(slot, observation);
@@ -58,15 +58,15 @@ public final class PendingObservations {
         Map<String, StationObservation> due = new HashMap<>();
         for (Map.Entry<StationAt, StationObservation> entry : state.entries()) {
             if (entry.getKey().dueAt() == dueAt) {
-                due.put(entry.getKey().stationKey(), entry.getValue());
+                due.put(entry.getKey().stateKey(), entry.getValue());
             }
         }
-        for (String stationKey : due.keySet()) {
-            state.remove(new StationAt(dueAt, stationKey));
+        for (String stateKey : due.keySet()) {
+            state.remove(new StationAt(dueAt, stateKey));
         }
         return due;
     }
 
     /** The state key: a station waiting for the instant {@code dueAt} (epoch milliseconds). */
-    public record StationAt(long dueAt, String stationKey) {}
+    public record StationAt(long dueAt, String stateKey) {}
 }

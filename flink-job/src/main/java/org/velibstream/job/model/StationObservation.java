@@ -86,6 +86,15 @@ public record StationObservation(
                 systemId, stationId, stationCode, stationKey, postalCode, capacity, removedAt, status, null, true);
     }
 
+    /** The key of per-station state: station keys are unique only within their system. */
+    public String stateKey() {
+        return stateKey(systemId, stationKey);
+    }
+
+    public static String stateKey(String systemId, String stationKey) {
+        return systemId + '/' + stationKey;
+    }
+
     /** The capacity when known: null for an absent or zero capacity (some real feeds say 0 for docked stations). */
     @Nullable
     public Integer knownCapacity() {

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Gives each station observation its postal code and capacity. Keyed by {@link FeedItem#stationStateKey}; the
+ * Gives each station observation its postal code and capacity. Keyed by {@link StationObservation#stateKey()}; the
  * second input is the station's {@code station_information}.
  *
  * <p>The postal code comes from the {@link StationDirectory} table; a station missing from it takes the postal

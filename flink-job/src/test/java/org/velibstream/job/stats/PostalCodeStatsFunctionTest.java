@@ -74,6 +74,25 @@ class PostalCodeStatsFunctionTest {
     }
 
     @Test
+    void stationsOfTwoSystemsWithTheSameKeyBothCount() throws Exception {
+        StationObservation velib = station("1001").bikes(3, 2).docks(15).capacity(20).observedAt("08:00:10");
+        StationObservation other = withSystem(station("1001").bikes(1, 0).docks(9).capacity(10).observedAt("08:00:20"),
+                "another-system");
+        observe(velib);
+        observe(other);
+        watermark("08:01:00");
+
+        assertThat(harness.extractOutputValues())
+                .as("station 1001 of two systems in one postal code: two stations, not one")
+                .containsExactly(row("75001", "08:00:00", "08:01:00", 2, 6, 4, 2, 24, 30, 0, 0, 0));
+    }
+
+    private static StationObservation withSystem(StationObservation observation, String systemId) {
+        return StationObservation.of(systemId, observation.status(), observation.postalCode(), observation.capacity(),
+                observation.observedAt(), observation.feedUpdatedAt());
+    }
+
+    @Test
     void countsEmptyFullAndOutOfServiceStationsAsDocumented() throws Exception {
         observe(station("1001").bikes(0, 0).docks(20).observedAt("08:00:10")); // empty
         observe(station("1002").bikes(10, 10).docks(0).observedAt("08:00:10")); // full
