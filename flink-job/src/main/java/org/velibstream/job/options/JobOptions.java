@@ -52,8 +52,9 @@ public final class JobOptions {
             .withDescription("Inputs: http (poll GBFS), kafka (raw topic), both, or files (bounded replay).");
 
     public static final ConfigOption<List<String>> GBFS = ConfigOptions.key("gbfs")
-            .stringType().asList().defaultValues(VELIB_GBFS_URL)
-            .withDescription("gbfs.json discovery URLs of the systems to poll, separated by ';'. Default: Vélib' Métropole.");
+            .stringType().asList().defaultValues("velib=" + VELIB_GBFS_URL)
+            .withDescription("The GBFS systems to poll, separated by ';', each as id=url of its gbfs.json (a bare URL takes "
+                    + "its id from the host name). The id names the system's state, metrics and dead letters.");
 
     public static final ConfigOption<Duration> STATUS_INTERVAL = ConfigOptions.key("status-interval")
             .durationType().defaultValue(Duration.ofSeconds(60))
@@ -73,8 +74,8 @@ public final class JobOptions {
 
     public static final ConfigOption<String> RAW_SYSTEM_ID = ConfigOptions.key("raw-system-id")
             .stringType().defaultValue("velib")
-            .withDescription("System id given to records read from the raw topic or files (the system id of a polled "
-                    + "system is taken from its gbfs.json URL host, 'velib' for Vélib' Métropole).");
+            .withDescription("System id of records read from the raw topic or files. The same id as a polled system "
+                    + "(velib for Vélib' Métropole) makes both inputs describe the same stations.");
 
     // ---- Kafka
 
