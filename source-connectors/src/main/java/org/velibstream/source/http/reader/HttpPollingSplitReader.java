@@ -166,7 +166,10 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
 
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
+        // Cancelled first so that no exchange is torn down half-way by the reactor shutting down.
+        endpoints.values().stream().filter(endpoint -> endpoint.inFlight != null)
+                .forEach(endpoint -> endpoint.inFlight.cancel());
+        client.close(CloseMode.GRACEFUL);
     }
 
     private void startDuePolls(Instant now) {
@@ -266,13 +269,14 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         PollOutcome outcome = completion.response != null
                 ? classify(endpoint, completion.response, now)
                 : failed(completion.failure);
+        boolean finished = outcome instanceof PollOutcome.EndOfSequence || endpoint.pollLimitReached();
         if (outcome instanceof PollOutcome.Failed failed) {
-            onFailure(endpoint, failed, completion.response, now);
+            onFailure(endpoint, failed, completion.response, now, finished);
         } else {
             onSuccess(endpoint, completion.response, startedAt, now);
         }
         outcomes.add(endpoint.id(), outcome);
-        if (outcome instanceof PollOutcome.EndOfSequence || endpoint.pollLimitReached()) {
+        if (finished) {
             LOG.info("Endpoint {} finished after {} polls ({})", endpoint.id(), endpoint.attempts,
                     outcome instanceof PollOutcome.EndOfSequence end
                             ? "end-of-sequence status " + end.statusCode()
@@ -350,7 +354,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             PolledEndpoint endpoint,
             PollOutcome.Failed failed,
             @Nullable CappedBodyConsumer.Response response,
-            Instant now) {
+            Instant now,
+            boolean finished) {
         endpoint.consecutiveFailures++;
         metrics.forEndpoint(endpoint.id()).failed(failed.kind(), endpoint.consecutiveFailures);
         Duration delay = backoff.delayAfter(endpoint.consecutiveFailures, ThreadLocalRandom.current().nextDouble());
@@ -364,7 +369,10 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             }
         }
         endpoint.nextPollAt = now.plus(delay);
-        if (endpoint.consecutiveFailures == 1) {
+        if (finished) {
+            LOG.warn("Endpoint {} ({}): its last poll failed: {} ({})",
+                    endpoint.id(), endpoint.endpoint.uri(), failed.kind().metricName(), failed.reason());
+        } else if (endpoint.consecutiveFailures == 1) {
             endpoint.failingSince = now;
             LOG.warn("Endpoint {} ({}) is failing: {} ({}); retrying with backoff, next attempt in {}",
                     endpoint.id(), endpoint.endpoint.uri(), failed.kind().metricName(), failed.reason(), delay);

@@ -335,6 +335,66 @@ class HttpPollingSplitReaderITCase {
         }
     }
 
+    @Test
+    void refreshesAnOAuth2TokenBeforeItExpires() throws Exception {
+        AtomicInteger tokensIssued = new AtomicInteger();
+        // A one-second lifetime: the token is replaced half a second before it expires.
+        server.handle("/token", exchange -> respond(exchange, 200,
+                "{\"access_token\":\"token-" + tokensIssued.incrementAndGet() + "\",\"expires_in\":1}"));
+        server.handle("/protected", exchange -> respond(exchange, 200, "ok " + exchange.getRequestHeaders()
+                .getFirst("Authorization")));
+        HttpAuthentication oauth2 =
+                HttpAuthentication.oauth2ClientCredentials(server.uri("/token"), "client", "secret", null);
+
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setAuthentication(oauth2)))) {
+            driver.add(endpoint("protected"));
+            driver.fetchUntil(d -> tokensIssued.get() >= 3, Duration.ofSeconds(10));
+
+            assertThat(driver.outcomes("protected")).allMatch(PollOutcome.Fetched.class::isInstance);
+            assertThat(driver.output.records).contains("protected:ok Bearer token-1", "protected:ok Bearer token-2");
+        }
+    }
+
+    @Test
+    void sendsSourceWideAndPerEndpointHeaders() throws Exception {
+        server.handle("/keyed", exchange -> respond(exchange, 200, "ok"));
+        HttpEndpoint keyed = new HttpEndpoint("keyed", server.uri("/keyed"), FAST,
+                java.util.Map.of("X-Api-Key", "endpoint-key"));
+
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
+                .setHeader("X-Api-Key", "source-key")
+                .setHeader("Accept", "application/json")
+                .setUserAgent("velib-stream-test")))) {
+            driver.add(keyed);
+            driver.fetchOutcomes("keyed", 1);
+
+            TestHttpServer.Request request = server.requests("/keyed").get(0);
+            assertThat(request.header("X-Api-Key")).as("the endpoint's header wins").isEqualTo("endpoint-key");
+            assertThat(request.header("Accept")).isEqualTo("application/json");
+            assertThat(request.header("User-Agent")).isEqualTo("velib-stream-test");
+        }
+    }
+
+    @Test
+    void refusesAServerWhoseCertificateIsNotTrusted() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        try (SelfSignedHttpsServer https = new SelfSignedHttpsServer(exchange -> {
+            served.incrementAndGet();
+            respond(exchange, 200, "ok secret");
+        })) {
+            try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setStopAfterPolls(1)))) {
+                driver.add(new HttpEndpoint("self-signed", https.uri(), FAST));
+                driver.fetchUntil(d -> d.finished.contains("self-signed"), Duration.ofSeconds(10));
+
+                assertThat(failureKind(driver, "self-signed")).isEqualTo(FailureKind.CONNECT);
+                assertThat(((PollOutcome.Failed) driver.outcomes("self-signed").get(0)).reason())
+                        .containsIgnoringCase("SSL");
+                assertThat(driver.output.records).isEmpty();
+            }
+        }
+        assertThat(served).as("no request may reach an unverified server").hasValue(0);
+    }
+
     private HttpEndpoint endpoint(String path) {
         return new HttpEndpoint(path, server.uri("/" + path), FAST);
     }
