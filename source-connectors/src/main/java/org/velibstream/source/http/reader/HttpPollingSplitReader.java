@@ -35,10 +35,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -79,6 +82,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
     private final Authorizer authorizer;
     private final Map<String, PolledEndpoint> endpoints = new LinkedHashMap<>();
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final Set<String> paused = new HashSet<>();
 
     public HttpPollingSplitReader(HttpPollingSourceOptions options, HttpPollingMetrics metrics, Clock clock) {
         this.options = options;
@@ -125,6 +129,14 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             metrics.forEndpoint(split.splitId());
             LOG.info("Polling {} every {}", split.endpoint(), split.endpoint().pollInterval());
         }
+    }
+
+    /** Used by watermark alignment: a paused endpoint finishes its poll under way but starts no new one. */
+    @Override
+    public void pauseOrResumeSplits(
+            Collection<HttpEndpointSplit> splitsToPause, Collection<HttpEndpointSplit> splitsToResume) {
+        splitsToPause.forEach(split -> paused.add(split.splitId()));
+        splitsToResume.forEach(split -> paused.remove(split.splitId()));
     }
 
     @Override
@@ -174,7 +186,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
 
     private void startDuePolls(Instant now) {
         for (PolledEndpoint endpoint : endpoints.values()) {
-            if (endpoint.inFlight == null && !now.isBefore(endpoint.nextPollAt) && !endpoint.pollLimitReached()) {
+            if (endpoint.inFlight == null && !now.isBefore(endpoint.nextPollAt) && !endpoint.pollLimitReached()
+                    && !paused.contains(endpoint.id())) {
                 start(endpoint, now);
             }
         }
@@ -246,7 +259,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         for (PolledEndpoint endpoint : endpoints.values()) {
             Instant candidate = endpoint.inFlight != null
                     ? endpoint.inFlight.deadline
-                    : endpoint.pollLimitReached() ? next : endpoint.nextPollAt;
+                    : endpoint.pollLimitReached() || paused.contains(endpoint.id()) ? next : endpoint.nextPollAt;
             if (candidate.isBefore(next)) {
                 next = candidate;
             }

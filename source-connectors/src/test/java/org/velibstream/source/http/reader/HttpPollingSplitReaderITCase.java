@@ -226,6 +226,23 @@ class HttpPollingSplitReaderITCase {
     }
 
     @Test
+    void aPausedEndpointIsNotPolledUntilResumed() throws Exception {
+        server.handle("/paused", exchange -> respond(exchange, 200, "ok paused"))
+                .handle("/running", exchange -> respond(exchange, 200, "ok running"));
+
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(UnaryOperator.identity()))) {
+            driver.add(endpoint("paused")).add(endpoint("running"));
+            driver.pause("paused", true);
+            driver.fetchOutcomes("running", 3);
+            assertThat(server.requests("/paused")).isEmpty();
+
+            driver.pause("paused", false);
+            driver.fetchOutcomes("paused", 1);
+            assertThat(driver.output.records).contains("paused:ok paused");
+        }
+    }
+
+    @Test
     void stopsReadingABodyAtTheSizeCap() throws Exception {
         AtomicBoolean chunkedBodyWrittenInFull = new AtomicBoolean();
         byte[] megabyte = new byte[1024 * 1024];
