@@ -5,6 +5,8 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -13,6 +15,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -225,7 +228,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         });
     }
 
-    private org.apache.hc.client5.http.async.methods.SimpleHttpRequest request(
+    private SimpleHttpRequest request(
             PolledEndpoint endpoint, Optional<String> authorization) {
         SimpleRequestBuilder request = SimpleRequestBuilder.get(endpoint.endpoint.uri());
         request.setHeader(HttpHeaders.USER_AGENT, options.userAgent());
@@ -332,8 +335,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         } else if (failure instanceof AuthenticationException) {
             kind = FailureKind.AUTH;
         } else if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException
-                || failure instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException
-                || failure instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                || failure instanceof ConnectionRequestTimeoutException
+                || failure instanceof ConnectTimeoutException) {
             kind = FailureKind.TIMEOUT;
         } else {
             kind = FailureKind.CONNECT;
