@@ -86,6 +86,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
     private final Map<String, PolledEndpoint> endpoints = new LinkedHashMap<>();
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Set<String> paused = new HashSet<>();
+    private final Set<String> finishedOnArrival = new HashSet<>();
 
     public HttpPollingSplitReader(HttpPollingSourceOptions options, HttpPollingMetrics metrics, Clock clock) {
         this.options = options;
@@ -128,6 +129,11 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         }
         Instant now = clock.instant();
         for (HttpEndpointSplit split : splitsChange.splits()) {
+            if (options.stopAfterPolls() != null && split.polls() >= options.stopAfterPolls()) {
+                // Restored from a checkpoint taken after its last poll was emitted but before it was reported done.
+                finishedOnArrival.add(split.splitId());
+                continue;
+            }
             endpoints.put(split.splitId(), new PolledEndpoint(split, now));
             metrics.forEndpoint(split.splitId());
             LOG.info("Polling {} every {}", split.endpoint(), split.endpoint().pollInterval());
@@ -145,6 +151,11 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
     @Override
     public RecordsWithSplitIds<PollOutcome> fetch() {
         RecordsBySplits.Builder<PollOutcome> outcomes = new RecordsBySplits.Builder<>();
+        if (!finishedOnArrival.isEmpty()) {
+            outcomes.addFinishedSplits(finishedOnArrival);
+            finishedOnArrival.clear();
+            return outcomes.build();
+        }
         boolean any = false;
         while (!any) {
             Instant now = clock.instant();
@@ -221,10 +232,15 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
                     completions.add(new Completion(id, inFlight.attempt, null, new CancellationException()));
                 }
             };
-            inFlight.setExchange(client.execute(
-                    SimpleRequestProducer.create(request(endpoint, authorization)),
-                    new CappedBodyConsumer(options.maxBodyBytes()),
-                    callback));
+            try {
+                inFlight.setExchange(client.execute(
+                        SimpleRequestProducer.create(request(endpoint, authorization)),
+                        new CappedBodyConsumer(options.maxBodyBytes()),
+                        callback));
+            } catch (RuntimeException e) {
+                // For example a header value the client rejects: a failed poll, not a poll stuck until its timeout.
+                completions.add(new Completion(id, inFlight.attempt, null, e));
+            }
         });
     }
 

@@ -92,6 +92,18 @@ class HttpPollingSplitReaderITCase {
     }
 
     @Test
+    void aRestoredSplitThatReachedItsPollLimitFinishesWithoutPolling() throws Exception {
+        server.handle("/done", exchange -> respond(exchange, 200, "ok"));
+
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setStopAfterPolls(3)))) {
+            driver.add(new HttpEndpointSplit(endpoint("done"), null, null, null, 3));
+            driver.fetchUntil(d -> d.finished.contains("done"), Duration.ofSeconds(5));
+
+            assertThat(server.requests("/done")).isEmpty();
+        }
+    }
+
+    @Test
     void suppressesBodiesIdenticalToTheLastEmittedOne() throws Exception {
         List<String> bodies = List.of("ok a", "ok a", "ok b", "ok b", "ok a");
         AtomicInteger request = new AtomicInteger();
