@@ -131,25 +131,29 @@ class HttpPollingSplitReaderITCase {
                     // Closing the exchange here ends the connection 994 bytes short of its Content-Length.
                 })
                 .handle("/slow", exchange -> {
-                    sleep(Duration.ofSeconds(3));
+                    sleep(Duration.ofSeconds(10));
                     respond(exchange, 200, "ok late");
                 })
                 .handle("/html", exchange -> respond(exchange, 200, "<html>maintenance</html>"));
         URI refused = unusedLocalPort();
 
-        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
-                .setRequestTimeout(Duration.ofMillis(500))
-                .setStopAfterPolls(1)))) {
+        try (ResettingServer resetting = new ResettingServer();
+                SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
+                        // Generous for a loaded machine, far below the slow handler's ten seconds.
+                        .setRequestTimeout(Duration.ofSeconds(2))
+                        .setStopAfterPolls(1)))) {
             driver.add(endpoint("500")).add(endpoint("404")).add(endpoint("truncated")).add(endpoint("slow"))
                     .add(endpoint("html"))
-                    .add(new HttpEndpoint("refused", refused, FAST));
-            driver.fetchUntil(d -> d.finished.size() == 6, Duration.ofSeconds(20));
+                    .add(new HttpEndpoint("refused", refused, FAST))
+                    .add(new HttpEndpoint("reset", resetting.uri(), FAST));
+            driver.fetchUntil(d -> d.finished.size() == 7, Duration.ofSeconds(20));
 
             assertThat(failureKind(driver, "500")).isEqualTo(FailureKind.HTTP_5XX);
             assertThat(failureKind(driver, "404")).isEqualTo(FailureKind.HTTP_4XX);
             assertThat(failureKind(driver, "truncated")).isEqualTo(FailureKind.CONNECT);
             assertThat(failureKind(driver, "slow")).isEqualTo(FailureKind.TIMEOUT);
             assertThat(failureKind(driver, "refused")).isEqualTo(FailureKind.CONNECT);
+            assertThat(failureKind(driver, "reset")).isEqualTo(FailureKind.CONNECT);
             assertThat(driver.outcomes("html")).singleElement().isInstanceOf(PollOutcome.Fetched.class);
             assertThat(driver.metrics("html").errorCount(FailureKind.DECODE)).isEqualTo(1);
             assertThat(driver.metrics("500").errorCount(FailureKind.HTTP_5XX)).isEqualTo(1);
@@ -222,7 +226,7 @@ class HttpPollingSplitReaderITCase {
     @Test
     void aSlowEndpointDoesNotHoldUpTheOthers() throws Exception {
         server.handle("/slow", exchange -> {
-            sleep(Duration.ofSeconds(4));
+            sleep(Duration.ofSeconds(10));
             respond(exchange, 200, "ok slow");
         });
         AtomicInteger fastCalls = new AtomicInteger();
