@@ -136,7 +136,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             }
             endpoints.put(split.splitId(), new PolledEndpoint(split, now));
             metrics.forEndpoint(split.splitId());
-            LOG.info("Polling {} every {}", split.endpoint(), split.endpoint().pollInterval());
+            LOG.info("Polling {}", split.endpoint());
         }
     }
 
