@@ -80,16 +80,20 @@ final class OAuth2ClientCredentialsAuthorizer implements Authorizer {
 
     @GuardedBy("this")
     private CompletableFuture<Optional<String>> refresh() {
-        if (pendingRequest == null) {
-            CompletableFuture<Optional<String>> request = requestToken();
-            pendingRequest = request;
-            request.whenComplete((header, failure) -> {
-                synchronized (this) {
+        if (pendingRequest != null) {
+            return pendingRequest;
+        }
+        CompletableFuture<Optional<String>> request = requestToken();
+        pendingRequest = request;
+        // May run at once, on this thread, if the request already failed; hence the local is returned, not the field.
+        request.whenComplete((header, failure) -> {
+            synchronized (this) {
+                if (pendingRequest == request) {
                     pendingRequest = null;
                 }
-            });
-        }
-        return pendingRequest;
+            }
+        });
+        return request;
     }
 
     private CompletableFuture<Optional<String>> requestToken() {

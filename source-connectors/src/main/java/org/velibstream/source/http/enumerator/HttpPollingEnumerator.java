@@ -56,6 +56,9 @@ public final class HttpPollingEnumerator implements SplitEnumerator<HttpEndpoint
 
     @Override
     public void addSplitsBack(List<HttpEndpointSplit> splits, int subtaskId) {
+        if (splits.isEmpty()) {
+            return;
+        }
         LOG.info("Reader {} returned {} endpoint(s); they go back to it when it registers again",
                 subtaskId, splits.size());
         pendingByReader.computeIfAbsent(subtaskId, r -> new ArrayList<>()).addAll(splits);

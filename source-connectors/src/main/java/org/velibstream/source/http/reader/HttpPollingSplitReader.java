@@ -5,6 +5,8 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -13,6 +15,7 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -35,10 +38,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -79,6 +85,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
     private final Authorizer authorizer;
     private final Map<String, PolledEndpoint> endpoints = new LinkedHashMap<>();
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final Set<String> paused = new HashSet<>();
+    private final Set<String> finishedOnArrival = new HashSet<>();
 
     public HttpPollingSplitReader(HttpPollingSourceOptions options, HttpPollingMetrics metrics, Clock clock) {
         this.options = options;
@@ -121,15 +129,33 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         }
         Instant now = clock.instant();
         for (HttpEndpointSplit split : splitsChange.splits()) {
+            if (options.stopAfterPolls() != null && split.polls() >= options.stopAfterPolls()) {
+                // Restored from a checkpoint taken after its last poll was emitted but before it was reported done.
+                finishedOnArrival.add(split.splitId());
+                continue;
+            }
             endpoints.put(split.splitId(), new PolledEndpoint(split, now));
             metrics.forEndpoint(split.splitId());
-            LOG.info("Polling {} every {}", split.endpoint(), split.endpoint().pollInterval());
+            LOG.info("Polling {}", split.endpoint());
         }
+    }
+
+    /** Used by watermark alignment: a paused endpoint finishes its poll under way but starts no new one. */
+    @Override
+    public void pauseOrResumeSplits(
+            Collection<HttpEndpointSplit> splitsToPause, Collection<HttpEndpointSplit> splitsToResume) {
+        splitsToPause.forEach(split -> paused.add(split.splitId()));
+        splitsToResume.forEach(split -> paused.remove(split.splitId()));
     }
 
     @Override
     public RecordsWithSplitIds<PollOutcome> fetch() {
         RecordsBySplits.Builder<PollOutcome> outcomes = new RecordsBySplits.Builder<>();
+        if (!finishedOnArrival.isEmpty()) {
+            outcomes.addFinishedSplits(finishedOnArrival);
+            finishedOnArrival.clear();
+            return outcomes.build();
+        }
         boolean any = false;
         while (!any) {
             Instant now = clock.instant();
@@ -166,12 +192,16 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
 
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
+        // Cancelled first so that no exchange is torn down half-way by the reactor shutting down.
+        endpoints.values().stream().filter(endpoint -> endpoint.inFlight != null)
+                .forEach(endpoint -> endpoint.inFlight.cancel());
+        client.close(CloseMode.GRACEFUL);
     }
 
     private void startDuePolls(Instant now) {
         for (PolledEndpoint endpoint : endpoints.values()) {
-            if (endpoint.inFlight == null && !now.isBefore(endpoint.nextPollAt) && !endpoint.pollLimitReached()) {
+            if (endpoint.inFlight == null && !now.isBefore(endpoint.nextPollAt) && !endpoint.pollLimitReached()
+                    && !paused.contains(endpoint.id())) {
                 start(endpoint, now);
             }
         }
@@ -202,14 +232,19 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
                     completions.add(new Completion(id, inFlight.attempt, null, new CancellationException()));
                 }
             };
-            inFlight.setExchange(client.execute(
-                    SimpleRequestProducer.create(request(endpoint, authorization)),
-                    new CappedBodyConsumer(options.maxBodyBytes()),
-                    callback));
+            try {
+                inFlight.setExchange(client.execute(
+                        SimpleRequestProducer.create(request(endpoint, authorization)),
+                        new CappedBodyConsumer(options.maxBodyBytes()),
+                        callback));
+            } catch (RuntimeException e) {
+                // For example a header value the client rejects: a failed poll, not a poll stuck until its timeout.
+                completions.add(new Completion(id, inFlight.attempt, null, e));
+            }
         });
     }
 
-    private org.apache.hc.client5.http.async.methods.SimpleHttpRequest request(
+    private SimpleHttpRequest request(
             PolledEndpoint endpoint, Optional<String> authorization) {
         SimpleRequestBuilder request = SimpleRequestBuilder.get(endpoint.endpoint.uri());
         request.setHeader(HttpHeaders.USER_AGENT, options.userAgent());
@@ -243,7 +278,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         for (PolledEndpoint endpoint : endpoints.values()) {
             Instant candidate = endpoint.inFlight != null
                     ? endpoint.inFlight.deadline
-                    : endpoint.pollLimitReached() ? next : endpoint.nextPollAt;
+                    : endpoint.pollLimitReached() || paused.contains(endpoint.id()) ? next : endpoint.nextPollAt;
             if (candidate.isBefore(next)) {
                 next = candidate;
             }
@@ -266,13 +301,14 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         PollOutcome outcome = completion.response != null
                 ? classify(endpoint, completion.response, now)
                 : failed(completion.failure);
+        boolean finished = outcome instanceof PollOutcome.EndOfSequence || endpoint.pollLimitReached();
         if (outcome instanceof PollOutcome.Failed failed) {
-            onFailure(endpoint, failed, completion.response, now);
+            onFailure(endpoint, failed, completion.response, now, finished);
         } else {
             onSuccess(endpoint, completion.response, startedAt, now);
         }
         outcomes.add(endpoint.id(), outcome);
-        if (outcome instanceof PollOutcome.EndOfSequence || endpoint.pollLimitReached()) {
+        if (finished) {
             LOG.info("Endpoint {} finished after {} polls ({})", endpoint.id(), endpoint.attempts,
                     outcome instanceof PollOutcome.EndOfSequence end
                             ? "end-of-sequence status " + end.statusCode()
@@ -315,8 +351,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         } else if (failure instanceof AuthenticationException) {
             kind = FailureKind.AUTH;
         } else if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException
-                || failure instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException
-                || failure instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                || failure instanceof ConnectionRequestTimeoutException
+                || failure instanceof ConnectTimeoutException) {
             kind = FailureKind.TIMEOUT;
         } else {
             kind = FailureKind.CONNECT;
@@ -350,7 +386,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             PolledEndpoint endpoint,
             PollOutcome.Failed failed,
             @Nullable CappedBodyConsumer.Response response,
-            Instant now) {
+            Instant now,
+            boolean finished) {
         endpoint.consecutiveFailures++;
         metrics.forEndpoint(endpoint.id()).failed(failed.kind(), endpoint.consecutiveFailures);
         Duration delay = backoff.delayAfter(endpoint.consecutiveFailures, ThreadLocalRandom.current().nextDouble());
@@ -364,7 +401,10 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             }
         }
         endpoint.nextPollAt = now.plus(delay);
-        if (endpoint.consecutiveFailures == 1) {
+        if (finished) {
+            LOG.warn("Endpoint {} ({}): its last poll failed: {} ({})",
+                    endpoint.id(), endpoint.endpoint.uri(), failed.kind().metricName(), failed.reason());
+        } else if (endpoint.consecutiveFailures == 1) {
             endpoint.failingSince = now;
             LOG.warn("Endpoint {} ({}) is failing: {} ({}); retrying with backoff, next attempt in {}",
                     endpoint.id(), endpoint.endpoint.uri(), failed.kind().metricName(), failed.reason(), delay);

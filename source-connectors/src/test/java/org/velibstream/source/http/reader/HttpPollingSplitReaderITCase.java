@@ -92,6 +92,18 @@ class HttpPollingSplitReaderITCase {
     }
 
     @Test
+    void aRestoredSplitThatReachedItsPollLimitFinishesWithoutPolling() throws Exception {
+        server.handle("/done", exchange -> respond(exchange, 200, "ok"));
+
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setStopAfterPolls(3)))) {
+            driver.add(new HttpEndpointSplit(endpoint("done"), null, null, null, 3));
+            driver.fetchUntil(d -> d.finished.contains("done"), Duration.ofSeconds(5));
+
+            assertThat(server.requests("/done")).isEmpty();
+        }
+    }
+
+    @Test
     void suppressesBodiesIdenticalToTheLastEmittedOne() throws Exception {
         List<String> bodies = List.of("ok a", "ok a", "ok b", "ok b", "ok a");
         AtomicInteger request = new AtomicInteger();
@@ -119,25 +131,29 @@ class HttpPollingSplitReaderITCase {
                     // Closing the exchange here ends the connection 994 bytes short of its Content-Length.
                 })
                 .handle("/slow", exchange -> {
-                    sleep(Duration.ofSeconds(3));
+                    sleep(Duration.ofSeconds(10));
                     respond(exchange, 200, "ok late");
                 })
                 .handle("/html", exchange -> respond(exchange, 200, "<html>maintenance</html>"));
         URI refused = unusedLocalPort();
 
-        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
-                .setRequestTimeout(Duration.ofMillis(500))
-                .setStopAfterPolls(1)))) {
+        try (ResettingServer resetting = new ResettingServer();
+                SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
+                        // Generous for a loaded machine, far below the slow handler's ten seconds.
+                        .setRequestTimeout(Duration.ofSeconds(2))
+                        .setStopAfterPolls(1)))) {
             driver.add(endpoint("500")).add(endpoint("404")).add(endpoint("truncated")).add(endpoint("slow"))
                     .add(endpoint("html"))
-                    .add(new HttpEndpoint("refused", refused, FAST));
-            driver.fetchUntil(d -> d.finished.size() == 6, Duration.ofSeconds(20));
+                    .add(new HttpEndpoint("refused", refused, FAST))
+                    .add(new HttpEndpoint("reset", resetting.uri(), FAST));
+            driver.fetchUntil(d -> d.finished.size() == 7, Duration.ofSeconds(20));
 
             assertThat(failureKind(driver, "500")).isEqualTo(FailureKind.HTTP_5XX);
             assertThat(failureKind(driver, "404")).isEqualTo(FailureKind.HTTP_4XX);
             assertThat(failureKind(driver, "truncated")).isEqualTo(FailureKind.CONNECT);
             assertThat(failureKind(driver, "slow")).isEqualTo(FailureKind.TIMEOUT);
             assertThat(failureKind(driver, "refused")).isEqualTo(FailureKind.CONNECT);
+            assertThat(failureKind(driver, "reset")).isEqualTo(FailureKind.CONNECT);
             assertThat(driver.outcomes("html")).singleElement().isInstanceOf(PollOutcome.Fetched.class);
             assertThat(driver.metrics("html").errorCount(FailureKind.DECODE)).isEqualTo(1);
             assertThat(driver.metrics("500").errorCount(FailureKind.HTTP_5XX)).isEqualTo(1);
@@ -210,7 +226,7 @@ class HttpPollingSplitReaderITCase {
     @Test
     void aSlowEndpointDoesNotHoldUpTheOthers() throws Exception {
         server.handle("/slow", exchange -> {
-            sleep(Duration.ofSeconds(4));
+            sleep(Duration.ofSeconds(10));
             respond(exchange, 200, "ok slow");
         });
         AtomicInteger fastCalls = new AtomicInteger();
@@ -222,6 +238,23 @@ class HttpPollingSplitReaderITCase {
 
             assertThat(driver.outcomes("slow")).as("the slow endpoint is still in flight").isEmpty();
             assertThat(driver.output.records).startsWith("fast:ok 1", "fast:ok 2", "fast:ok 3");
+        }
+    }
+
+    @Test
+    void aPausedEndpointIsNotPolledUntilResumed() throws Exception {
+        server.handle("/paused", exchange -> respond(exchange, 200, "ok paused"))
+                .handle("/running", exchange -> respond(exchange, 200, "ok running"));
+
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(UnaryOperator.identity()))) {
+            driver.add(endpoint("paused")).add(endpoint("running"));
+            driver.pause("paused", true);
+            driver.fetchOutcomes("running", 3);
+            assertThat(server.requests("/paused")).isEmpty();
+
+            driver.pause("paused", false);
+            driver.fetchOutcomes("paused", 1);
+            assertThat(driver.output.records).contains("paused:ok paused");
         }
     }
 
@@ -333,6 +366,66 @@ class HttpPollingSplitReaderITCase {
             assertThat(server.requests("/protected")).as("no poll without a token").isEmpty();
             assertThat(driver.metrics("protected").errorCount(FailureKind.AUTH)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void refreshesAnOAuth2TokenBeforeItExpires() throws Exception {
+        AtomicInteger tokensIssued = new AtomicInteger();
+        // A one-second lifetime: the token is replaced half a second before it expires.
+        server.handle("/token", exchange -> respond(exchange, 200,
+                "{\"access_token\":\"token-" + tokensIssued.incrementAndGet() + "\",\"expires_in\":1}"));
+        server.handle("/protected", exchange -> respond(exchange, 200, "ok " + exchange.getRequestHeaders()
+                .getFirst("Authorization")));
+        HttpAuthentication oauth2 =
+                HttpAuthentication.oauth2ClientCredentials(server.uri("/token"), "client", "secret", null);
+
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setAuthentication(oauth2)))) {
+            driver.add(endpoint("protected"));
+            driver.fetchUntil(d -> tokensIssued.get() >= 3, Duration.ofSeconds(10));
+
+            assertThat(driver.outcomes("protected")).allMatch(PollOutcome.Fetched.class::isInstance);
+            assertThat(driver.output.records).contains("protected:ok Bearer token-1", "protected:ok Bearer token-2");
+        }
+    }
+
+    @Test
+    void sendsSourceWideAndPerEndpointHeaders() throws Exception {
+        server.handle("/keyed", exchange -> respond(exchange, 200, "ok"));
+        HttpEndpoint keyed = new HttpEndpoint("keyed", server.uri("/keyed"), FAST,
+                java.util.Map.of("X-Api-Key", "endpoint-key"));
+
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
+                .setHeader("X-Api-Key", "source-key")
+                .setHeader("Accept", "application/json")
+                .setUserAgent("velib-stream-test")))) {
+            driver.add(keyed);
+            driver.fetchOutcomes("keyed", 1);
+
+            TestHttpServer.Request request = server.requests("/keyed").get(0);
+            assertThat(request.header("X-Api-Key")).as("the endpoint's header wins").isEqualTo("endpoint-key");
+            assertThat(request.header("Accept")).isEqualTo("application/json");
+            assertThat(request.header("User-Agent")).isEqualTo("velib-stream-test");
+        }
+    }
+
+    @Test
+    void refusesAServerWhoseCertificateIsNotTrusted() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        try (SelfSignedHttpsServer https = new SelfSignedHttpsServer(exchange -> {
+            served.incrementAndGet();
+            respond(exchange, 200, "ok secret");
+        })) {
+            try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setStopAfterPolls(1)))) {
+                driver.add(new HttpEndpoint("self-signed", https.uri(), FAST));
+                driver.fetchUntil(d -> d.finished.contains("self-signed"), Duration.ofSeconds(10));
+
+                assertThat(failureKind(driver, "self-signed")).isEqualTo(FailureKind.CONNECT);
+                assertThat(((PollOutcome.Failed) driver.outcomes("self-signed").get(0)).reason())
+                        .containsIgnoringCase("SSL");
+                assertThat(driver.output.records).isEmpty();
+            }
+        }
+        assertThat(served).as("no request may reach an unverified server").hasValue(0);
     }
 
     private HttpEndpoint endpoint(String path) {

@@ -50,6 +50,11 @@ final class SplitReaderDriver implements AutoCloseable {
         return add(new HttpEndpointSplit(endpoint));
     }
 
+    void pause(String endpointId, boolean pause) {
+        HttpEndpointSplit split = states.get(endpointId).toSplit();
+        splitReader.pauseOrResumeSplits(pause ? List.of(split) : List.of(), pause ? List.of() : List.of(split));
+    }
+
     /** Fetches until the condition holds; fails after the timeout. */
     void fetchUntil(Predicate<SplitReaderDriver> condition, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);

@@ -1,0 +1,111 @@
+package org.velibstream.source.http.reader;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.util.Collector;
+import org.junit.jupiter.api.Test;
+import org.velibstream.source.http.HttpResponseDeserializer;
+import org.velibstream.source.http.PolledResponse;
+import org.velibstream.source.http.StringLinesDeserializer;
+import org.velibstream.source.http.split.HttpEndpointSplit;
+import org.velibstream.source.http.split.HttpEndpointSplitState;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.velibstream.source.http.TestEndpoints.endpoint;
+
+class HttpPollRecordEmitterTest {
+
+    private static final Instant FETCHED_AT = Instant.parse("2026-11-23T03:00:00Z");
+
+    private final HttpPollingMetrics metrics = new HttpPollingMetrics(new UnregisteredMetricsGroup(), Clock.systemUTC());
+    private final CollectingSourceOutput<String> output = new CollectingSourceOutput<>();
+    private final HttpEndpointSplitState state = new HttpEndpointSplitState(new HttpEndpointSplit(endpoint("e")));
+
+    @Test
+    void emitsEachRecordOfAChangedBodyWithTheFetchTimeAndAdvancesTheState() {
+        HttpPollRecordEmitter<String> emitter = new HttpPollRecordEmitter<>(new StringLinesDeserializer(), metrics);
+
+        emitter.emitRecord(fetched("ok 1\nok 2", "\"a\""), output, state);
+
+        assertThat(output.records).containsExactly("e:ok 1", "e:ok 2");
+        assertThat(output.timestamps).containsOnly(FETCHED_AT.toEpochMilli());
+        HttpEndpointSplit checkpointed = state.toSplit();
+        assertThat(checkpointed.etag()).isEqualTo("\"a\"");
+        assertThat(checkpointed.bodySha256()).isEqualTo(HttpPollingSplitReader.sha256(bytes("ok 1\nok 2")));
+        assertThat(checkpointed.polls()).isEqualTo(1);
+        assertThat(metrics.forEndpoint("e").recordsEmittedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anIdenticalBodyEmitsNothingButRefreshesTheValidators() {
+        HttpPollRecordEmitter<String> emitter = new HttpPollRecordEmitter<>(new StringLinesDeserializer(), metrics);
+
+        emitter.emitRecord(fetched("ok same", "\"a\""), output, state);
+        emitter.emitRecord(fetched("ok same", "\"b\""), output, state);
+
+        assertThat(output.records).containsExactly("e:ok same");
+        assertThat(state.toSplit().etag()).isEqualTo("\"b\"");
+        assertThat(metrics.forEndpoint("e").unchangedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aDecodeFailureEmitsNoneOfTheBodysRecords() {
+        HttpPollRecordEmitter<String> emitter = new HttpPollRecordEmitter<>(new FailsAfterOneRecord(), metrics);
+
+        emitter.emitRecord(fetched("anything", null), output, state);
+
+        assertThat(output.records).as("a half-decoded body must not leak records").isEmpty();
+        assertThat(metrics.forEndpoint("e").errorCount(FailureKind.DECODE)).isEqualTo(1);
+        assertThat(state.toSplit().bodySha256()).as("the same bytes are not decoded again").isNotNull();
+    }
+
+    @Test
+    void a304KeepsValidatorsItDoesNotCarryAndFailuresOnlyCountAPoll() {
+        HttpPollRecordEmitter<String> emitter = new HttpPollRecordEmitter<>(new StringLinesDeserializer(), metrics);
+        emitter.emitRecord(fetched("ok 1", "\"a\""), output, state);
+        PollOutcome.Fetched lastModifiedOnly = new PollOutcome.Fetched(response("ok 1"), "\"a\"",
+                "Mon, 23 Nov 2026 03:00:00 GMT", HttpPollingSplitReader.sha256(bytes("ok 1")));
+        emitter.emitRecord(lastModifiedOnly, output, state);
+
+        emitter.emitRecord(new PollOutcome.NotModified(null, null), output, state);
+        emitter.emitRecord(new PollOutcome.Failed(FailureKind.HTTP_5XX, "HTTP 503"), output, state);
+
+        HttpEndpointSplit checkpointed = state.toSplit();
+        assertThat(checkpointed.etag()).isEqualTo("\"a\"");
+        assertThat(checkpointed.lastModified()).isEqualTo("Mon, 23 Nov 2026 03:00:00 GMT");
+        assertThat(checkpointed.polls()).isEqualTo(4);
+        assertThat(output.records).containsExactly("e:ok 1");
+    }
+
+    private static PollOutcome.Fetched fetched(String body, String etag) {
+        return new PollOutcome.Fetched(response(body), etag, null, HttpPollingSplitReader.sha256(bytes(body)));
+    }
+
+    private static PolledResponse response(String body) {
+        return new PolledResponse("e", endpoint("e").uri(), 200, Map.of(), bytes(body), FETCHED_AT);
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final class FailsAfterOneRecord implements HttpResponseDeserializer<String> {
+        @Override
+        public void deserialize(PolledResponse response, Collector<String> out) throws IOException {
+            out.collect("first");
+            throw new IOException("truncated JSON");
+        }
+
+        @Override
+        public TypeInformation<String> getProducedType() {
+            return Types.STRING;
+        }
+    }
+}
