@@ -8,19 +8,25 @@ VELIB_WORK="${VELIB_WORK:-$VELIB_HOME/.work}"
 log() { printf '%s [%s] %s\n' "$(date -u +%H:%M:%S)" "${SERVICE:-velib}" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-# resolve_classpath NAME: copies the jars that bin/servers/NAME/pom.xml depends on into $VELIB_WORK/NAME/lib,
-# once per version of that pom, and prints the classpath.
+# resolve_classpath NAME: the classpath of the jars that bin/servers/NAME/pom.xml depends on, straight from the
+# local Maven repository, printed on stdout. Resolved once per version of that pom and cached in the user's cache
+# folder (the paths point into ~/.m2, so the cache belongs to this user and machine, not to a work folder).
 resolve_classpath() {
-    local name="$1" pom="$VELIB_HOME/bin/servers/$1/pom.xml" lib="$VELIB_WORK/$1/lib"
-    local stamp; stamp="$(sha1sum "$pom" | cut -c1-40)"
-    if [[ ! -f "$lib/.stamp" || "$(cat "$lib/.stamp")" != "$stamp" ]]; then
-        log "resolving $name jars from Maven (first run only)"
-        rm -rf "$lib"
-        mvn -B -q -f "$pom" dependency:copy-dependencies -DoutputDirectory="$lib" -DincludeScope=runtime >&2 \
-            || die "could not resolve the $name jars with Maven"
-        echo "$stamp" > "$lib/.stamp"
+    local name="$1" pom="$VELIB_HOME/bin/servers/$1/pom.xml" cache="${VELIB_CLASSPATH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/velib-stream}"
+    local stamp; stamp="$(sha1sum "$pom" | cut -c1-12)"
+    local file="$cache/$name-$stamp.txt"
+    # A cleaned ~/.m2 invalidates the cache.
+    if [[ -s "$file" && ! -f "$(cut -d: -f1 "$file")" ]]; then
+        rm -f "$file"
     fi
-    echo "$lib/*"
+    if [[ ! -s "$file" ]]; then
+        log "resolving $name jars with Maven (first run only)"
+        mkdir -p "$cache"
+        mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$file.tmp" -Dmdep.includeScope=runtime >&2 \
+            || die "could not resolve the $name jars with Maven"
+        mv "$file.tmp" "$file"
+    fi
+    cat "$file"
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -5,6 +5,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import org.velibstream.job.stats.PostalCodeStats;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +50,10 @@ class CassandraPipelineITCase {
         session = CqlSession.builder()
                 .addContactPoint(new InetSocketAddress(CONTACT_POINT.substring(0, colon), Integer.parseInt(CONTACT_POINT.substring(colon + 1))))
                 .withLocalDatacenter("datacenter1")
+                // Schema changes take seconds on a busy 2-core machine; the driver's default is 2 s.
+                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                        .build())
                 .build();
     }
 
