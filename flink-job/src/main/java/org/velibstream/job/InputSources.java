@@ -38,9 +38,9 @@ public final class InputSources {
     public static final String HTTP_UID = "gbfs-http-source";
     public static final String KAFKA_NAME = "Read raw station statuses from Kafka";
     public static final String KAFKA_UID = "raw-kafka-source";
-    private static final String FILES_NAME = "Station_status snapshot files";
+    private static final String FILES_NAME = "Recorded station_status files";
     private static final String FILES_UID = "status-snapshot-files";
-    private static final String INFORMATION_FILE_NAME = "Station_information file";
+    private static final String INFORMATION_FILE_NAME = "Recorded station_information file";
     private static final String INFORMATION_FILE_UID = "station-information-file";
 
     private final Configuration config;

@@ -11,11 +11,13 @@ import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.stats.PostalCodeStats;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,9 +75,28 @@ class ReplayITCase {
         });
     }
 
+    @Test
+    void theStationFilterKeepsOnlyTheChosenStations() throws Exception {
+        List<String> args = new ArrayList<>(List.of(ReplayFixture.replayArgs(output)));
+        args.addAll(List.of("--station-filter", "16107;32017"));
+        runReplay(args.toArray(String[]::new));
+
+        assertThat(ReplayFixture.readStats(output)).containsExactlyInAnyOrder(
+                new PostalCodeStats("75016", ReplayFixture.W0, ReplayFixture.W1, 1, 5, 3, 2, 30, 35, 0, 0, 0),
+                new PostalCodeStats("93200", ReplayFixture.W0, ReplayFixture.W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                new PostalCodeStats("75016", ReplayFixture.W1, ReplayFixture.W2, 1, 4, 2, 2, 31, 35, 0, 0, 0),
+                new PostalCodeStats("93200", ReplayFixture.W1, ReplayFixture.W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                new PostalCodeStats("75016", ReplayFixture.W2, ReplayFixture.W3, 1, 4, 2, 2, 31, 35, 0, 0, 0),
+                new PostalCodeStats("93200", ReplayFixture.W2, ReplayFixture.W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
+    }
+
     private void runReplay() throws Exception {
+        runReplay(ReplayFixture.replayArgs(output));
+    }
+
+    private static void runReplay(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        VelibStreamJob.build(env, JobConfiguration.fromArgs(ReplayFixture.replayArgs(output)));
+        VelibStreamJob.build(env, JobConfiguration.fromArgs(args));
         env.execute("replay");
     }
 }
