@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GbfsReplayServer implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(GbfsReplayServer.class.getName());
     private static final int REQUEST_THREADS = 4;
 
     private final HttpServer server;
@@ -148,9 +147,10 @@ public final class GbfsReplayServer implements AutoCloseable {
             System.exit(1);
             return;
         }
+        // Printed, not logged: the JDK's logging may already be shut down when this hook runs.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            LOG.log(System.Logger.Level.INFO, "GBFS replay server stopped");
+            System.out.println("GBFS replay server stopped");
         }, "gbfs-replay-shutdown"));
         String mode = options.simulates()
                 ? "simulating " + options.stationsCsv() + " with seed " + options.seed() + ", " + options.systems() + " system(s)"
