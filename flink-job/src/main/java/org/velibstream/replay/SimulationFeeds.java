@@ -1,5 +1,7 @@
 package org.velibstream.replay;
 
+import javax.annotation.Nullable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -59,7 +61,7 @@ public final class SimulationFeeds implements GbfsFeeds {
     /** The last document written, kept while its time is asked for: one rendering per tick, shared by requests. */
     private final class LatestDocument {
         private Instant time = Instant.MIN;
-        private FeedDocument document;
+        @Nullable private FeedDocument document;
 
         synchronized FeedDocument at(Instant wanted, Function<Instant, byte[]> render) {
             if (!wanted.equals(time)) {

@@ -20,6 +20,8 @@ public final class SnapshotFeeds implements GbfsFeeds {
     static final String SYSTEM_ID = "Paris";
     static final String SYSTEM_NAME = "Vélib' Métropole (replay)";
     static final String TIMEZONE = "Europe/Paris";
+    /** What Vélib' sends as {@code ttl}, for the {@code system_information} written in its place. */
+    static final int VELIB_TTL_SECONDS = 3600;
 
     private final List<SnapshotRecording> recordings;
     private final SnapshotTimeline timeline;
@@ -62,7 +64,8 @@ public final class SnapshotFeeds implements GbfsFeeds {
             if (!documents.containsKey(SYSTEM_INFORMATION)) {
                 Instant time = recordings.get(0).time();
                 documents.put(SYSTEM_INFORMATION, new FeedDocument(
-                        VelibJson.systemInformation(time, 3600, SYSTEM_ID, SYSTEM_NAME, TIMEZONE), time, 3600));
+                        VelibJson.systemInformation(time, VELIB_TTL_SECONDS, SYSTEM_ID, SYSTEM_NAME, TIMEZONE), time,
+                        VELIB_TTL_SECONDS));
             }
             served.add(Map.copyOf(documents));
         }

@@ -110,7 +110,7 @@ public final class StationSimulation {
             return reporting(station, STALE_SINCE_2018, STALE_SINCE_2018);
         }
         LocalDate day = time.atZone(PARIS).toLocalDate();
-        if (unit(Draw.STALE, station.index()) < 0.01) {
+        if (staleProne(station)) {
             Optional<Window> stale = episode(station, day, Draw.STALE, 1.0, 0, 18, 3, 9).filter(w -> w.contains(time));
             if (stale.isPresent()) {
                 Instant frozenAt = stale.get().start();
@@ -169,6 +169,11 @@ public final class StationSimulation {
 
     private boolean outOfService(SimulatedStation station) {
         return unit(Draw.OUT_OF_SERVICE, station.index()) < 0.012;
+    }
+
+    /** Stations that go stale for some hours every day. */
+    private boolean staleProne(SimulatedStation station) {
+        return unit(Draw.STALE, station.index()) < 0.01;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.velibstream.source.http.HttpEndpoint;
 import org.velibstream.source.http.HttpPollingSource;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,7 +52,6 @@ class GbfsReplayServerITCase {
                     .build());
 
     private static final Path SNAPSHOTS = SnapshotRecordingsTest.REAL_SNAPSHOTS;
-    private static final GbfsSystem SYSTEM = new GbfsSystem("replay", java.net.URI.create("http://unused"));
     private static final Duration STEP = Duration.ofMinutes(1);
 
     @Test
@@ -68,12 +68,13 @@ class GbfsReplayServerITCase {
 
         try (GbfsReplayServer server = GbfsReplayServer.start(new InetSocketAddress("127.0.0.1", 0),
                 List.of(new SnapshotFeeds(recordings, timeline, clock.instant())), clock)) {
-            GbfsDiscovery discovery = GbfsDiscovery.decode(get(server.discoveryUri()), null);
+            GbfsSystem system = new GbfsSystem("replay", server.discoveryUri());
+            GbfsDiscovery discovery = GbfsDiscovery.decode(get(system.discoveryUri()), null);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
             HttpPollingSource<FeedItem> source = HttpPollingSource.<FeedItem>builder()
-                    .addEndpoint(endpoint(discovery, GbfsResponseDeserializer.STATION_STATUS))
-                    .addEndpoint(endpoint(discovery, GbfsResponseDeserializer.STATION_INFORMATION))
+                    .addEndpoint(endpoint(system, discovery, GbfsResponseDeserializer.STATION_STATUS))
+                    .addEndpoint(endpoint(system, discovery, GbfsResponseDeserializer.STATION_INFORMATION))
                     .setDeserializer(new GbfsResponseDeserializer())
                     .build();
 
@@ -126,11 +127,11 @@ class GbfsReplayServerITCase {
         return counts;
     }
 
-    private static HttpEndpoint endpoint(GbfsDiscovery discovery, String feed) {
-        return new HttpEndpoint(SYSTEM.endpointId(feed), discovery.feed(feed).orElseThrow(), Duration.ofMillis(100));
+    private static HttpEndpoint endpoint(GbfsSystem system, GbfsDiscovery discovery, String feed) {
+        return new HttpEndpoint(system.endpointId(feed), discovery.feed(feed).orElseThrow(), Duration.ofMillis(100));
     }
 
-    private static byte[] get(java.net.URI uri) throws Exception {
+    private static byte[] get(URI uri) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);

@@ -3,6 +3,7 @@ package org.velibstream.replay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.gbfs.GbfsDiscovery;
 
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -139,6 +142,37 @@ class GbfsReplayServerTest {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("ETag")).isPresent();
+    }
+
+    @Test
+    void simulationOptionsGiveOneSystemPerCopy() throws IOException {
+        Instant simulatedStart = Instant.parse("2024-11-19T07:00:00Z");
+        List<GbfsFeeds> systems = GbfsReplayServer.feeds(ReplayServerOptions.parse("--simulate",
+                SimulationFixtures.STATIONS_CSV.toString(), "--systems", "2", "--start", simulatedStart.toString(),
+                "--speed", "60"), T0);
+
+        assertThat(systems).hasSize(2);
+        FeedDocument first = systems.get(0).feed(GbfsFeeds.STATION_STATUS, T0.plusSeconds(1)).orElseThrow();
+        FeedDocument second = systems.get(1).feed(GbfsFeeds.STATION_STATUS, T0.plusSeconds(1)).orElseThrow();
+        assertThat(first.lastModified()).isEqualTo(simulatedStart.plusSeconds(60));
+        assertThat(first.sameBytes(second)).as("each system its own seed and ids").isFalse();
+    }
+
+    @Test
+    void snapshotOptionsReplayTheRecordingsFromNow(@TempDir Path recordings) throws IOException {
+        for (int minute = 0; minute < 2; minute++) {
+            Path file = recordings.resolve(minute + "/station_status.json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, SnapshotRecordingsTest.status(T0.plusSeconds(60 * minute)));
+        }
+        List<GbfsFeeds> systems = GbfsReplayServer.feeds(
+                ReplayServerOptions.parse("--snapshots", recordings.toString(), "--speed", "60"), T0);
+
+        assertThat(systems).hasSize(1);
+        assertThat(systems.get(0).feed(GbfsFeeds.STATION_STATUS, T0.plusMillis(999)).orElseThrow().lastModified())
+                .isEqualTo(T0);
+        assertThat(systems.get(0).feed(GbfsFeeds.STATION_STATUS, T0.plusSeconds(1)).orElseThrow().lastModified())
+                .isEqualTo(T0.plusSeconds(60));
     }
 
     private static GbfsFeeds minuteFeeds(String system) {
