@@ -1,0 +1,154 @@
+package org.velibstream.replay;
+
+import javax.annotation.Nullable;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The command line of {@link GbfsReplayServer}: one mode ({@code --snapshots DIR} or {@code --simulate CSV}) and its
+ * settings. Invalid input fails in {@link #parse} with an {@link IllegalArgumentException} naming the option.
+ *
+ * @param snapshots the folder of recordings to replay; null in simulation mode
+ * @param stationsCsv the station table to simulate; null in replay mode
+ * @param start the simulated instant the simulation starts at; null for the time the server starts
+ * @param speed recorded or simulated seconds per real second
+ * @param step how long each recording is shown; null to follow the recorded times divided by {@code speed}
+ * @param interval how often the simulated feed updates, in simulated time
+ * @param systems how many independent simulated systems to serve (under {@code /systems/<i>/})
+ * @param port the port on {@code host}; 0 for any free one
+ */
+public record ReplayServerOptions(
+        @Nullable Path snapshots,
+        @Nullable Path stationsCsv,
+        long seed,
+        @Nullable Instant start,
+        double speed,
+        @Nullable Duration step,
+        Duration interval,
+        boolean loop,
+        int systems,
+        String host,
+        int port) {
+
+    public static final int DEFAULT_PORT = 8900;
+    public static final long DEFAULT_SEED = 42;
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+
+    public static final String USAGE = """
+            Usage: GbfsReplayServer (--snapshots DIR | --simulate STATIONS_CSV) [options]
+              --snapshots DIR      replay recorded GBFS feeds: each folder, or each set of files sharing a name
+                                   prefix, is one moment; moments are ordered by their documents' time
+              --step DURATION      show each recording this long (default: the recorded gap divided by --speed)
+              --loop               start again after the last recording (default: stay on it)
+              --simulate CSV       simulate the stations of a station table (data/stations.csv)
+              --seed N             the simulation's seed (default 42)
+              --start INSTANT      the simulated start, e.g. 2024-11-19T06:00:00Z (default: now)
+              --interval DURATION  how often the simulated feed updates, simulated time (default 60s)
+              --systems K          serve K independent simulated systems under /systems/<i>/ (default 1)
+              --speed N            recorded or simulated seconds per real second (default 1)
+              --host HOST          the address to listen on (default 127.0.0.1)
+              --port PORT          the port to listen on, 0 for any free port (default 8900)
+            Durations: 500ms, 30s, 5m, 2h, 1d or ISO-8601 (PT30S).""";
+
+    public ReplayServerOptions {
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(host, "host");
+        if ((snapshots == null) == (stationsCsv == null)) {
+            throw new IllegalArgumentException("Choose one mode: --snapshots DIR or --simulate STATIONS_CSV");
+        }
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("--speed must be a positive number, got " + speed);
+        }
+        if (step != null && (step.isNegative() || step.isZero())) {
+            throw new IllegalArgumentException("--step must be positive, got " + step);
+        }
+        if (interval.toSeconds() < 1 || interval.toNanosPart() != 0) {
+            throw new IllegalArgumentException("--interval must be whole seconds, at least 1s, got " + interval);
+        }
+        if (systems < 1) {
+            throw new IllegalArgumentException("--systems must be at least 1, got " + systems);
+        }
+        if (systems > 1 && snapshots != null) {
+            throw new IllegalArgumentException("--systems applies to --simulate only: recordings are one system");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+        }
+    }
+
+    public boolean simulates() {
+        return stationsCsv != null;
+    }
+
+    public static ReplayServerOptions parse(String... args) {
+        Path snapshots = null;
+        Path stationsCsv = null;
+        long seed = DEFAULT_SEED;
+        Instant start = null;
+        double speed = 1;
+        Duration step = null;
+        Duration interval = DEFAULT_INTERVAL;
+        boolean loop = false;
+        int systems = 1;
+        String host = "127.0.0.1";
+        int port = DEFAULT_PORT;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--loop")) {
+                loop = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "Unknown argument: " + option);
+            }
+            String value = args[++i];
+            try {
+                switch (option) {
+                    case "--snapshots" -> snapshots = Path.of(value);
+                    case "--simulate" -> stationsCsv = Path.of(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--start" -> start = Instant.parse(value);
+                    case "--speed" -> speed = Double.parseDouble(value);
+                    case "--step" -> step = parseDuration(value);
+                    case "--interval" -> interval = parseDuration(value);
+                    case "--systems" -> systems = Integer.parseInt(value);
+                    case "--host" -> host = value;
+                    case "--port" -> port = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("Unknown option: " + option);
+                }
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw new IllegalArgumentException("Invalid value for " + option + ": '" + value + "'", e);
+            }
+        }
+        return new ReplayServerOptions(snapshots, stationsCsv, seed, start, speed, step, interval, loop, systems, host, port);
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT30S}. */
+    static Duration parseDuration(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (value.startsWith("p")) {
+            return Duration.parse(text.trim());
+        }
+        int unitAt = 0;
+        while (unitAt < value.length() && Character.isDigit(value.charAt(unitAt))) {
+            unitAt++;
+        }
+        if (unitAt == 0) {
+            throw new IllegalArgumentException("Not a duration: '" + text + "' (examples: 500ms, 30s, 5m, 2h, PT30S)");
+        }
+        long amount = Long.parseLong(value.substring(0, unitAt));
+        return switch (value.substring(unitAt)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m", "min" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException("Not a duration: '" + text + "' (examples: 500ms, 30s, 5m, 2h, PT30S)");
+        };
+    }
+}

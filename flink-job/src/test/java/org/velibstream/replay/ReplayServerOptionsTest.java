@@ -1,0 +1,71 @@
+package org.velibstream.replay;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReplayServerOptionsTest {
+
+    @Test
+    void simulationDefaults() {
+        ReplayServerOptions options = ReplayServerOptions.parse("--simulate", "data/stations.csv");
+
+        assertThat(options.simulates()).isTrue();
+        assertThat(options.stationsCsv()).isEqualTo(Path.of("data/stations.csv"));
+        assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.start()).isNull();
+        assertThat(options.speed()).isEqualTo(1);
+        assertThat(options.interval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.systems()).isEqualTo(1);
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isEqualTo(8900);
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        ReplayServerOptions simulate = ReplayServerOptions.parse("--simulate", "s.csv", "--seed", "7", "--start",
+                "2024-11-19T06:00:00Z", "--speed", "60", "--interval", "5m", "--systems", "3", "--port", "0");
+        ReplayServerOptions replay = ReplayServerOptions.parse(
+                "--snapshots", "dir", "--step", "PT2S", "--loop", "--host", "localhost");
+
+        assertThat(simulate).isEqualTo(new ReplayServerOptions(null, Path.of("s.csv"), 7,
+                Instant.parse("2024-11-19T06:00:00Z"), 60, null, Duration.ofMinutes(5), false, 3, "127.0.0.1", 0));
+        assertThat(replay).isEqualTo(new ReplayServerOptions(Path.of("dir"), null, 42, null, 1, Duration.ofSeconds(2),
+                Duration.ofSeconds(60), true, 1, "localhost", 8900));
+    }
+
+    @Test
+    void durationsTakeUnitsOrIso() {
+        assertThat(ReplayServerOptions.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(ReplayServerOptions.parseDuration("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ReplayServerOptions.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(ReplayServerOptions.parseDuration("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(ReplayServerOptions.parseDuration("PT1M")).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> ReplayServerOptions.parseDuration("soon")).hasMessageContaining("Not a duration");
+        assertThatThrownBy(() -> ReplayServerOptions.parseDuration("5 weeks")).hasMessageContaining("Not a duration");
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        assertThatThrownBy(() -> ReplayServerOptions.parse()).hasMessageContaining("Choose one mode");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--snapshots", "d", "--simulate", "s.csv"))
+                .hasMessageContaining("Choose one mode");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--speed", "0"))
+                .hasMessageContaining("--speed");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--seed", "x"))
+                .hasMessageContaining("Invalid value for --seed");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--interval", "500ms"))
+                .hasMessageContaining("--interval");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--snapshots", "d", "--systems", "2"))
+                .hasMessageContaining("--simulate only");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--port"))
+                .hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--colour", "blue"))
+                .hasMessageContaining("Unknown option: --colour");
+    }
+}
