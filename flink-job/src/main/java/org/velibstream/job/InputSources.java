@@ -6,10 +6,12 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.ingest.FeedWatermarks;
 import org.velibstream.job.ingest.GbfsResponseDeserializer;
 import org.velibstream.job.ingest.GbfsSystem;
 import org.velibstream.job.ingest.RawStationRecordDeserializer;
@@ -34,8 +36,10 @@ import java.util.Properties;
  */
 public final class InputSources {
 
-    public static final String HTTP_NAME = "Poll GBFS feeds";
-    public static final String HTTP_UID = "gbfs-http-source";
+    public static final String STATUS_HTTP_NAME = "Poll GBFS station_status";
+    public static final String STATUS_HTTP_UID = "gbfs-status-http-source";
+    public static final String INFORMATION_HTTP_NAME = "Poll GBFS station_information";
+    public static final String INFORMATION_HTTP_UID = "gbfs-information-http-source";
     public static final String KAFKA_NAME = "Read raw station statuses from Kafka";
     public static final String KAFKA_UID = "raw-kafka-source";
     private static final String FILES_NAME = "Recorded station_status files";
@@ -98,12 +102,31 @@ public final class InputSources {
     /** The inputs as one stream, and the polled HTTP input alone (null when not polling). */
     record Attached(DataStream<FeedItem> all, @Nullable DataStream<FeedItem> polled) {}
 
+    /** Statuses and information are two sources: only statuses carry event time (see {@link FeedWatermarks#noEventTime}). */
     private DataStream<FeedItem> polled(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
+        DataStream<FeedItem> statuses = polled(env, GbfsResponseDeserializer.STATION_STATUS, watermarks)
+                .name(STATUS_HTTP_NAME).uid(STATUS_HTTP_UID);
+        DataStream<FeedItem> information = polled(env, GbfsResponseDeserializer.STATION_INFORMATION, FeedWatermarks.noEventTime())
+                .name(INFORMATION_HTTP_NAME).uid(INFORMATION_HTTP_UID);
+        return statuses.union(information);
+    }
+
+    /**
+     * One reader per endpoint at most: a reader without an endpoint would hold back the watermark until the idle
+     * timeout, as a Kafka reader without a partition does.
+     */
+    private SingleOutputStreamOperator<FeedItem> polled(
+            StreamExecutionEnvironment env, String feed, WatermarkStrategy<FeedItem> watermarks) {
+        List<HttpEndpoint> feedEndpoints = endpoints.stream().filter(endpoint -> endpoint.id().endsWith('/' + feed)).toList();
         HttpPollingSource<FeedItem> source = HttpPollingSource.<FeedItem>builder()
-                .addEndpoints(endpoints)
+                .addEndpoints(feedEndpoints)
                 .setDeserializer(new GbfsResponseDeserializer())
                 .build();
-        return env.fromSource(source, watermarks, HTTP_NAME).uid(HTTP_UID);
+        SingleOutputStreamOperator<FeedItem> stream = env.fromSource(source, watermarks, feed);
+        if (env.getParallelism() > feedEndpoints.size()) {
+            stream.setParallelism(feedEndpoints.size());
+        }
+        return stream;
     }
 
     private DataStream<FeedItem> kafka(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {

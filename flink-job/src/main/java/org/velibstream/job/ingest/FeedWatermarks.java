@@ -23,6 +23,27 @@ public final class FeedWatermarks {
         return idleTimeout.isZero() ? strategy : strategy.withIdleness(idleTimeout);
     }
 
+    /**
+     * For an input of station information only: it carries no event time, so its output is idle and never holds back
+     * the watermark of the statuses it is unioned with. (As one more split of the status source, it would: a split
+     * that emits no status keeps the source's watermark at its minimum, again after every poll.)
+     */
+    public static WatermarkStrategy<FeedItem> noEventTime() {
+        return WatermarkStrategy.<FeedItem>forGenerator(context -> new AlwaysIdle())
+                .withTimestampAssigner((item, previous) -> item.observedAt().toEpochMilli());
+    }
+
+    private static final class AlwaysIdle implements WatermarkGenerator<FeedItem> {
+
+        @Override
+        public void onEvent(FeedItem item, long timestamp, WatermarkOutput output) {}
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.markIdle();
+        }
+    }
+
     private static final class StatusDriven implements WatermarkGenerator<FeedItem> {
 
         private final WatermarkGenerator<FeedItem> delegate;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A GBFS system to poll: a short id that names its state, metrics and output, and its {@code gbfs.json} URL.
- * Written {@code id=url} in options; a bare URL takes its id from the host name.
+ * Written {@code id=url} in options; a bare URL takes its id from its host and port ({@code 127-0-0-1-8900}).
  */
 public record GbfsSystem(String id, URI discoveryUri) implements Serializable {
 
@@ -30,7 +30,8 @@ public record GbfsSystem(String id, URI discoveryUri) implements Serializable {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("Expected id=url or an absolute URL of a gbfs.json, got '" + option + "'");
         }
-        return new GbfsSystem(uri.getHost().split("\\.")[0], uri);
+        String host = uri.getHost().replace('.', '-').replace(':', '-').replace("[", "").replace("]", "");
+        return new GbfsSystem(uri.getPort() > 0 ? host + '-' + uri.getPort() : host, uri);
     }
 
     /** The id of the source split polling one of this system's feeds, as {@link GbfsResponseDeserializer} reads it. */

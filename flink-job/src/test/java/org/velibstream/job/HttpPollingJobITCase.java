@@ -1,0 +1,95 @@
+package org.velibstream.job;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.replay.GbfsReplayServer;
+import org.velibstream.replay.ReplayServerOptions;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job as it runs in production, polling a GBFS system over HTTP: it discovers the feeds in gbfs.json and
+ * polls the replay server, which shows the replay fixture's snapshots one after the other. The statistics of every
+ * window the watermark has closed are the same as the file replay's.
+ */
+class HttpPollingJobITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    Path recordings;
+
+    @TempDir
+    Path output;
+
+    @Test
+    void pollingTheReplayServerGivesTheRowsOfEveryClosedWindow() throws Exception {
+        // The three complete snapshots of the fixture (the server refuses to start on the truncated one).
+        for (String name : List.of("2024-11-19T0800", "2024-11-19T0801", "2024-11-19T0802")) {
+            Files.copy(ReplayFixture.statusDirectory().resolve(name + "_station_status.json"),
+                    recordings.resolve(name + "_station_status.json"));
+            Files.copy(ReplayFixture.informationFile(), recordings.resolve(name + "_station_information.json"));
+        }
+        ReplayServerOptions serverOptions = ReplayServerOptions.parse("--snapshots", recordings.toString(), "--step", "3s");
+        try (GbfsReplayServer server = GbfsReplayServer.start(new InetSocketAddress("127.0.0.1", 0),
+                GbfsReplayServer.feeds(serverOptions, Instant.now()), Clock.systemUTC())) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
+                "--source", "http",
+                "--gbfs", "velib=" + server.discoveryUri(),
+                "--status-interval", "1 s",
+                "--information-interval", "1 s",
+                "--sink", "jsonl",
+                "--output", output.toString(),
+                "--checkpoint-interval", "1 s"
+            }));
+            JobClient job = env.executeAsync("http polling");
+            try {
+                // The last snapshot (08:02:30) moves the watermark to 08:02:00, which closes the first two windows.
+                List<PostalCodeStats> expected = ReplayFixture.EXPECTED_STATS.stream()
+                        .filter(row -> !row.windowEnd().isAfter(ReplayFixture.W2))
+                        .toList();
+                List<PostalCodeStats> rows = awaitRows(expected.size(), Duration.ofSeconds(90));
+                assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+            } finally {
+                job.cancel().get();
+            }
+        }
+    }
+
+    private List<PostalCodeStats> awaitRows(int expected, Duration timeout) throws Exception {
+        Path stats = output.resolve("stats.jsonl");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<PostalCodeStats> rows = List.of();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(stats)) {
+                rows = ReplayFixture.readStats(output);
+                if (rows.size() >= expected) {
+                    // A little longer, so a duplicate row would be seen too.
+                    Thread.sleep(3_000);
+                    return ReplayFixture.readStats(output);
+                }
+            }
+            Thread.sleep(500);
+        }
+        return rows;
+    }
+}
