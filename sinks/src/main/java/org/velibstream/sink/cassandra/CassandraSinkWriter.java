@@ -170,8 +170,12 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
                     + CassandraErrors.remedy(cause);
             case UNKNOWN -> "Cassandra write failed with an unexpected error: " + cause;
         };
-        LOG.warn(message);
-        asyncFailure.compareAndSet(null, CassandraSinkException.of(kind, message, error));
+        // Only the first failure fails the task; the writes still in flight usually fail the same way.
+        if (asyncFailure.compareAndSet(null, CassandraSinkException.of(kind, message, error))) {
+            LOG.warn(message);
+        } else {
+            LOG.debug(message);
+        }
         inFlightPermits.release();
     }
 
