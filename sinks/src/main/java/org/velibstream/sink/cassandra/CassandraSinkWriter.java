@@ -121,10 +121,8 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
     }
 
     private BoundStatement bind(T record) throws IOException {
-        Object[] values;
         try {
-            values = mapper.bindValues(record);
-            return statement.bind(values)
+            return statement.bind(mapper.bindValues(record))
                     .setIdempotent(true)
                     .setConsistencyLevel(writeOptions.consistencyLevel())
                     .setTimeout(writeOptions.requestTimeout());
@@ -157,8 +155,8 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
             try {
                 retryTimer.schedule(() -> send(bound, attempt + 1, firstSentNanos), backoffMs, TimeUnit.MILLISECONDS);
                 return;
-            } catch (RejectedExecutionException closing) {
-                // The writer is closing: the task is already ending, nothing is left to report the failure to.
+            } catch (RejectedExecutionException writerClosing) {
+                // No retry once close() has begun: the write counts as failed below.
             }
         }
         failures.inc();
