@@ -9,6 +9,7 @@ import static org.velibstream.sink.cassandra.TestRows.STATION_ALERTS;
 import static org.velibstream.sink.cassandra.TestRows.stats;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,6 +164,32 @@ class CassandraSinkITCase {
         assertThat(metrics.getHistogram("cassandra", "writeLatencyMs")).hasValueSatisfying(
                 latency -> assertThat(latency.getCount()).isEqualTo(records));
         assertThat(metricGroup.getNumRecordsSendCounter().getCount()).isEqualTo(records);
+    }
+
+    @Test
+    void transientFailuresAreRetriedThenFailTheTaskForARestart() throws Exception {
+        // Consistency TWO cannot be met by one node: Cassandra answers Unavailable, a transient error, every time.
+        CassandraWriteOptions writeOptions = new CassandraWriteOptions(DefaultConsistencyLevel.TWO,
+                Duration.ofSeconds(5), 4, 3, Duration.ofMillis(50), Duration.ofMillis(100));
+        MetricListener metrics = new MetricListener();
+        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(NODE.connection(KEYSPACE),
+                writeOptions, POSTAL_CODE_STATS, new ListenedSinkWriterMetricGroup(metrics), "retry-test")) {
+            writer.write(stats("RETRY", "2026-11-23", NOON, 1), null);
+
+            assertThatThrownBy(() -> writer.flush(false))
+                    .isExactlyInstanceOf(CassandraSinkException.class)
+                    .hasMessageContaining("failed after 3 attempt(s)")
+                    .hasMessageContaining("UnavailableException")
+                    .hasMessageContaining("restarts it from the last checkpoint");
+            assertThatThrownBy(() -> writer.write(stats("RETRY", "2026-11-23", NOON.plusSeconds(1), 2), null))
+                    .as("the failure stays until the task restarts")
+                    .isExactlyInstanceOf(CassandraSinkException.class);
+        }
+        assertThat(metrics.getCounter("cassandra", "retries")).hasValueSatisfying(
+                retries -> assertThat(retries.getCount()).isEqualTo(2));
+        assertThat(metrics.getCounter("cassandra", "failures")).hasValueSatisfying(
+                failures -> assertThat(failures.getCount()).isEqualTo(1));
+        assertThat(countStats("RETRY", "2026-11-23")).isZero();
     }
 
     @Test
