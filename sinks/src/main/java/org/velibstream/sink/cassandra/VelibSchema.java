@@ -26,8 +26,14 @@ import org.slf4j.LoggerFactory;
  * only substitutes into it.
  *
  * <pre>{@code
- * VelibSchema.builder().keyspace("velib").replication("{'class': 'NetworkTopologyStrategy', 'dc1': 3}")
- *         .tableTtl("postal_code_stats", Duration.ofDays(30)).build().applyTo(session);
+ * VelibSchema schema = VelibSchema.builder()
+ *         .keyspace("velib")
+ *         .replication("{'class': 'NetworkTopologyStrategy', 'dc1': 3}")
+ *         .tableTtl("postal_code_stats", Duration.ofDays(30))
+ *         .build();
+ * try (CqlSession session = CassandraSessionFactory.open(sink.connectionOptions().withoutKeyspace())) {
+ *     schema.applyTo(session);
+ * }
  * }</pre>
  */
 public final class VelibSchema {

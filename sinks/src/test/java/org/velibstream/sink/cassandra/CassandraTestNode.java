@@ -53,7 +53,7 @@ record CassandraTestNode(String work, int port, int storagePort, int jmxPort, @N
     /** Creates the velib schema in {@code keyspace}; done once per test class, as schema changes take seconds. */
     VelibSchema createSchema(String keyspace) throws CassandraSinkException {
         VelibSchema schema = VelibSchema.builder().keyspace(keyspace).build();
-        try (CqlSession session = openSession()) {
+        try (CqlSession session = CassandraSessionFactory.open(connection(keyspace).withoutKeyspace())) {
             schema.applyTo(session);
         }
         return schema;
