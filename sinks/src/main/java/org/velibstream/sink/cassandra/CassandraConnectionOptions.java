@@ -34,6 +34,11 @@ public record CassandraConnectionOptions(
         }
     }
 
+    /** The same connection without a session keyspace: what creating the keyspace itself needs. */
+    public CassandraConnectionOptions withoutKeyspace() {
+        return new CassandraConnectionOptions(contactPoints, localDatacenter, null, credentials, tls);
+    }
+
     /** The contact points resolved to socket addresses, as the driver needs them. */
     public List<InetSocketAddress> contactPointAddresses() {
         return contactPoints.stream().map(CassandraConnectionOptions::parseContactPoint).map(

@@ -99,7 +99,8 @@ final class CassandraErrors {
         if (cause instanceof UnauthorizedException) {
             return "Grant the sink's Cassandra user MODIFY on the table, or use another user.";
         }
-        if (cause instanceof InvalidKeyspaceException || message.contains("Keyspace") && message.contains("does not exist")) {
+        if (cause instanceof InvalidKeyspaceException
+                || (message.contains("Keyspace") && message.contains("does not exist"))) {
             return "Create the keyspace (see cassandra/velib-schema.cql or VelibSchema) or fix the sink's keyspace.";
         }
         if (cause instanceof InvalidQueryException && message.contains("table")) {

@@ -47,7 +47,7 @@ public final class CassandraSessionFactory {
             CassandraErrors.Kind kind = CassandraErrors.classify(e);
             String remedy = kind == CassandraErrors.Kind.PERMANENT
                     ? CassandraErrors.remedy(e)
-                    : "Check that Cassandra is running and reachable there; Flink's restart strategy retries.";
+                    : "Check that Cassandra is running and reachable at these contact points.";
             String message = "Could not open a Cassandra session to " + options.contactPoints() + " (local datacenter '"
                     + options.localDatacenter() + "', keyspace " + (options.keyspace() == null ? "none" : "'" + options.keyspace() + "'")
                     + "): " + CassandraErrors.unwrap(e).getMessage() + ". " + remedy;

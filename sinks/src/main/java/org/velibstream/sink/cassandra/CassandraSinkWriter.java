@@ -121,10 +121,8 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
     }
 
     private BoundStatement bind(T record) throws IOException {
-        Object[] values;
         try {
-            values = mapper.bindValues(record);
-            return statement.bind(values)
+            return statement.bind(mapper.bindValues(record))
                     .setIdempotent(true)
                     .setConsistencyLevel(writeOptions.consistencyLevel())
                     .setTimeout(writeOptions.requestTimeout());
@@ -157,8 +155,8 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
             try {
                 retryTimer.schedule(() -> send(bound, attempt + 1, firstSentNanos), backoffMs, TimeUnit.MILLISECONDS);
                 return;
-            } catch (RejectedExecutionException closing) {
-                // The writer is closing: the task is already ending, nothing is left to report the failure to.
+            } catch (RejectedExecutionException writerClosing) {
+                // No retry once close() has begun: the write counts as failed below.
             }
         }
         failures.inc();
@@ -170,8 +168,12 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
                     + CassandraErrors.remedy(cause);
             case UNKNOWN -> "Cassandra write failed with an unexpected error: " + cause;
         };
-        LOG.warn(message);
-        asyncFailure.compareAndSet(null, CassandraSinkException.of(kind, message, error));
+        // Only the first failure fails the task; the writes still in flight usually fail the same way.
+        if (asyncFailure.compareAndSet(null, CassandraSinkException.of(kind, message, error))) {
+            LOG.warn(message);
+        } else {
+            LOG.debug(message);
+        }
         inFlightPermits.release();
     }
 

@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +26,14 @@ import org.slf4j.LoggerFactory;
  * only substitutes into it.
  *
  * <pre>{@code
- * VelibSchema.builder().keyspace("velib").replication("{'class': 'NetworkTopologyStrategy', 'dc1': 3}")
- *         .tableTtl("postal_code_stats", Duration.ofDays(30)).build().applyTo(session);
+ * VelibSchema schema = VelibSchema.builder()
+ *         .keyspace("velib")
+ *         .replication("{'class': 'NetworkTopologyStrategy', 'dc1': 3}")
+ *         .tableTtl("postal_code_stats", Duration.ofDays(30))
+ *         .build();
+ * try (CqlSession session = CassandraSessionFactory.open(sink.connectionOptions().withoutKeyspace())) {
+ *     schema.applyTo(session);
+ * }
  * }</pre>
  */
 public final class VelibSchema {
@@ -70,6 +79,14 @@ public final class VelibSchema {
     /** The example queries from the file's comment block, in this keyspace, without the trailing semicolon. */
     public List<String> exampleQueries() {
         return exampleQueries;
+    }
+
+    /**
+     * The value of the {@code day} partition-key columns: the calendar date of {@code instant} in the bike-share
+     * system's time zone ({@code Europe/Paris} for Vélib'), as {@code yyyy-MM-dd}.
+     */
+    public static String day(Instant instant, ZoneId systemZone) {
+        return LocalDate.ofInstant(instant, systemZone).toString();
     }
 
     /** Creates the keyspace, tables and index that do not exist yet; existing ones are left as they are. */

@@ -53,6 +53,15 @@ class CassandraSinkBuilderTest {
     }
 
     @Test
+    void connectionWithoutKeyspaceKeepsEverythingElse() {
+        CassandraConnectionOptions options = new CassandraConnectionOptions(List.of("127.0.0.1:9042"), "datacenter1",
+                "velib", new CassandraCredentials("flink", "s3cret"), null);
+
+        assertThat(options.withoutKeyspace()).isEqualTo(new CassandraConnectionOptions(
+                List.of("127.0.0.1:9042"), "datacenter1", null, new CassandraCredentials("flink", "s3cret"), null));
+    }
+
+    @Test
     void neverPrintsPasswords() {
         CassandraSink<String> sink = CassandraSink.<String>builder()
                 .setContactPoints("127.0.0.1:9042")

@@ -9,6 +9,7 @@ import static org.velibstream.sink.cassandra.TestRows.STATION_ALERTS;
 import static org.velibstream.sink.cassandra.TestRows.stats;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.metrics.testutils.MetricListener;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -46,6 +45,8 @@ class CassandraSinkITCase {
     private static final String KEYSPACE = "velib_sink_it";
     private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
 
+    private static final CassandraTestNode NODE = CassandraTestNode.startedByMaven();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension();
 
@@ -54,9 +55,9 @@ class CassandraSinkITCase {
 
     @BeforeAll
     static void createSchema() throws Exception {
-        CassandraTestNode.assumeRunning();
-        session = CassandraTestNode.openSession();
-        schema = CassandraTestNode.createSchema(session, KEYSPACE);
+        CassandraTestNode.assumeStartedByMaven();
+        session = NODE.openSession();
+        schema = NODE.createSchema(KEYSPACE);
     }
 
     @AfterAll
@@ -139,21 +140,56 @@ class CassandraSinkITCase {
     void flushReturnsOnlyOnceEveryWriteIsStoredAndNeverExceedsTheInFlightBound() throws Exception {
         CassandraWriteOptions writeOptions = new CassandraWriteOptions(CassandraWriteOptions.DEFAULT_CONSISTENCY_LEVEL,
                 Duration.ofSeconds(5), 4, 3, Duration.ofMillis(100), Duration.ofSeconds(1));
+        MetricListener metrics = new MetricListener();
+        ListenedSinkWriterMetricGroup metricGroup = new ListenedSinkWriterMetricGroup(metrics);
         int records = 500;
         int maxInFlightSeen = 0;
         try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(
-                CassandraTestNode.connection(KEYSPACE), writeOptions, POSTAL_CODE_STATS,
-                UnregisteredMetricsGroup.createSinkWriterMetricGroup(), "flush-test")) {
+                NODE.connection(KEYSPACE), writeOptions, POSTAL_CODE_STATS, metricGroup, "flush-test")) {
             for (int i = 0; i < records; i++) {
                 writer.write(stats("FLUSH", "2026-11-23", NOON.plusSeconds(i), i), null);
                 maxInFlightSeen = Math.max(maxInFlightSeen, writer.inFlight());
             }
             writer.flush(false);
 
-            assertThat(writer.inFlight()).isZero();
             assertThat(countStats("FLUSH", "2026-11-23")).as("rows stored when flush returned").isEqualTo(records);
+            assertThat(metrics.<Integer>getGauge("cassandra", "inFlight")).hasValueSatisfying(
+                    inFlight -> assertThat(inFlight.getValue()).isZero());
         }
         assertThat(maxInFlightSeen).isBetween(1, 4);
+        assertThat(metrics.getCounter("cassandra", "writes")).hasValueSatisfying(
+                writes -> assertThat(writes.getCount()).isEqualTo(records));
+        assertThat(metrics.getCounter("cassandra", "failures")).hasValueSatisfying(
+                failures -> assertThat(failures.getCount()).isZero());
+        assertThat(metrics.getHistogram("cassandra", "writeLatencyMs")).hasValueSatisfying(
+                latency -> assertThat(latency.getCount()).isEqualTo(records));
+        assertThat(metricGroup.getNumRecordsSendCounter().getCount()).isEqualTo(records);
+    }
+
+    @Test
+    void transientFailuresAreRetriedThenFailTheTaskForARestart() throws Exception {
+        // Consistency TWO cannot be met by one node: Cassandra answers Unavailable, a transient error, every time.
+        CassandraWriteOptions writeOptions = new CassandraWriteOptions(DefaultConsistencyLevel.TWO,
+                Duration.ofSeconds(5), 4, 3, Duration.ofMillis(50), Duration.ofMillis(100));
+        MetricListener metrics = new MetricListener();
+        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(NODE.connection(KEYSPACE),
+                writeOptions, POSTAL_CODE_STATS, new ListenedSinkWriterMetricGroup(metrics), "retry-test")) {
+            writer.write(stats("RETRY", "2026-11-23", NOON, 1), null);
+
+            assertThatThrownBy(() -> writer.flush(false))
+                    .isExactlyInstanceOf(CassandraSinkException.class)
+                    .hasMessageContaining("failed after 3 attempt(s)")
+                    .hasMessageContaining("UnavailableException")
+                    .hasMessageContaining("restarts it from the last checkpoint");
+            assertThatThrownBy(() -> writer.write(stats("RETRY", "2026-11-23", NOON.plusSeconds(1), 2), null))
+                    .as("the failure stays until the task restarts")
+                    .isExactlyInstanceOf(CassandraSinkException.class);
+        }
+        assertThat(metrics.getCounter("cassandra", "retries")).hasValueSatisfying(
+                retries -> assertThat(retries.getCount()).isEqualTo(2));
+        assertThat(metrics.getCounter("cassandra", "failures")).hasValueSatisfying(
+                failures -> assertThat(failures.getCount()).isEqualTo(1));
+        assertThat(countStats("RETRY", "2026-11-23")).isZero();
     }
 
     @Test
@@ -164,7 +200,7 @@ class CassandraSinkITCase {
         env.enableCheckpointing(100);
         env.fromSequence(1, 1500)
                 .map(new CheckpointProbe()).name("checkpoint-probe")
-                .sinkTo(CassandraTestNode.<PostalCodeStats>sinkBuilder(KEYSPACE)
+                .sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
                         .setStatementMapper(POSTAL_CODE_STATS).build()).name("cassandra");
 
         env.execute("checkpoint-completes-after-writes");
@@ -176,15 +212,15 @@ class CassandraSinkITCase {
 
     @Test
     void aMissingKeyspaceOrTableFailsTheJobAtOnceSayingWhatToFix() throws Exception {
-        assertThat(permanentFailureOf(CassandraTestNode.<PostalCodeStats>sinkBuilder("no_such_keyspace")
+        assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder("no_such_keyspace")
                 .setStatementMapper(POSTAL_CODE_STATS).build()))
                 .hasMessageContaining("no_such_keyspace").hasMessageContaining("Create the keyspace");
-        assertThat(permanentFailureOf(CassandraTestNode.<PostalCodeStats>sinkBuilder(KEYSPACE)
+        assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
                 .setStatementMapper(CassandraStatementMapper.of(
                         "INSERT INTO no_such_table (postal_code) VALUES (?)", stats -> new Object[] {stats.postalCode()}))
                 .build()))
                 .hasMessageContaining("no_such_table").hasMessageContaining("Create the table");
-        assertThat(permanentFailureOf(CassandraTestNode.<PostalCodeStats>sinkBuilder(KEYSPACE)
+        assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
                 .setStatementMapper(CassandraStatementMapper.of(
                         "INSERT INTO postal_code_stats (postal_code, day, window_end) VALUES (?, ?, ?)",
                         stats -> new Object[] {stats.postalCode(), stats.day(), stats.bikes()}))
@@ -208,12 +244,7 @@ class CassandraSinkITCase {
      * returns the permanent failure it must stop with at once.
      */
     private static Throwable permanentFailureOf(CassandraSink<PostalCodeStats> sink) throws Exception {
-        Configuration config = new Configuration();
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1000);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(1);
+        StreamExecutionEnvironment env = TestJobs.restartingEnvironment(Duration.ofSeconds(1));
         env.fromData(stats("PERM", "2026-11-23", NOON, 1)).sinkTo(sink);
         JobClient job = env.executeAsync("permanent-failure");
         Throwable failure = catchThrowable(() -> job.getJobExecutionResult().get(1, TimeUnit.MINUTES));
@@ -229,14 +260,14 @@ class CassandraSinkITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         if (!stats.isEmpty()) {
-            env.fromData(stats).sinkTo(CassandraTestNode.<PostalCodeStats>sinkBuilder(KEYSPACE)
+            env.fromData(stats).sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
                     .setStatementMapper(POSTAL_CODE_STATS).build()).name("postal_code_stats");
         }
         if (!alerts.isEmpty()) {
             DataStream<Alert> alertStream = env.fromData(alerts);
-            alertStream.sinkTo(CassandraTestNode.<Alert>sinkBuilder(KEYSPACE)
+            alertStream.sinkTo(NODE.<Alert>sinkBuilder(KEYSPACE)
                     .setStatementMapper(STATION_ALERTS).build()).name("station_alerts");
-            alertStream.sinkTo(CassandraTestNode.<Alert>sinkBuilder(KEYSPACE)
+            alertStream.sinkTo(NODE.<Alert>sinkBuilder(KEYSPACE)
                     .setStatementMapper(ALERTS_BY_DAY).build()).name("alerts_by_day");
         }
         env.execute("write-all");
@@ -310,7 +341,7 @@ class CassandraSinkITCase {
 
         @Override
         public void open(OpenContext openContext) throws Exception {
-            probeSession = CassandraTestNode.openSession();
+            probeSession = NODE.openSession();
         }
 
         @Override

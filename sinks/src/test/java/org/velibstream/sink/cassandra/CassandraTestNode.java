@@ -8,68 +8,83 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
 
 /**
- * The real Cassandra node that {@code mvn verify} starts with {@code bin/cassandra} before the integration tests
- * (sinks/pom.xml passes its ports and work folder as system properties), and the way to stop and restart it.
+ * A real Cassandra node run by {@code bin/cassandra}: the one {@code mvn verify} starts before the integration tests
+ * (sinks/pom.xml passes its ports and work folder as system properties), or another one a test starts itself.
+ *
+ * @param credentials {@code null} for a node without authentication
  */
-final class CassandraTestNode {
+record CassandraTestNode(String work, int port, int storagePort, int jmxPort, @Nullable CassandraCredentials credentials) {
 
     static final String LOCAL_DATACENTER = "datacenter1";
 
+    /** The default superuser of a node started with {@code CASSANDRA_AUTH=password}. */
+    static final CassandraCredentials SUPERUSER = new CassandraCredentials("cassandra", "cassandra");
+
     private static final String PORT_PROPERTY = "velib.cassandra.port";
 
-    private CassandraTestNode() {}
+    /** The node of {@code mvn verify}; call {@link #assumeStartedByMaven()} first. */
+    static CassandraTestNode startedByMaven() {
+        return new CassandraTestNode(System.getProperty("velib.work"), Integer.getInteger(PORT_PROPERTY, -1),
+                Integer.getInteger("velib.cassandra.storage.port", -1), Integer.getInteger("velib.cassandra.jmx.port", -1),
+                null);
+    }
 
     /** Skips the calling test class when it is not run by {@code mvn verify}, which provides the node. */
-    static void assumeRunning() {
+    static void assumeStartedByMaven() {
         assumeTrue(System.getProperty(PORT_PROPERTY) != null,
                 "No Cassandra node: run with `mvn -pl sinks -am verify`, which starts one with bin/cassandra");
     }
 
-    static String contactPoint() {
-        return "127.0.0.1:" + System.getProperty(PORT_PROPERTY);
+    String contactPoint() {
+        return "127.0.0.1:" + port;
     }
 
-    static CassandraConnectionOptions connection(String keyspace) {
-        return new CassandraConnectionOptions(List.of(contactPoint()), LOCAL_DATACENTER, keyspace, null, null);
+    CassandraConnectionOptions connection(@Nullable String keyspace) {
+        return new CassandraConnectionOptions(List.of(contactPoint()), LOCAL_DATACENTER, keyspace, credentials, null);
     }
 
-    static CqlSession openSession() throws CassandraSinkException {
+    CqlSession openSession() throws CassandraSinkException {
         return CassandraSessionFactory.open(connection(null));
     }
 
     /** Creates the velib schema in {@code keyspace}; done once per test class, as schema changes take seconds. */
-    static VelibSchema createSchema(CqlSession session, String keyspace) {
+    VelibSchema createSchema(String keyspace) throws CassandraSinkException {
         VelibSchema schema = VelibSchema.builder().keyspace(keyspace).build();
-        schema.applyTo(session);
+        try (CqlSession session = CassandraSessionFactory.open(connection(keyspace).withoutKeyspace())) {
+            schema.applyTo(session);
+        }
         return schema;
     }
 
-    static <T> CassandraSinkBuilder<T> sinkBuilder(String keyspace) {
-        return CassandraSink.<T>builder()
+    <T> CassandraSinkBuilder<T> sinkBuilder(String keyspace) {
+        CassandraSinkBuilder<T> builder = CassandraSink.<T>builder()
                 .setContactPoints(contactPoint())
                 .setLocalDatacenter(LOCAL_DATACENTER)
                 .setKeyspace(keyspace);
+        return credentials == null ? builder : builder.setCredentials(credentials.username(), credentials.password());
     }
 
-    static void stop() throws IOException, InterruptedException {
+    void stop() throws IOException, InterruptedException {
         script("stop");
     }
 
     /** Starts the node, or says it already runs. */
-    static void start() throws IOException, InterruptedException {
+    void start() throws IOException, InterruptedException {
         script("start");
     }
 
-    private static void script(String command) throws IOException, InterruptedException {
-        Path script = Path.of(System.getProperty("velib.home"), "bin", "cassandra");
+    private void script(String command) throws IOException, InterruptedException {
+        Path script = Path.of(System.getProperty("velib.home", ".."), "bin", "cassandra");
         ProcessBuilder builder = new ProcessBuilder(script.toString(), command).inheritIO();
         Map<String, String> environment = builder.environment();
-        environment.put("VELIB_WORK", System.getProperty("velib.work"));
-        environment.put("CASSANDRA_PORT", System.getProperty(PORT_PROPERTY));
-        environment.put("CASSANDRA_STORAGE_PORT", System.getProperty("velib.cassandra.storage.port"));
-        environment.put("CASSANDRA_JMX_PORT", System.getProperty("velib.cassandra.jmx.port"));
+        environment.put("VELIB_WORK", work);
+        environment.put("CASSANDRA_PORT", Integer.toString(port));
+        environment.put("CASSANDRA_STORAGE_PORT", Integer.toString(storagePort));
+        environment.put("CASSANDRA_JMX_PORT", Integer.toString(jmxPort));
+        environment.put("CASSANDRA_AUTH", credentials == null ? "none" : "password");
         Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroy();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class VelibSchemaTest {
@@ -50,6 +53,14 @@ class VelibSchemaTest {
 
         assertThat(schema.exampleQueries()).hasSize(5).allMatch(query -> query.startsWith("SELECT ")
                 && query.contains(" FROM velib_test.") && !query.endsWith(";"));
+    }
+
+    @Test
+    void dayIsTheLocalDateInTheSystemsZone() {
+        Instant lateEveningUtc = Instant.parse("2026-11-23T23:30:00Z");
+
+        assertThat(VelibSchema.day(lateEveningUtc, ZoneId.of("Europe/Paris"))).isEqualTo("2026-11-24");
+        assertThat(VelibSchema.day(lateEveningUtc, ZoneOffset.UTC)).isEqualTo("2026-11-23");
     }
 
     @Test
