@@ -18,10 +18,7 @@ import org.velibstream.sink.cassandra.VelibSchema;
 
 import javax.annotation.Nullable;
 
-import java.io.Serializable;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes statistics and alerts to the Cassandra tables of {@code velib-schema.cql}, creating them first if asked.
@@ -39,14 +36,14 @@ final class CassandraOutputs {
         if (config.get(JobOptions.CASSANDRA_CREATE_SCHEMA)) {
             createSchema(config, keyspace);
         }
-        DayOf day = new DayOf(ZoneId.of(config.get(JobOptions.TIME_ZONE)));
+        ZoneId zone = ZoneId.of(config.get(JobOptions.TIME_ZONE));
         results.stats()
                 .sinkTo(sink(config, CassandraStatementMapper.<PostalCodeStats>of(
                         "INSERT INTO " + keyspace + ".postal_code_stats (postal_code, day, window_end, window_start, "
                                 + "stations, bikes, mechanical, ebike, docks, capacity, empty_stations, full_stations, "
                                 + "out_of_service_stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         stats -> new Object[] {
-                            stats.postalCode(), day.of(stats.windowEnd()), stats.windowEnd(), stats.windowStart(),
+                            stats.postalCode(), VelibSchema.day(stats.windowEnd(), zone), stats.windowEnd(), stats.windowStart(),
                             stats.stations(), stats.bikes(), stats.mechanical(), stats.ebike(), stats.docks(),
                             stats.capacity(), stats.emptyStations(), stats.fullStations(), stats.outOfServiceStations()
                         })))
@@ -65,7 +62,7 @@ final class CassandraOutputs {
                         "INSERT INTO " + keyspace + ".alerts_by_day (day, since, station_code, type, postal_code, "
                                 + "state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         alert -> new Object[] {
-                            day.of(alert.since()), alert.since(), alert.stationCode(), alert.type().name(),
+                            VelibSchema.day(alert.since(), zone), alert.since(), alert.stationCode(), alert.type().name(),
                             alert.postalCode(), alert.state().name(), alert.detectedAt(), alert.details()
                         })))
                 .name("Alerts to Cassandra, by day").uid("alerts-by-day-cassandra-sink");
@@ -120,12 +117,5 @@ final class CassandraOutputs {
             throw new IllegalArgumentException(option + " needs the environment variable " + variable);
         }
         return value;
-    }
-
-    /** The calendar date of an instant in the system's time zone, as the tables' "day" column holds it. */
-    private record DayOf(ZoneId zone) implements Serializable {
-        String of(Instant instant) {
-            return DateTimeFormatter.ISO_LOCAL_DATE.format(instant.atZone(zone));
-        }
     }
 }
