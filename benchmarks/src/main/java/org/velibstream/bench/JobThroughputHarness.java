@@ -27,9 +27,11 @@ import java.util.stream.Stream;
  * slots as the parallelism, results to JSON-lines files. Each parallelism runs {@code warmups} unmeasured times, then
  * {@code repeats} measured times, each on a fresh MiniCluster.
  *
- * <p>Throughput is station statuses read per second of the job's net runtime (from its start to its end, as Flink
- * reports it: task deployment included, MiniCluster start-up not). Checkpointing is off, as a bounded replay needs
- * none. CPU is this process's CPU time over the run; heap is the sum of the heap pools' peaks during the run.
+ * <p>A run's time is the job's net runtime as Flink reports it, from its start to its end: task deployment and the
+ * end of the bounded input (the last windows and timers) included, MiniCluster start-up not. That fixed cost weighs on
+ * a short run, so each measured run is paired with a run over one snapshot: the sustained rate is the extra statuses
+ * of the long run over its extra time. Checkpointing is off, as a bounded replay needs none. CPU is this process's CPU
+ * time over the long run; heap is the sum of the heap pools' peaks during it.
  */
 public final class JobThroughputHarness {
 
@@ -49,16 +51,24 @@ public final class JobThroughputHarness {
     }
 
     /**
-     * One measured run.
+     * One measured run, and its one-snapshot baseline.
      *
      * @param records station statuses the job read
      * @param statsRows statistics rows the job wrote: proof that it did the work
+     * @param baselineRecords station statuses of the one-snapshot baseline run
+     * @param baselineNetRuntime the baseline run's net runtime: mostly the job's fixed cost
      */
     public record Run(int parallelism, long records, long statsRows, Duration netRuntime, Duration cpuTime,
-            long peakHeapBytes) {
+            long peakHeapBytes, long baselineRecords, Duration baselineNetRuntime) {
 
+        /** Statuses over the whole run's time, fixed cost included. */
         public double recordsPerSecond() {
             return records / seconds(netRuntime);
+        }
+
+        /** Statuses beyond the baseline's over the time beyond the baseline's: the rate once the job is running. */
+        public double sustainedRecordsPerSecond() {
+            return (records - baselineRecords) / seconds(netRuntime.minus(baselineNetRuntime));
         }
 
         /** Cores kept busy on average: CPU time over runtime. */
@@ -82,6 +92,14 @@ public final class JobThroughputHarness {
 
         public Summary recordsPerSecond() {
             return Summary.of(runs.stream().mapToDouble(Run::recordsPerSecond).toArray());
+        }
+
+        public Summary sustainedRecordsPerSecond() {
+            return Summary.of(runs.stream().mapToDouble(Run::sustainedRecordsPerSecond).toArray());
+        }
+
+        public Summary baselineSeconds() {
+            return Summary.of(runs.stream().mapToDouble(run -> run.baselineNetRuntime().toMillis() / 1e3).toArray());
         }
 
         public Summary coresUsed() {
@@ -113,28 +131,42 @@ public final class JobThroughputHarness {
 
     public Result run(Settings settings) throws Exception {
         SimulatedSystem system = SimulatedSystem.fromStationTable();
-        Path snapshots = workFolder.resolve("snapshots");
-        system.writeSnapshots(snapshots, settings.snapshots());
-        long records = (long) settings.snapshots() * system.stations();
+        Workload workload = Workload.write(system, workFolder.resolve("snapshots"), settings.snapshots());
+        Workload baseline = Workload.write(system, workFolder.resolve("baseline"), 1);
         try {
             List<Measurement> measurements = new ArrayList<>();
             for (int parallelism : settings.parallelisms()) {
                 for (int warmup = 0; warmup < settings.warmups(); warmup++) {
-                    runOnce(snapshots, parallelism, records);
+                    runOnce(workload, parallelism);
                 }
                 List<Run> runs = new ArrayList<>();
                 for (int repeat = 0; repeat < settings.repeats(); repeat++) {
-                    runs.add(runOnce(snapshots, parallelism, records));
+                    Timing base = runOnce(baseline, parallelism);
+                    Timing run = runOnce(workload, parallelism);
+                    runs.add(new Run(parallelism, workload.records(), run.statsRows(), run.netRuntime(),
+                            run.cpuTime(), run.peakHeapBytes(), baseline.records(), base.netRuntime()));
                 }
                 measurements.add(new Measurement(parallelism, runs));
             }
-            return new Result(settings, system.stations(), records, measurements);
+            return new Result(settings, system.stations(), workload.records(), measurements);
         } finally {
-            deleteRecursively(snapshots);
+            deleteRecursively(workload.folder());
+            deleteRecursively(baseline.folder());
         }
     }
 
-    private Run runOnce(Path snapshots, int parallelism, long records) throws Exception {
+    /** Snapshots written for {@code --source files}, and the station statuses they hold. */
+    private record Workload(Path folder, long records) {
+        static Workload write(SimulatedSystem system, Path folder, int snapshots) throws IOException {
+            system.writeSnapshots(folder, snapshots);
+            return new Workload(folder, (long) snapshots * system.stations());
+        }
+    }
+
+    private record Timing(long statsRows, Duration netRuntime, Duration cpuTime, long peakHeapBytes) {}
+
+    private Timing runOnce(Workload workload, int parallelism) throws Exception {
+        Path snapshots = workload.folder();
         Path output = Files.createTempDirectory(workFolder, "output-p" + parallelism + "-");
         try {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
@@ -158,7 +190,7 @@ public final class JobThroughputHarness {
             if (statsRows == 0) {
                 throw new IllegalStateException("The job wrote no statistics row: the run measured nothing");
             }
-            return new Run(parallelism, records, statsRows, Duration.ofMillis(result.getNetRuntime(TimeUnit.MILLISECONDS)),
+            return new Timing(statsRows, Duration.ofMillis(result.getNetRuntime(TimeUnit.MILLISECONDS)),
                     Duration.ofNanos(cpuNanos), peakHeap);
         } finally {
             deleteRecursively(output);

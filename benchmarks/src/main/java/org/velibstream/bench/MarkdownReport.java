@@ -3,7 +3,7 @@ package org.velibstream.bench;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 
 import com.fasterxml.jackson.core.json.PackageVersion;
-import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.util.Version;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -52,7 +52,7 @@ public final class MarkdownReport {
                 + "| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", suite JVM max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB |\n"
                 + "| versions | Flink " + EnvironmentInformation.getVersion() + ", Jackson " + PackageVersion.VERSION
-                + ", JMH " + orUnknown(Runner.class.getPackage().getImplementationVersion())
+                + ", JMH " + Version.getPlainVersion()
                 + ", velib-stream commit " + commit + " |\n"
                 + "| command | `" + command + "` |\n";
     }
@@ -87,19 +87,23 @@ public final class MarkdownReport {
                 .append(" station statuses per run), ").append(settings.warmups()).append(" warm-up run(s) and ")
                 .append(settings.repeats()).append(" measured run(s) per parallelism, each on a fresh MiniCluster "
                         + "with one slot per parallel task, checkpointing off, results to JSON-lines files.\n\n");
-        md.append("| parallelism (slots) | station statuses/s median (min–max) | spread | "
-                + "process CPU, cores busy | peak heap MB |\n|---|---|---|---|---|\n");
+        md.append("| parallelism (slots) | sustained statuses/s median (min–max) | spread | whole run statuses/s "
+                + "| one-snapshot run, s | process CPU, cores busy | peak heap MB |\n|---|---|---|---|---|---|---|\n");
         for (JobThroughputHarness.Measurement measurement : result.measurements()) {
-            Summary throughput = measurement.recordsPerSecond();
+            Summary sustained = measurement.sustainedRecordsPerSecond();
             md.append("| ").append(measurement.parallelism()).append(" | ")
-                    .append(withSpread(throughput, "%,.0f")).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.0f %%", throughput.relativeSpread() * 100)).append(" | ")
+                    .append(withSpread(sustained, "%,.0f")).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f %%", sustained.relativeSpread() * 100)).append(" | ")
+                    .append(withSpread(measurement.recordsPerSecond(), "%,.0f")).append(" | ")
+                    .append(withSpread(measurement.baselineSeconds(), "%.2f")).append(" | ")
                     .append(withSpread(measurement.coresUsed(), "%.2f")).append(" | ")
                     .append(withSpread(measurement.peakHeapMegabytes(), "%.0f")).append(" |\n");
         }
-        md.append("\nSpread: (max − min) / median. Throughput is over the job's net runtime as Flink reports it "
-                + "(task deployment included, MiniCluster start-up not). Peak heap: the sum of the heap pools' peaks "
-                + "during a run, of the whole process.\n");
+        md.append("\nTimes are the job's net runtime as Flink reports it (task deployment and the end of input "
+                + "included, MiniCluster start-up not). Sustained: (statuses of the run − statuses of a one-snapshot "
+                + "run) / (their difference in time), which takes the job's fixed cost out. Spread: (max − min) / "
+                + "median. CPU and peak heap (the sum of the heap pools' peaks) are of the whole process, over the "
+                + "long run.\n");
         return md.toString();
     }
 
@@ -107,9 +111,5 @@ public final class MarkdownReport {
         return String.format(Locale.ROOT, format, summary.median()) + " ("
                 + String.format(Locale.ROOT, format, summary.min()) + "–"
                 + String.format(Locale.ROOT, format, summary.max()) + ")";
-    }
-
-    private static String orUnknown(String value) {
-        return value != null ? value : "unknown";
     }
 }

@@ -41,8 +41,10 @@ class BenchmarkSuiteQuickTest {
             assertThat(measurement.parallelism()).isEqualTo(1);
             assertThat(measurement.runs()).singleElement().satisfies(run -> {
                 assertThat(run.records()).isEqualTo(3L * result.stations());
+                assertThat(run.baselineRecords()).isEqualTo(result.stations());
                 assertThat(run.statsRows()).isPositive();
                 assertThat(run.recordsPerSecond()).isPositive();
+                assertThat(run.sustainedRecordsPerSecond()).isFinite();
                 assertThat(run.peakHeapBytes()).isPositive();
             });
         });
