@@ -9,7 +9,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Statistics;
 
-import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +53,14 @@ public final class BenchmarkSuite {
                         "Unknown argument '" + args[i] + "'; expected [--quick] [--output <file.md>]");
             }
         }
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         BenchmarkSuite suite = new BenchmarkSuite(quick);
         DecodingInput input = DecodingInput.load();
         List<DecodingResult> decoding = suite.decoding(input);
         Path work = Files.createTempDirectory("velib-throughput");
         JobThroughputHarness.Result throughput = new JobThroughputHarness(work).run(suite.throughputSettings());
         Files.deleteIfExists(work);
-        String report = MarkdownReport.full(input, decoding, throughput, quick);
+        String report = MarkdownReport.full(input, decoding, throughput, quick, loadAtStart);
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, report, StandardCharsets.UTF_8);
         System.out.println(report);

@@ -5,6 +5,8 @@ import org.apache.flink.runtime.util.EnvironmentInformation;
 import com.fasterxml.jackson.core.json.PackageVersion;
 import org.openjdk.jmh.util.Version;
 
+import javax.annotation.Nullable;
+
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,15 +22,16 @@ public final class MarkdownReport {
 
     private MarkdownReport() {}
 
+    /** @param loadAtStart the system load average when the suite started */
     public static String full(DecodingInput input, List<DecodingResult> decoding, JobThroughputHarness.Result throughput,
-            boolean quick) {
+            boolean quick, double loadAtStart) {
         StringBuilder md = new StringBuilder();
         md.append("# velib-stream benchmarks, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
         if (quick) {
             md.append("**Quick mode: one 100 ms iteration per benchmark and a tiny job run. These numbers only show that "
                     + "the benchmarks run; do not compare them.**\n\n");
         }
-        md.append(environment()).append('\n');
+        md.append(environment(loadAtStart)).append('\n');
         md.append("## Decoding, one thread (JMH)\n\n");
         md.append("Input: ").append(input.description()).append(": station_status ")
                 .append(input.stationStatus().length).append(" bytes, ").append(input.statusStations())
@@ -40,7 +43,7 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    static String environment() {
+    static String environment(double loadAtStart) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         String commit = System.getProperty(COMMIT_PROPERTY, "unknown");
         String command = System.getProperty(COMMAND_PROPERTY, BenchmarkSuite.class.getName());
@@ -48,7 +51,9 @@ public final class MarkdownReport {
                 + "| machine | " + Runtime.getRuntime().availableProcessors() + " cores (nproc), "
                 + String.format(Locale.ROOT, "%.1f GB", os.getTotalMemorySize() / 1e9) + " memory, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch") + " |\n"
+                + System.getProperty("os.arch") + ", load average " + String.format(Locale.ROOT, "%.1f", loadAtStart)
+                + " at the start and " + String.format(Locale.ROOT, "%.1f", os.getSystemLoadAverage())
+                + " at the end (other builds share the machine: the spread shows it) |\n"
                 + "| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", suite JVM max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB |\n"
                 + "| versions | Flink " + EnvironmentInformation.getVersion() + ", Jackson " + PackageVersion.VERSION
@@ -61,19 +66,18 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder(
                 "| benchmark | documents/s median (min–max) | MB/s per core | stations/s per core | ratio to floor |\n"
                         + "|---|---|---|---|---|\n");
-        double floor = results.stream().filter(r -> r.benchmark().startsWith("floor"))
-                .mapToDouble(r -> r.stationsPerSecond().median()).findFirst().orElse(Double.NaN);
+        DecodingResult floor = results.stream().filter(r -> r.benchmark().startsWith("floor")).findFirst().orElse(null);
         for (DecodingResult result : results) {
             md.append("| `").append(result.benchmark()).append("` | ")
                     .append(withSpread(result.documentsPerSecond(), "%.1f")).append(" | ")
                     .append(withSpread(result.megabytesPerSecond(), "%.1f")).append(" | ")
                     .append(withSpread(result.stationsPerSecond(), "%,.0f")).append(" | ")
-                    .append(Double.isNaN(floor) ? "n/a" : String.format(Locale.ROOT, "%.2f×",
-                            floor / result.stationsPerSecond().median()))
+                    .append(ratioToFloor(result, floor))
                     .append(" |\n");
         }
-        md.append("\nRatio to floor: how many times longer a station takes than in the floor "
-                + "(`floorPostalCodeSums`, one plain Jackson pass summing per postal code). Medians and min–max over ")
+        md.append("\nRatio to floor: how many times longer the same station_status document takes than in the floor "
+                + "(`floorPostalCodeSums`, one plain Jackson pass summing per postal code); station_information is "
+                + "another document, with no floor of its own. Medians and min–max over ")
                 .append(results.isEmpty() ? 0 : results.get(0).documentsPerSecond().samples())
                 .append(" measurement iterations.\n");
         return md.toString();
@@ -105,6 +109,14 @@ public final class MarkdownReport {
                 + "median. CPU and peak heap (the sum of the heap pools' peaks) are of the whole process, over the "
                 + "long run.\n");
         return md.toString();
+    }
+
+    private static String ratioToFloor(DecodingResult result, @Nullable DecodingResult floor) {
+        if (floor == null || result.documentBytes() != floor.documentBytes()) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f×",
+                floor.documentsPerSecond().median() / result.documentsPerSecond().median());
     }
 
     private static String withSpread(Summary summary, String format) {
