@@ -1,0 +1,103 @@
+package org.velibstream.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs every benchmark in one go, the decoding benchmarks with JMH and then the job's end-to-end throughput, and
+ * writes one Markdown report. {@code bin/benchmark} runs it; {@code --quick} runs each benchmark for a moment only,
+ * so that CI proves they still run (its numbers mean nothing).
+ *
+ * <p>Arguments: {@code [--quick] [--output <file.md>]}; the default output is
+ * {@code benchmarks/results/<UTC date>.md}.
+ */
+public final class BenchmarkSuite {
+
+    private final boolean quick;
+
+    public BenchmarkSuite(boolean quick) {
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        Path output = BenchmarkPaths.repositoryRoot().resolve("benchmarks").resolve("results")
+                .resolve(LocalDate.now(ZoneOffset.UTC) + ".md");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--output" -> {
+                    if (i + 1 == args.length) {
+                        throw new IllegalArgumentException("--output needs a file");
+                    }
+                    output = Path.of(args[++i]);
+                }
+                default -> throw new IllegalArgumentException(
+                        "Unknown argument '" + args[i] + "'; expected [--quick] [--output <file.md>]");
+            }
+        }
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        BenchmarkSuite suite = new BenchmarkSuite(quick);
+        DecodingInput input = DecodingInput.load();
+        List<DecodingResult> decoding = suite.decoding(input);
+        Path work = Files.createTempDirectory("velib-throughput");
+        JobThroughputHarness.Result throughput = new JobThroughputHarness(work).run(suite.throughputSettings());
+        Files.deleteIfExists(work);
+        String report = MarkdownReport.full(input, decoding, throughput, quick, loadAtStart);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, report, StandardCharsets.UTF_8);
+        System.out.println(report);
+        System.out.println("Written to " + output);
+    }
+
+    public JobThroughputHarness.Settings throughputSettings() {
+        return quick ? new JobThroughputHarness.Settings(3, List.of(1), 0, 1) : JobThroughputHarness.Settings.full();
+    }
+
+    /** Runs {@link DecodingBenchmark} with JMH: as annotated, or in quick mode one 100 ms iteration in this JVM. */
+    public List<DecodingResult> decoding(DecodingInput input) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(DecodingBenchmark.class.getName() + "\\.")
+                .shouldFailOnError(true);
+        if (quick) {
+            options.forks(0)
+                    .warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
+                    .verbosity(VerboseMode.SILENT);
+        }
+        Collection<RunResult> runs = new Runner(options.build()).run();
+        List<DecodingResult> results = new ArrayList<>();
+        for (RunResult run : runs) {
+            String benchmark = run.getParams().getBenchmark();
+            String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            boolean information = name.contains("Information");
+            results.add(new DecodingResult(name, summary(run.getPrimaryResult().getStatistics()),
+                    information ? input.stationInformation().length : input.stationStatus().length,
+                    information ? input.informationStations() : input.statusStations()));
+        }
+        results.sort(Comparator.comparing(DecodingResult::benchmark));
+        return results;
+    }
+
+    private static Summary summary(Statistics jmh) {
+        return new Summary(
+                jmh.getPercentile(50), jmh.getMin(), jmh.getMax(), (int) jmh.getN());
+    }
+}

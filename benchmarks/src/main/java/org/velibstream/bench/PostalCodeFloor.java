@@ -1,0 +1,164 @@
+package org.velibstream.bench;
+
+import org.velibstream.job.stations.StationRow;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The floor of issue 7: the least work that turns a Vélib' station_status document into per-postal-code sums. One
+ * thread, one pass of Jackson's streaming parser, no framework, no validation beyond the parser's own, no objects
+ * per station: what is left is the cost of the work itself, to which the job's path is compared.
+ *
+ * <p>It reads Vélib's shape only ({@code data.stations[]} with {@code stationCode}, {@code station_id},
+ * {@code num_bikes_available}, {@code num_bikes_available_types}, {@code num_docks_available}); a station missing
+ * from the table counts under {@link StationRow#UNKNOWN_POSTAL_CODE}. A document that is not JSON, or a count that is
+ * not a number, fails with an {@link IOException} naming the problem.
+ */
+public final class PostalCodeFloor {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Map<String, Integer> postalIndexByStationCode = new HashMap<>();
+    private final Map<String, Integer> postalIndexByStationId = new HashMap<>();
+    private final List<String> postalCodes = new ArrayList<>();
+    private final int unknownIndex;
+
+    public PostalCodeFloor(List<StationRow> stationTable) {
+        Map<String, Integer> indexByPostalCode = new LinkedHashMap<>();
+        for (StationRow row : stationTable) {
+            Integer index = indexByPostalCode.computeIfAbsent(row.postalCode(), code -> indexByPostalCode.size());
+            postalIndexByStationCode.put(row.stationCode(), index);
+            postalIndexByStationId.put(row.stationId(), index);
+        }
+        unknownIndex = indexByPostalCode.computeIfAbsent(StationRow.UNKNOWN_POSTAL_CODE, code -> indexByPostalCode.size());
+        postalCodes.addAll(indexByPostalCode.keySet());
+    }
+
+    /** The sums of every postal code that has a station in {@code document}, in the order of the station table. */
+    public List<PostalCodeTotals> aggregate(byte[] document) throws IOException {
+        Sums sums = new Sums(postalCodes.size());
+        try (JsonParser parser = JSON.createParser(document)) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "the document");
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("data".equals(field)) {
+                    expect(parser, value, JsonToken.START_OBJECT, "\"data\"");
+                    readData(parser, sums);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return sums.totals(postalCodes);
+    }
+
+    private void readData(JsonParser parser, Sums sums) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("stations".equals(field)) {
+                expect(parser, value, JsonToken.START_ARRAY, "\"stations\"");
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    readStation(parser, sums);
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private void readStation(JsonParser parser, Sums sums) throws IOException {
+        String stationCode = null;
+        String stationId = null;
+        int bikes = 0;
+        int mechanical = 0;
+        int ebikes = 0;
+        int docks = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "stationCode" -> stationCode = parser.getText();
+                case "station_id" -> stationId = parser.getText();
+                case "num_bikes_available" -> bikes = parser.getIntValue();
+                case "num_docks_available" -> docks = parser.getIntValue();
+                case "num_bikes_available_types" -> {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String type = parser.currentName();
+                            parser.nextToken();
+                            if ("mechanical".equals(type)) {
+                                mechanical += parser.getIntValue();
+                            } else if ("ebike".equals(type)) {
+                                ebikes += parser.getIntValue();
+                            }
+                        }
+                    }
+                }
+                default -> parser.skipChildren();
+            }
+        }
+        sums.add(postalIndex(stationCode, stationId), bikes, mechanical, ebikes, docks);
+    }
+
+    private int postalIndex(String stationCode, String stationId) {
+        Integer index = stationCode != null ? postalIndexByStationCode.get(stationCode) : null;
+        if (index == null && stationId != null) {
+            index = postalIndexByStationId.get(stationId);
+        }
+        return index != null ? index : unknownIndex;
+    }
+
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what) throws IOException {
+        if (actual != expected) {
+            throw new IOException(what + " must start with " + expected + ", found " + actual + " at "
+                    + parser.currentLocation());
+        }
+    }
+
+    /** Column sums indexed by postal code. */
+    private static final class Sums {
+        private final int[] stations;
+        private final int[] bikes;
+        private final int[] mechanical;
+        private final int[] ebikes;
+        private final int[] docks;
+
+        Sums(int postalCodes) {
+            stations = new int[postalCodes];
+            bikes = new int[postalCodes];
+            mechanical = new int[postalCodes];
+            ebikes = new int[postalCodes];
+            docks = new int[postalCodes];
+        }
+
+        void add(int postalIndex, int stationBikes, int stationMechanical, int stationEbikes, int stationDocks) {
+            stations[postalIndex]++;
+            bikes[postalIndex] += stationBikes;
+            mechanical[postalIndex] += stationMechanical;
+            ebikes[postalIndex] += stationEbikes;
+            docks[postalIndex] += stationDocks;
+        }
+
+        List<PostalCodeTotals> totals(List<String> postalCodes) {
+            List<PostalCodeTotals> totals = new ArrayList<>();
+            for (int i = 0; i < stations.length; i++) {
+                if (stations[i] > 0) {
+                    totals.add(new PostalCodeTotals(
+                            postalCodes.get(i), stations[i], bikes[i], mechanical[i], ebikes[i], docks[i]));
+                }
+            }
+            return totals;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.velibstream.bench;
+
+import org.velibstream.job.stations.StationRow;
+import org.velibstream.job.stations.StationTableCsv;
+import org.velibstream.replay.GbfsFeeds;
+import org.velibstream.replay.SimulatedClock;
+import org.velibstream.replay.SimulationFeeds;
+import org.velibstream.replay.StationSimulation;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Vélib'-shaped documents from the project's own {@link StationSimulation} over {@code data/stations.csv}, served by
+ * {@link SimulationFeeds} exactly as the replay server sends them: a deterministic stand-in for the real recordings.
+ */
+public final class SimulatedSystem {
+
+    public static final long SEED = 42;
+    /** A weekday morning in Paris, when commuting moves bikes. */
+    public static final Instant START = Instant.parse("2026-11-23T07:00:00Z");
+    public static final Duration INTERVAL = Duration.ofMinutes(1);
+
+    private final int stations;
+    private final SimulationFeeds feeds;
+
+    private SimulatedSystem(List<StationRow> rows) {
+        this.stations = rows.size();
+        this.feeds = new SimulationFeeds(
+                new StationSimulation(rows, SEED), new SimulatedClock(START, START, 1), INTERVAL, "velib");
+    }
+
+    /** The simulation over {@code data/stations.csv} (about 1,500 stations). */
+    public static SimulatedSystem fromStationTable() throws IOException {
+        return new SimulatedSystem(stationRows());
+    }
+
+    public static List<StationRow> stationRows() throws IOException {
+        Path csv = BenchmarkPaths.stationsCsv();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return StationTableCsv.read(in, csv.toString());
+        }
+    }
+
+    public int stations() {
+        return stations;
+    }
+
+    /** The station_status document of tick {@code tick}: {@link #START} plus {@code tick} intervals. */
+    public byte[] stationStatus(int tick) {
+        return feed(GbfsFeeds.STATION_STATUS, tick);
+    }
+
+    public byte[] stationInformation() {
+        return feed(GbfsFeeds.STATION_INFORMATION, 0);
+    }
+
+    /**
+     * Writes {@code count} consecutive station_status documents ({@code station_status-00000.json}, …) and one
+     * {@code station_information.json} into {@code folder}, the layout {@code --source files} reads.
+     */
+    public void writeSnapshots(Path folder, int count) throws IOException {
+        Files.createDirectories(folder);
+        for (int tick = 0; tick < count; tick++) {
+            Files.write(folder.resolve(String.format("station_status-%05d.json", tick)), stationStatus(tick));
+        }
+        Files.write(informationFile(folder), stationInformation());
+    }
+
+    public static Path informationFile(Path snapshotFolder) {
+        return snapshotFolder.resolve("station_information.json");
+    }
+
+    private byte[] feed(String name, int tick) {
+        Instant at = START.plus(INTERVAL.multipliedBy(tick));
+        return feeds.feed(name, at)
+                .orElseThrow(() -> new IllegalStateException("the simulation serves no " + name))
+                .bytes();
+    }
+}
