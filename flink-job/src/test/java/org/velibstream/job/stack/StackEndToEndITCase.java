@@ -1,0 +1,329 @@
+package org.velibstream.job.stack;
+
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.json.JsonCodec;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole product as a user runs it: {@code bin/stack start} (a real Kafka broker, Cassandra node and Flink
+ * session cluster on non-default ports), {@code bin/gbfs-replay} serving the two recorded Vélib' snapshots,
+ * {@code bin/flink run} of the built job jar polling it over HTTP. Checks what reaches the outside: the statistics
+ * topic read with {@code read_committed}, the Cassandra {@code postal_code_stats} table, the web UI's REST API and
+ * the Prometheus reporter. Everything is stopped by PID afterwards, also when a check fails.
+ */
+class StackEndToEndITCase {
+
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final Path REPOSITORY = MODULE.getParent();
+    private static final Path SNAPSHOTS = REPOSITORY.resolveSibling("shared/data/gbfs_snapshots");
+    private static final Path JAR = MODULE.resolve("target/velib-stream-job.jar");
+    private static final Path WORK = MODULE.resolve("target/e2e-stack");
+
+    private static final int KAFKA_PORT = 29092;
+    private static final int CASSANDRA_PORT = 29042;
+    private static final int FLINK_REST_PORT = 28081;
+    private static final int PROMETHEUS_PORT = 28249;
+    private static final int REPLAY_PORT = 28900;
+
+    /** The 2024-11-19 snapshot (lastUpdatedOther 08:22:18 UTC), summed over every postal code of its window. */
+    private static final int SNAPSHOT_STATIONS = 1485;
+    private static final int SNAPSHOT_BIKES = 15_626;
+    private static final Instant SNAPSHOT_WINDOW_END = Instant.parse("2024-11-19T08:23:00Z");
+
+    private static final String STATS_TOPIC = "velib-projet-final-data";
+    private static final Duration RESULT_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final ObjectMapper JSON = JsonCodec.newMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static LocalStack stack;
+    private static String jobId;
+    private static Thread stopOnExit;
+
+    @BeforeAll
+    static void startStackAndSubmitJob() throws Exception {
+        assumeTrue(Files.isDirectory(SNAPSHOTS),
+                () -> "shared real data not available, skipped: " + SNAPSHOTS + " is absent");
+        assumeTrue(Files.isExecutable(REPOSITORY.resolve("bin/gbfs-replay")),
+                "bin/gbfs-replay (the GBFS replay server) is not in this checkout yet, skipped");
+        assertThat(JAR).as("the job jar, built by the package phase").isRegularFile();
+
+        Files.createDirectories(WORK);
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("VELIB_WORK", WORK.toString());
+        environment.put("KAFKA_PORT", String.valueOf(KAFKA_PORT));
+        environment.put("KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_PORT + 1));
+        environment.put("CASSANDRA_PORT", String.valueOf(CASSANDRA_PORT));
+        environment.put("CASSANDRA_STORAGE_PORT", "29700");
+        environment.put("CASSANDRA_JMX_PORT", "29199");
+        environment.put("FLINK_REST_PORT", String.valueOf(FLINK_REST_PORT));
+        environment.put("FLINK_RPC_PORT", "28123");
+        environment.put("FLINK_PROMETHEUS_PORTS", PROMETHEUS_PORT + "-" + (PROMETHEUS_PORT + 1));
+        environment.put("GBFS_REPLAY_PORT", String.valueOf(REPLAY_PORT));
+        environment.put("GBFS_REPLAY_ARGS", "--snapshots " + SNAPSHOTS);
+        stack = new LocalStack(REPOSITORY, environment, WORK.resolve("e2e-commands.log"));
+        // A previous run's leftovers (after a kill -9) would answer the checks with old rows.
+        stopEverything();
+        for (String data : List.of("kafka/data", "cassandra/data", "flink/checkpoints")) {
+            deleteRecursively(WORK.resolve(data));
+        }
+        stopOnExit = new Thread(StackEndToEndITCase::stopEverything, "e2e-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+
+        stack.run(Duration.ofMinutes(5), "stack", "start");
+        stack.run(Duration.ofMinutes(2), "gbfs-replay", "start");
+        String submitted = stack.run(Duration.ofMinutes(3), "flink", "run", "-d", JAR.toString(),
+                "--source", "http",
+                "--gbfs", "velib=http://127.0.0.1:" + REPLAY_PORT + "/gbfs.json",
+                "--status-interval", "2s",
+                "--sink", "kafka;cassandra",
+                "--kafka-bootstrap", "127.0.0.1:" + KAFKA_PORT,
+                "--cassandra-contact-points", "127.0.0.1:" + CASSANDRA_PORT,
+                "--checkpoint-interval", "2s");
+        Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(submitted);
+        assertThat(id.find()).as("flink run prints the job id:\n%s", submitted).isTrue();
+        jobId = id.group(1);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stopOnExit != null) {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            stopEverything();
+        }
+    }
+
+    @Test
+    void restApiReportsTheJobRunning() {
+        String state = await("the job RUNNING in /jobs/overview", () -> get(FLINK_REST_PORT, "/jobs/overview"), () -> {
+            JsonNode jobs = getJson(FLINK_REST_PORT, "/jobs/overview").path("jobs");
+            for (JsonNode job : jobs) {
+                if (job.path("jid").asText().equals(jobId) && job.path("state").asText().equals("RUNNING")) {
+                    return Optional.of(job.path("state").asText());
+                }
+            }
+            return Optional.empty();
+        });
+        assertThat(state).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void statsTopicHoldsTheSnapshotTotalsReadCommitted() {
+        Map<Instant, List<PostalCodeStats>> windows = new TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedConsumer())) {
+            List<TopicPartition> partitions = await("the topic " + STATS_TOPIC, () -> "it does not exist", () -> {
+                try {
+                    return Optional.of(consumer.partitionsFor(STATS_TOPIC, Duration.ofSeconds(5)).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition())).toList())
+                            .filter(found -> !found.isEmpty());
+                } catch (TimeoutException e) {
+                    return Optional.empty();
+                }
+            });
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<PostalCodeStats> window = await("the window of the 2024-11-19 snapshot in " + STATS_TOPIC,
+                    () -> "windows seen (end=[stations, bikes]): " + totalsByWindow(windows), () -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    PostalCodeStats stats = readStats(record.value());
+                    assertThat(record.key()).isEqualTo(stats.postalCode());
+                    windows.computeIfAbsent(stats.windowEnd(), end -> new ArrayList<>()).add(stats);
+                }
+                return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
+                        .filter(rows -> sum(rows, PostalCodeStats::stations) >= SNAPSHOT_STATIONS);
+            });
+            assertThat(window).extracting(PostalCodeStats::postalCode).doesNotHaveDuplicates();
+            assertThat(sum(window, PostalCodeStats::stations)).as("stations of the snapshot's window")
+                    .isEqualTo(SNAPSHOT_STATIONS);
+            assertThat(sum(window, PostalCodeStats::bikes)).as("bikes of the snapshot's window").isEqualTo(SNAPSHOT_BIKES);
+        }
+    }
+
+    @Test
+    void cassandraHoldsTheSnapshotTotals() {
+        try (CqlSession session = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA_PORT))
+                .withLocalDatacenter("datacenter1")
+                .build()) {
+            Map<Instant, int[]> byWindow = new TreeMap<>();
+            int[] totals = await("the 2024-11-19 window in velib.postal_code_stats",
+                    () -> "windows seen (end=[stations, bikes]): " + format(byWindow), () -> {
+                byWindow.clear();
+                List<Row> rows;
+                try {
+                    rows = session.execute("SELECT window_end, stations, bikes FROM velib.postal_code_stats").all();
+                } catch (InvalidQueryException e) {
+                    return Optional.empty(); // the job has not created the table yet
+                }
+                for (Row row : rows) {
+                    int[] sums = byWindow.computeIfAbsent(row.getInstant("window_end"), end -> new int[2]);
+                    sums[0] += row.getInt("stations");
+                    sums[1] += row.getInt("bikes");
+                }
+                return Optional.ofNullable(byWindow.get(SNAPSHOT_WINDOW_END))
+                        .filter(sums -> sums[0] >= SNAPSHOT_STATIONS);
+            });
+            assertThat(totals).as("stations and bikes of the snapshot's window")
+                    .containsExactly(SNAPSHOT_STATIONS, SNAPSHOT_BIKES);
+        }
+    }
+
+    @Test
+    void prometheusReporterServesTheClusterMetrics() {
+        String metrics = await("metrics on the reporter's port", () -> "", () -> {
+            String body = get(PROMETHEUS_PORT, "/metrics");
+            return body.contains("flink_jobmanager_") ? Optional.of(body) : Optional.empty();
+        });
+        assertThat(metrics).contains("flink_jobmanager_numRegisteredTaskManagers");
+    }
+
+    // ---- helpers
+
+    private static void stopEverything() {
+        if (jobId != null) {
+            runQuietly("flink", "cancel", jobId);
+        }
+        runQuietly("gbfs-replay", "stop");
+        runQuietly("stack", "stop");
+    }
+
+    /** Clean-up keeps going when one step fails; the command log has the details. */
+    private static void runQuietly(String script, String... args) {
+        try {
+            stack.run(Duration.ofMinutes(2), script, args);
+        } catch (Exception e) {
+            System.err.println("e2e clean-up: " + e.getMessage());
+        }
+    }
+
+    private static Properties readCommittedConsumer() {
+        Properties properties = new Properties();
+        properties.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA_PORT);
+        properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
+    }
+
+    private static PostalCodeStats readStats(String json) {
+        try {
+            return JSON.readValue(json, PostalCodeStats.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a statistics row: " + json, e);
+        }
+    }
+
+    private static int sum(List<PostalCodeStats> rows, ToIntFunction<PostalCodeStats> field) {
+        return rows.stream().mapToInt(field).sum();
+    }
+
+    private static Map<Instant, List<Integer>> totalsByWindow(Map<Instant, List<PostalCodeStats>> windows) {
+        Map<Instant, List<Integer>> totals = new TreeMap<>();
+        windows.forEach((end, rows) -> totals.put(end,
+                List.of(sum(rows, PostalCodeStats::stations), sum(rows, PostalCodeStats::bikes))));
+        return totals;
+    }
+
+    private static Map<Instant, List<Integer>> format(Map<Instant, int[]> sums) {
+        Map<Instant, List<Integer>> totals = new TreeMap<>();
+        sums.forEach((end, pair) -> totals.put(end, List.of(pair[0], pair[1])));
+        return totals;
+    }
+
+    private static JsonNode getJson(int port, String path) {
+        try {
+            return JSON.readTree(get(port, path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String get(int port, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Polls {@code check} until it has a value, failing after {@link #RESULT_TIMEOUT} with what was awaited and what
+     * {@code seen} says was there instead.
+     */
+    private static <T> T await(String what, Supplier<String> seen, Supplier<Optional<T>> check) {
+        long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<T> value = check.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return fail("waited " + RESULT_TIMEOUT.toSeconds() + " s for " + what + "; " + seen.get() + "\nlogs in " + WORK);
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
