@@ -25,18 +25,11 @@ flink_local_overrides() {
     fi
 }
 
-# env.java.opts.all of flink-dist's default configuration: Flink (and Kryo) reflect into these JDK packages.
+# The JDK module flags every Flink JVM needs, one a line: env.java.opts.all of flink-conf/config.yaml, which the
+# Docker image's scripts read as well.
 flink_jdk17_options() {
-    local module
-    for module in java.base/sun.net.util java.rmi/sun.rmi.registry jdk.compiler/com.sun.tools.javac.api \
-        jdk.compiler/com.sun.tools.javac.file jdk.compiler/com.sun.tools.javac.parser \
-        jdk.compiler/com.sun.tools.javac.tree jdk.compiler/com.sun.tools.javac.util \
-        java.security.jgss/sun.security.krb5; do
-        echo "--add-exports=$module=ALL-UNNAMED"
-    done
-    for module in java.base/java.lang java.base/java.net java.base/java.io java.base/java.nio java.base/sun.nio.ch \
-        java.base/java.lang.reflect java.base/java.text java.base/java.time java.base/java.util \
-        java.base/java.util.concurrent java.base/java.util.concurrent.atomic java.base/java.util.concurrent.locks; do
-        echo "--add-opens=$module=ALL-UNNAMED"
-    done
+    local options
+    options="$(sed -n 's/^env\.java\.opts\.all: *//p' "$FLINK_CONF/config.yaml")"
+    [[ -n "$options" ]] || die "env.java.opts.all is missing from $FLINK_CONF/config.yaml"
+    tr ' ' '\n' <<<"$options" | grep -v '^$'
 }
