@@ -1,6 +1,7 @@
 package org.velibstream.job.stack;
 
 import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.PostalCodeStatsFunction;
 import org.velibstream.sink.json.JsonCodec;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -16,7 +17,10 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,11 +52,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole product as a user runs it: {@code bin/stack start} (a real Kafka broker, Cassandra node and Flink
- * session cluster on non-default ports), {@code bin/gbfs-replay} serving the two recorded Vélib' snapshots,
- * {@code bin/flink run} of the built job jar polling it over HTTP. Checks what reaches the outside: the statistics
- * topic read with {@code read_committed}, the Cassandra {@code postal_code_stats} table, the web UI's REST API and
- * the Prometheus reporter. Everything is stopped by PID afterwards, also when a check fails.
+ * session cluster on non-default ports), {@code bin/gbfs-replay} serving the two recorded Vélib' snapshots one after
+ * the other, {@code bin/flink run} of the built job jar polling it over HTTP, then {@code bin/flink stop --drain}
+ * with a savepoint. Checks what reaches the outside: the statistics topic read with {@code read_committed}, the
+ * Cassandra {@code postal_code_stats} table, the web UI's REST API and the Prometheus reporter. Everything is
+ * stopped by PID afterwards, also when a check fails.
+ *
+ * <p>The steps are ordered. The replay shows the 2022 recording for a second, then the 2024 one for good, so the job,
+ * polling once it runs, sees the 2024 snapshot only. Nothing comes after it in event time, so its window closes when
+ * the job is stopped with {@code --drain} (which ends event time, as an operator does before an upgrade that changes
+ * the windows); the final savepoint commits the Kafka transactions.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackEndToEndITCase {
 
     private static final Path MODULE = Path.of("").toAbsolutePath();
@@ -60,6 +71,7 @@ class StackEndToEndITCase {
     private static final Path SNAPSHOTS = REPOSITORY.resolveSibling("shared/data/gbfs_snapshots");
     private static final Path JAR = MODULE.resolve("target/velib-stream-job.jar");
     private static final Path WORK = MODULE.resolve("target/e2e-stack");
+    private static final Path SAVEPOINTS = WORK.resolve("savepoints");
 
     private static final int KAFKA_PORT = 29092;
     private static final int CASSANDRA_PORT = 29042;
@@ -67,10 +79,10 @@ class StackEndToEndITCase {
     private static final int PROMETHEUS_PORT = 28249;
     private static final int REPLAY_PORT = 28900;
 
-    /** The 2024-11-19 snapshot (lastUpdatedOther 08:22:18 UTC), summed over every postal code of its window. */
+    /** The 2024-11-19 snapshot (lastUpdatedOther 08:22:18 UTC) summed over the postal codes of its window. */
+    private static final Instant SNAPSHOT_WINDOW_END = Instant.parse("2024-11-19T08:23:00Z");
     private static final int SNAPSHOT_STATIONS = 1485;
     private static final int SNAPSHOT_BIKES = 15_626;
-    private static final Instant SNAPSHOT_WINDOW_END = Instant.parse("2024-11-19T08:23:00Z");
 
     private static final String STATS_TOPIC = "velib-projet-final-data";
     private static final Duration RESULT_TIMEOUT = Duration.ofMinutes(2);
@@ -91,6 +103,7 @@ class StackEndToEndITCase {
         assertThat(JAR).as("the job jar, built by the package phase").isRegularFile();
 
         Files.createDirectories(WORK);
+        Files.deleteIfExists(WORK.resolve("e2e-commands.log"));
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("VELIB_WORK", WORK.toString());
         environment.put("KAFKA_PORT", String.valueOf(KAFKA_PORT));
@@ -102,11 +115,11 @@ class StackEndToEndITCase {
         environment.put("FLINK_RPC_PORT", "28123");
         environment.put("FLINK_PROMETHEUS_PORTS", PROMETHEUS_PORT + "-" + (PROMETHEUS_PORT + 1));
         environment.put("GBFS_REPLAY_PORT", String.valueOf(REPLAY_PORT));
-        environment.put("GBFS_REPLAY_ARGS", "--snapshots " + SNAPSHOTS);
+        environment.put("GBFS_REPLAY_ARGS", "--snapshots " + SNAPSHOTS + " --step 1s");
         stack = new LocalStack(REPOSITORY, environment, WORK.resolve("e2e-commands.log"));
         // A previous run's leftovers (after a kill -9) would answer the checks with old rows.
         stopEverything();
-        for (String data : List.of("kafka/data", "cassandra/data", "flink/checkpoints")) {
+        for (String data : List.of("kafka/data", "cassandra/data", "flink/checkpoints", "savepoints")) {
             deleteRecursively(WORK.resolve(data));
         }
         stopOnExit = new Thread(StackEndToEndITCase::stopEverything, "e2e-stack-stop");
@@ -136,10 +149,10 @@ class StackEndToEndITCase {
     }
 
     @Test
+    @Order(1)
     void restApiReportsTheJobRunning() {
         String state = await("the job RUNNING in /jobs/overview", () -> get(FLINK_REST_PORT, "/jobs/overview"), () -> {
-            JsonNode jobs = getJson(FLINK_REST_PORT, "/jobs/overview").path("jobs");
-            for (JsonNode job : jobs) {
+            for (JsonNode job : getJson(FLINK_REST_PORT, "/jobs/overview").path("jobs")) {
                 if (job.path("jid").asText().equals(jobId) && job.path("state").asText().equals("RUNNING")) {
                     return Optional.of(job.path("state").asText());
                 }
@@ -150,6 +163,34 @@ class StackEndToEndITCase {
     }
 
     @Test
+    @Order(2)
+    void statisticsOperatorReceivesEveryStationOfTheSnapshot() {
+        long received = await("every station at the statistics operator (/jobs/<id> read-records)",
+                () -> get(FLINK_REST_PORT, "/jobs/" + jobId), () -> {
+                    for (JsonNode vertex : getJson(FLINK_REST_PORT, "/jobs/" + jobId).path("vertices")) {
+                        long read = vertex.path("metrics").path("read-records").asLong();
+                        if (vertex.path("name").asText().startsWith(PostalCodeStatsFunction.NAME) && read >= SNAPSHOT_STATIONS) {
+                            return Optional.of(read);
+                        }
+                    }
+                    return Optional.empty();
+                });
+        assertThat(received).isGreaterThanOrEqualTo(SNAPSHOT_STATIONS);
+    }
+
+    @Test
+    @Order(3)
+    void stopWithDrainWritesASavepoint() throws Exception {
+        String stopped = stack.run(Duration.ofMinutes(2), "flink", "stop", "--drain",
+                "--savepointPath", SAVEPOINTS.toUri().toString(), jobId);
+        Matcher savepoint = Pattern.compile("Savepoint completed\\. Path: (\\S+)").matcher(stopped);
+        assertThat(savepoint.find()).as("flink stop prints the savepoint:\n%s", stopped).isTrue();
+        assertThat(Path.of(URI.create(savepoint.group(1))).resolve("_metadata")).isRegularFile();
+        jobId = null;
+    }
+
+    @Test
+    @Order(4)
     void statsTopicHoldsTheSnapshotTotalsReadCommitted() {
         Map<Instant, List<PostalCodeStats>> windows = new TreeMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedConsumer())) {
@@ -164,59 +205,70 @@ class StackEndToEndITCase {
             });
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            List<PostalCodeStats> window = await("the window of the 2024-11-19 snapshot in " + STATS_TOPIC,
+            List<PostalCodeStats> window = await("the window ending " + SNAPSHOT_WINDOW_END + " in " + STATS_TOPIC,
                     () -> "windows seen (end=[stations, bikes]): " + totalsByWindow(windows), () -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                    PostalCodeStats stats = readStats(record.value());
-                    assertThat(record.key()).isEqualTo(stats.postalCode());
-                    windows.computeIfAbsent(stats.windowEnd(), end -> new ArrayList<>()).add(stats);
-                }
-                return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
-                        .filter(rows -> sum(rows, PostalCodeStats::stations) >= SNAPSHOT_STATIONS);
-            });
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                            PostalCodeStats stats = readStats(record.value());
+                            assertThat(record.key()).isEqualTo(stats.postalCode());
+                            windows.computeIfAbsent(stats.windowEnd(), end -> new ArrayList<>()).add(stats);
+                        }
+                        return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
+                                .filter(rows -> sum(rows, PostalCodeStats::stations) >= SNAPSHOT_STATIONS);
+                    });
             assertThat(window).extracting(PostalCodeStats::postalCode).doesNotHaveDuplicates();
-            assertThat(sum(window, PostalCodeStats::stations)).as("stations of the snapshot's window")
-                    .isEqualTo(SNAPSHOT_STATIONS);
-            assertThat(sum(window, PostalCodeStats::bikes)).as("bikes of the snapshot's window").isEqualTo(SNAPSHOT_BIKES);
-        }
-    }
-
-    @Test
-    void cassandraHoldsTheSnapshotTotals() {
-        try (CqlSession session = CqlSession.builder()
-                .addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA_PORT))
-                .withLocalDatacenter("datacenter1")
-                .build()) {
-            Map<Instant, int[]> byWindow = new TreeMap<>();
-            int[] totals = await("the 2024-11-19 window in velib.postal_code_stats",
-                    () -> "windows seen (end=[stations, bikes]): " + format(byWindow), () -> {
-                byWindow.clear();
-                List<Row> rows;
-                try {
-                    rows = session.execute("SELECT window_end, stations, bikes FROM velib.postal_code_stats").all();
-                } catch (InvalidQueryException e) {
-                    return Optional.empty(); // the job has not created the table yet
-                }
-                for (Row row : rows) {
-                    int[] sums = byWindow.computeIfAbsent(row.getInstant("window_end"), end -> new int[2]);
-                    sums[0] += row.getInt("stations");
-                    sums[1] += row.getInt("bikes");
-                }
-                return Optional.ofNullable(byWindow.get(SNAPSHOT_WINDOW_END))
-                        .filter(sums -> sums[0] >= SNAPSHOT_STATIONS);
-            });
-            assertThat(totals).as("stations and bikes of the snapshot's window")
+            assertThat(List.of(sum(window, PostalCodeStats::stations), sum(window, PostalCodeStats::bikes)))
+                    .as("[stations, bikes] of the snapshot's window")
                     .containsExactly(SNAPSHOT_STATIONS, SNAPSHOT_BIKES);
         }
     }
 
     @Test
+    @Order(5)
+    void cassandraHoldsTheSnapshotTotals() {
+        try (CqlSession session = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA_PORT))
+                .withLocalDatacenter("datacenter1")
+                .build()) {
+            Map<Instant, List<Integer>> windows = new TreeMap<>();
+            List<Integer> totals = await("the window ending " + SNAPSHOT_WINDOW_END + " in velib.postal_code_stats",
+                    () -> "windows seen (end=[stations, bikes]): " + windows, () -> {
+                        windows.clear();
+                        windows.putAll(cassandraTotals(session));
+                        return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
+                                .filter(sums -> sums.get(0) >= SNAPSHOT_STATIONS);
+                    });
+            assertThat(totals).as("[stations, bikes] of the snapshot's window")
+                    .containsExactly(SNAPSHOT_STATIONS, SNAPSHOT_BIKES);
+        }
+    }
+
+    @Test
+    @Order(6)
     void prometheusReporterServesTheClusterMetrics() {
         String metrics = await("metrics on the reporter's port", () -> "", () -> {
             String body = get(PROMETHEUS_PORT, "/metrics");
             return body.contains("flink_jobmanager_") ? Optional.of(body) : Optional.empty();
         });
         assertThat(metrics).contains("flink_jobmanager_numRegisteredTaskManagers");
+    }
+
+    /** [stations, bikes] of every window in the table; empty while the job has not created it. */
+    private static Map<Instant, List<Integer>> cassandraTotals(CqlSession session) {
+        List<Row> rows;
+        try {
+            rows = session.execute("SELECT window_end, stations, bikes FROM velib.postal_code_stats").all();
+        } catch (InvalidQueryException e) {
+            return Map.of();
+        }
+        Map<Instant, int[]> sums = new TreeMap<>();
+        for (Row row : rows) {
+            int[] window = sums.computeIfAbsent(row.getInstant("window_end"), end -> new int[2]);
+            window[0] += row.getInt("stations");
+            window[1] += row.getInt("bikes");
+        }
+        Map<Instant, List<Integer>> totals = new TreeMap<>();
+        sums.forEach((end, window) -> totals.put(end, List.of(window[0], window[1])));
+        return totals;
     }
 
     // ---- helpers
@@ -264,12 +316,6 @@ class StackEndToEndITCase {
         Map<Instant, List<Integer>> totals = new TreeMap<>();
         windows.forEach((end, rows) -> totals.put(end,
                 List.of(sum(rows, PostalCodeStats::stations), sum(rows, PostalCodeStats::bikes))));
-        return totals;
-    }
-
-    private static Map<Instant, List<Integer>> format(Map<Instant, int[]> sums) {
-        Map<Instant, List<Integer>> totals = new TreeMap<>();
-        sums.forEach((end, pair) -> totals.put(end, List.of(pair[0], pair[1])));
         return totals;
     }
 
