@@ -160,7 +160,10 @@ class DockerComposeConsistencyTest {
         assertThat(flinkConfig.path("metrics.reporter.prom.factory.class").asText())
                 .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         assertThat(prometheus.findValues("targets").stream().flatMap(targets -> stream(targets).stream()).toList())
-                .containsExactlyInAnyOrder("jobmanager:" + reporterPort, "taskmanager:" + reporterPort);
+                .containsExactly("jobmanager:" + reporterPort);
+        JsonNode taskManagers = prometheus.findValue("dns_sd_configs").path(0);
+        assertThat(stream(taskManagers.path("names"))).containsExactly("taskmanager");
+        assertThat(taskManagers.path("port").asText()).isEqualTo(reporterPort);
         assertThat(mountTarget("prometheus", "prometheus.yml")).isEqualTo(
                 services.path("prometheus").path("command").path(0).asText().replace("--config.file=", ""));
     }
