@@ -16,11 +16,11 @@ import java.util.Properties;
  * optional {@code --kafka-properties} file (security settings and their secrets stay in that file, off the command
  * line and out of the web UI's job configuration).
  */
-final class KafkaClientProperties {
+public final class KafkaClientProperties {
 
     private KafkaClientProperties() {}
 
-    static Properties load(Configuration config) {
+    public static Properties load(Configuration config) {
         Properties properties = new Properties();
         config.getOptional(JobOptions.KAFKA_PROPERTIES).ifPresent(file -> {
             try (Reader reader = Files.newBufferedReader(Path.of(file))) {

@@ -1,0 +1,158 @@
+package org.velibstream.job.console;
+
+import org.apache.flink.configuration.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.velibstream.job.KafkaClientProperties;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.json.JsonCodec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Shows the job's statistics and alerts topics live in a terminal, as {@link ResultsView} lays them out. It reads
+ * with {@code read_committed}, so it shows exactly what the exactly-once sinks committed, from the beginning of the
+ * topics, without a consumer group (it commits nothing and disturbs no one).
+ *
+ * <p>Takes the job's own options: {@code --kafka-bootstrap}, {@code --kafka-properties}, {@code --stats-topic},
+ * {@code --alerts-topic}, {@code --time-zone}. Run it with the job jar on the classpath:
+ * {@code java -cp flink-job/target/velib-stream-job.jar org.velibstream.job.console.ResultsConsole --kafka-bootstrap ...}
+ */
+public final class ResultsConsole {
+
+    private static final String CLEAR_SCREEN = "\033[H\033[2J";
+    private static final int MAX_ROWS = 30;
+    private static final int MAX_ALERTS = 8;
+
+    private final KafkaConsumer<String, String> consumer;
+    private final String statsTopic;
+    private final String alertsTopic;
+    private final ResultsView view;
+    private final PrintStream out;
+    private final boolean redraw;
+    private final ObjectMapper mapper = JsonCodec.newMapper();
+    private long unreadable;
+
+    ResultsConsole(KafkaConsumer<String, String> consumer, String statsTopic, String alertsTopic, ResultsView view,
+            PrintStream out, boolean redraw) {
+        this.consumer = consumer;
+        this.statsTopic = statsTopic;
+        this.alertsTopic = alertsTopic;
+        this.view = view;
+        this.out = out;
+        this.redraw = redraw;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Configuration config;
+        try {
+            config = JobConfiguration.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("velib-stream console: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ResultsView view = new ResultsView(MAX_ROWS, MAX_ALERTS, ZoneId.of(config.get(JobOptions.TIME_ZONE)));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(config))) {
+            ResultsConsole console = new ResultsConsole(consumer, config.get(JobOptions.STATS_TOPIC),
+                    config.get(JobOptions.ALERTS_TOPIC), view, System.out, System.console() != null);
+            Thread main = Thread.currentThread();
+            // Ctrl-C: wake the consumer out of poll() and let main close it before the JVM exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                consumer.wakeup();
+                try {
+                    main.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "console-shutdown"));
+            console.run();
+        }
+    }
+
+    static Properties consumerProperties(Configuration config) {
+        Properties properties = KafkaClientProperties.load(config);
+        properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, "velib-stream-console");
+        return properties;
+    }
+
+    /** Reads until woken up, redrawing after every batch that brought something. */
+    void run() {
+        try {
+            assignFromBeginning();
+            out.print(view.render());
+            while (true) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofSeconds(1));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                records.forEach(this::show);
+                out.print((redraw ? CLEAR_SCREEN : "\n") + view.render()
+                        + (unreadable > 0 ? unreadable + " records could not be read (not velib-stream JSON)\n" : ""));
+                out.flush();
+            }
+        } catch (WakeupException e) {
+            // Ctrl-C
+        }
+    }
+
+    private void assignFromBeginning() {
+        List<TopicPartition> partitions = new ArrayList<>(partitionsOf(statsTopic));
+        partitions.addAll(partitionsOf(alertsTopic));
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** The topics may not exist yet when the demo starts: the job creates them when it is submitted. */
+    private List<TopicPartition> partitionsOf(String topic) {
+        while (true) {
+            try {
+                List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                if (!partitions.isEmpty()) {
+                    return partitions.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                }
+                Thread.sleep(1_000);
+            } catch (TimeoutException e) {
+                // the broker did not answer in time: ask again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            }
+            out.println("Waiting for the topic " + topic + " (the job creates it when it starts)...");
+        }
+    }
+
+    private void show(ConsumerRecord<String, String> record) {
+        try {
+            if (record.topic().equals(statsTopic)) {
+                view.add(mapper.readValue(record.value(), PostalCodeStats.class));
+            } else {
+                view.add(mapper.readValue(record.value(), StationAlert.class));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            unreadable++;
+        }
+    }
+}

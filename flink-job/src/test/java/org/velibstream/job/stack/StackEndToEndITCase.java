@@ -1,0 +1,389 @@
+package org.velibstream.job.stack;
+
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.PostalCodeStatsFunction;
+import org.velibstream.sink.json.JsonCodec;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole product as a user runs it: {@code bin/stack start} (a real Kafka broker, Cassandra node and Flink
+ * session cluster on non-default ports), {@code bin/gbfs-replay} serving the two recorded Vélib' snapshots one after
+ * the other, {@code bin/flink run} of the built job jar polling it over HTTP, then {@code bin/flink stop --drain}
+ * with a savepoint. Checks what reaches the outside: the statistics topic read with {@code read_committed}, the
+ * Cassandra {@code postal_code_stats} table, the web UI's REST API and the Prometheus reporter. Everything is
+ * stopped by PID afterwards, also when a check fails.
+ *
+ * <p>The steps are ordered. The replay shows the 2022 recording for a second, then the 2024 one for good, so the job,
+ * polling once it runs, sees the 2024 snapshot only. Nothing comes after it in event time, so its window closes when
+ * the job is stopped with {@code --drain} (which ends event time, as an operator does before an upgrade that changes
+ * the windows); the final savepoint commits the Kafka transactions.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackEndToEndITCase {
+
+    private static final Path MODULE = Path.of("").toAbsolutePath();
+    private static final Path REPOSITORY = MODULE.getParent();
+    private static final Path SNAPSHOTS = REPOSITORY.resolveSibling("shared/data/gbfs_snapshots");
+    private static final Path JAR = MODULE.resolve("target/velib-stream-job.jar");
+    private static final Path WORK = MODULE.resolve("target/e2e-stack");
+    private static final Path SAVEPOINTS = WORK.resolve("savepoints");
+
+    private static final int KAFKA_PORT = 29092;
+    private static final int CASSANDRA_PORT = 29042;
+    private static final int FLINK_REST_PORT = 28081;
+    private static final int PROMETHEUS_PORT = 28249;
+    private static final int REPLAY_PORT = 28900;
+
+    /** The 2024-11-19 snapshot (lastUpdatedOther 08:22:18 UTC) summed over the postal codes of its window. */
+    private static final Instant SNAPSHOT_WINDOW_END = Instant.parse("2024-11-19T08:23:00Z");
+    private static final int SNAPSHOT_STATIONS = 1485;
+    private static final int SNAPSHOT_BIKES = 15_626;
+
+    private static final String STATS_TOPIC = "velib-projet-final-data";
+    private static final Duration RESULT_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final ObjectMapper JSON = JsonCodec.newMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static LocalStack stack;
+    private static String jobId;
+    private static Thread stopOnExit;
+
+    /** Why the tests cannot run here, or null; each test reports it as its skip reason, so no skip goes unnoticed. */
+    private static String missingPrerequisite;
+
+    @BeforeAll
+    static void startStackAndSubmitJob() throws Exception {
+        if (!Files.isDirectory(SNAPSHOTS)) {
+            missingPrerequisite = "shared real data not available: " + SNAPSHOTS + " is absent";
+        } else if (!Files.isExecutable(REPOSITORY.resolve("bin/gbfs-replay"))) {
+            missingPrerequisite = "bin/gbfs-replay (the GBFS replay server) is not in this checkout";
+        }
+        if (missingPrerequisite != null) {
+            System.err.println("StackEndToEndITCase skipped: " + missingPrerequisite);
+            return;
+        }
+        assertThat(JAR).as("the job jar, built by the package phase").isRegularFile();
+
+        Files.createDirectories(WORK);
+        Files.deleteIfExists(WORK.resolve("e2e-commands.log"));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("VELIB_WORK", WORK.toString());
+        environment.put("KAFKA_PORT", String.valueOf(KAFKA_PORT));
+        environment.put("KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_PORT + 1));
+        environment.put("CASSANDRA_PORT", String.valueOf(CASSANDRA_PORT));
+        environment.put("CASSANDRA_STORAGE_PORT", "29700");
+        environment.put("CASSANDRA_JMX_PORT", "29199");
+        environment.put("FLINK_REST_PORT", String.valueOf(FLINK_REST_PORT));
+        environment.put("FLINK_RPC_PORT", "28123");
+        environment.put("FLINK_PROMETHEUS_PORTS", PROMETHEUS_PORT + "-" + (PROMETHEUS_PORT + 1));
+        environment.put("GBFS_REPLAY_PORT", String.valueOf(REPLAY_PORT));
+        environment.put("GBFS_REPLAY_ARGS", "--snapshots " + SNAPSHOTS + " --step 1s");
+        stack = new LocalStack(REPOSITORY, environment, WORK.resolve("e2e-commands.log"));
+        // A previous run's leftovers (after a kill -9) would answer the checks with old rows.
+        stopEverything();
+        for (String data : List.of("kafka/data", "cassandra/data", "flink/checkpoints", "savepoints")) {
+            deleteRecursively(WORK.resolve(data));
+        }
+        stopOnExit = new Thread(StackEndToEndITCase::stopEverything, "e2e-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+
+        stack.run(Duration.ofMinutes(5), "stack", "start");
+        stack.run(Duration.ofMinutes(2), "gbfs-replay", "start");
+        String submitted = stack.run(Duration.ofMinutes(3), "flink", "run", "-d", JAR.toString(),
+                "--source", "http",
+                "--gbfs", "velib=http://127.0.0.1:" + REPLAY_PORT + "/gbfs.json",
+                "--status-interval", "2s",
+                "--sink", "kafka;cassandra",
+                "--kafka-bootstrap", "127.0.0.1:" + KAFKA_PORT,
+                "--cassandra-contact-points", "127.0.0.1:" + CASSANDRA_PORT,
+                "--checkpoint-interval", "2s");
+        Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(submitted);
+        assertThat(id.find()).as("flink run prints the job id:\n%s", submitted).isTrue();
+        jobId = id.group(1);
+    }
+
+    @BeforeEach
+    void requirePrerequisites() {
+        assumeTrue(missingPrerequisite == null, () -> "skipped: " + missingPrerequisite);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stopOnExit != null) {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            stopEverything();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void restApiReportsTheJobRunning() {
+        String state = await("the job RUNNING in /jobs/overview", () -> get(FLINK_REST_PORT, "/jobs/overview"), () -> {
+            for (JsonNode job : getJson(FLINK_REST_PORT, "/jobs/overview").path("jobs")) {
+                if (job.path("jid").asText().equals(jobId) && job.path("state").asText().equals("RUNNING")) {
+                    return Optional.of(job.path("state").asText());
+                }
+            }
+            return Optional.empty();
+        });
+        assertThat(state).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @Order(2)
+    void statisticsOperatorReceivesEveryStationOfTheSnapshot() {
+        long received = await("every station at the statistics operator (/jobs/<id> read-records)",
+                () -> get(FLINK_REST_PORT, "/jobs/" + jobId), () -> {
+                    for (JsonNode vertex : getJson(FLINK_REST_PORT, "/jobs/" + jobId).path("vertices")) {
+                        long read = vertex.path("metrics").path("read-records").asLong();
+                        if (vertex.path("name").asText().startsWith(PostalCodeStatsFunction.NAME) && read >= SNAPSHOT_STATIONS) {
+                            return Optional.of(read);
+                        }
+                    }
+                    return Optional.empty();
+                });
+        assertThat(received).isGreaterThanOrEqualTo(SNAPSHOT_STATIONS);
+    }
+
+    @Test
+    @Order(3)
+    void stopWithDrainWritesASavepoint() throws Exception {
+        String stopped = stack.run(Duration.ofMinutes(2), "flink", "stop", "--drain",
+                "--savepointPath", SAVEPOINTS.toUri().toString(), jobId);
+        Matcher savepoint = Pattern.compile("Savepoint completed\\. Path: (\\S+)").matcher(stopped);
+        assertThat(savepoint.find()).as("flink stop prints the savepoint:\n%s", stopped).isTrue();
+        assertThat(Path.of(URI.create(savepoint.group(1))).resolve("_metadata")).isRegularFile();
+        jobId = null;
+    }
+
+    @Test
+    @Order(4)
+    void statsTopicHoldsTheSnapshotTotalsReadCommitted() {
+        Map<Instant, List<PostalCodeStats>> windows = new TreeMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedConsumer())) {
+            List<TopicPartition> partitions = await("the topic " + STATS_TOPIC, () -> "it does not exist", () -> {
+                try {
+                    return Optional.of(consumer.partitionsFor(STATS_TOPIC, Duration.ofSeconds(5)).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition())).toList())
+                            .filter(found -> !found.isEmpty());
+                } catch (TimeoutException e) {
+                    return Optional.empty();
+                }
+            });
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<PostalCodeStats> window = await("the window ending " + SNAPSHOT_WINDOW_END + " in " + STATS_TOPIC,
+                    () -> "windows seen (end=[stations, bikes]): " + totalsByWindow(windows), () -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                            PostalCodeStats stats = readStats(record.value());
+                            assertThat(record.key()).isEqualTo(stats.postalCode());
+                            windows.computeIfAbsent(stats.windowEnd(), end -> new ArrayList<>()).add(stats);
+                        }
+                        return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
+                                .filter(rows -> sum(rows, PostalCodeStats::stations) >= SNAPSHOT_STATIONS);
+                    });
+            assertThat(window).extracting(PostalCodeStats::postalCode).doesNotHaveDuplicates();
+            assertThat(List.of(sum(window, PostalCodeStats::stations), sum(window, PostalCodeStats::bikes)))
+                    .as("[stations, bikes] of the snapshot's window")
+                    .containsExactly(SNAPSHOT_STATIONS, SNAPSHOT_BIKES);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void cassandraHoldsTheSnapshotTotals() {
+        try (CqlSession session = CqlSession.builder()
+                .addContactPoint(new InetSocketAddress("127.0.0.1", CASSANDRA_PORT))
+                .withLocalDatacenter("datacenter1")
+                .build()) {
+            Map<Instant, List<Integer>> windows = new TreeMap<>();
+            List<Integer> totals = await("the window ending " + SNAPSHOT_WINDOW_END + " in velib.postal_code_stats",
+                    () -> "windows seen (end=[stations, bikes]): " + windows, () -> {
+                        windows.clear();
+                        windows.putAll(cassandraTotals(session));
+                        return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
+                                .filter(sums -> sums.get(0) >= SNAPSHOT_STATIONS);
+                    });
+            assertThat(totals).as("[stations, bikes] of the snapshot's window")
+                    .containsExactly(SNAPSHOT_STATIONS, SNAPSHOT_BIKES);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void prometheusReporterServesTheClusterMetrics() {
+        String metrics = await("metrics on the reporter's port", () -> "", () -> {
+            String body = get(PROMETHEUS_PORT, "/metrics");
+            return body.contains("flink_jobmanager_") ? Optional.of(body) : Optional.empty();
+        });
+        assertThat(metrics).contains("flink_jobmanager_numRegisteredTaskManagers");
+    }
+
+    /** [stations, bikes] of every window in the table; empty while the job has not created it. */
+    private static Map<Instant, List<Integer>> cassandraTotals(CqlSession session) {
+        List<Row> rows;
+        try {
+            rows = session.execute("SELECT window_end, stations, bikes FROM velib.postal_code_stats").all();
+        } catch (InvalidQueryException e) {
+            return Map.of();
+        }
+        Map<Instant, int[]> sums = new TreeMap<>();
+        for (Row row : rows) {
+            int[] window = sums.computeIfAbsent(row.getInstant("window_end"), end -> new int[2]);
+            window[0] += row.getInt("stations");
+            window[1] += row.getInt("bikes");
+        }
+        Map<Instant, List<Integer>> totals = new TreeMap<>();
+        sums.forEach((end, window) -> totals.put(end, List.of(window[0], window[1])));
+        return totals;
+    }
+
+    // ---- helpers
+
+    private static void stopEverything() {
+        if (jobId != null) {
+            runQuietly("flink", "cancel", jobId);
+        }
+        runQuietly("gbfs-replay", "stop");
+        runQuietly("stack", "stop");
+    }
+
+    /** Clean-up keeps going when one step fails; the command log has the details. */
+    private static void runQuietly(String script, String... args) {
+        try {
+            stack.run(Duration.ofMinutes(2), script, args);
+        } catch (Exception e) {
+            System.err.println("e2e clean-up: " + e.getMessage());
+        }
+    }
+
+    private static Properties readCommittedConsumer() {
+        Properties properties = new Properties();
+        properties.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA_PORT);
+        properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
+    }
+
+    private static PostalCodeStats readStats(String json) {
+        try {
+            return JSON.readValue(json, PostalCodeStats.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a statistics row: " + json, e);
+        }
+    }
+
+    private static int sum(List<PostalCodeStats> rows, ToIntFunction<PostalCodeStats> field) {
+        return rows.stream().mapToInt(field).sum();
+    }
+
+    private static Map<Instant, List<Integer>> totalsByWindow(Map<Instant, List<PostalCodeStats>> windows) {
+        Map<Instant, List<Integer>> totals = new TreeMap<>();
+        windows.forEach((end, rows) -> totals.put(end,
+                List.of(sum(rows, PostalCodeStats::stations), sum(rows, PostalCodeStats::bikes))));
+        return totals;
+    }
+
+    private static JsonNode getJson(int port, String path) {
+        try {
+            return JSON.readTree(get(port, path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String get(int port, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Polls {@code check} until it has a value, failing after {@link #RESULT_TIMEOUT} with what was awaited and what
+     * {@code seen} says was there instead.
+     */
+    private static <T> T await(String what, Supplier<String> seen, Supplier<Optional<T>> check) {
+        long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<T> value = check.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return fail("waited " + RESULT_TIMEOUT.toSeconds() + " s for " + what + "; " + seen.get() + "\nlogs in " + WORK);
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
