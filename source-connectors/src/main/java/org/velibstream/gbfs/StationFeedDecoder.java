@@ -9,6 +9,7 @@ import javax.annotation.Nullable;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,17 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
 
     private static final long serialVersionUID = 1L;
 
+    final DecoderLimits limits;
+
+    StationFeedDecoder(DecoderLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The bounds every payload is held to. */
+    public final DecoderLimits limits() {
+        return limits;
+    }
+
     /** A builder for one entry; {@code feedLastUpdated} is the document's {@code last_updated}, if known. */
     abstract EntryBuilder<T> newEntry(@Nullable Instant feedLastUpdated);
 
@@ -38,7 +50,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
      */
     public final GbfsFeedHeader decodeDocument(byte[] document, StationListener<T> listener)
             throws GbfsDecodingException {
-        TopLevel topLevel = TopLevel.scan(document);
+        TopLevel topLevel = scan(document);
         if (!topLevel.isDocument()) {
             throw new GbfsDecodingException("not a GBFS document: no top-level \"data\" (fields: "
                     + topLevel.fieldNames() + ")");
@@ -57,7 +69,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
      */
     public final void decodeEntry(byte[] entry, @Nullable Instant feedLastUpdated, StationListener<T> listener)
             throws GbfsDecodingException {
-        if (TopLevel.scan(entry).isDocument()) {
+        if (scan(entry).isDocument()) {
             throw new GbfsDecodingException("a GBFS document (top-level \"data\"), not a single entry");
         }
         readSingleEntry(entry, feedLastUpdated, listener);
@@ -70,7 +82,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
      * @throws GbfsDecodingException if the payload is not JSON or is truncated
      */
     public final Optional<GbfsFeedHeader> readHeader(byte[] payload) throws GbfsDecodingException {
-        TopLevel topLevel = TopLevel.scan(payload);
+        TopLevel topLevel = scan(payload);
         return topLevel.isDocument() ? Optional.of(topLevel.header()) : Optional.empty();
     }
 
@@ -83,7 +95,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
      */
     public final Optional<GbfsFeedHeader> decode(byte[] payload, StationListener<T> listener)
             throws GbfsDecodingException {
-        TopLevel topLevel = TopLevel.scan(payload);
+        TopLevel topLevel = scan(payload);
         if (topLevel.isDocument()) {
             streamStations(payload, topLevel.header(), listener);
             return Optional.of(topLevel.header());
@@ -94,6 +106,21 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
         }
         readSingleEntry(payload, null, listener);
         return Optional.empty();
+    }
+
+    /** The first pass, with the limits that apply to a whole payload. */
+    private TopLevel scan(byte[] payload) throws GbfsDecodingException {
+        TopLevel topLevel = TopLevel.scan(payload, limits.maxDocumentBytes());
+        if (topLevel.stationCount() > limits.maxStations()) {
+            throw new GbfsDecodingException(topLevel.stationCount() + " stations, above the limit of "
+                    + limits.maxStations() + " per document");
+        }
+        Instant documentTime = topLevel.header().lastUpdated();
+        if (documentTime != null && documentTime.isBefore(limits.earliestTime())) {
+            throw new GbfsDecodingException("document time " + documentTime + " is before the earliest plausible "
+                    + "time " + limits.earliestTime());
+        }
+        return topLevel;
     }
 
     private void streamStations(byte[] document, GbfsFeedHeader header, StationListener<T> listener)
