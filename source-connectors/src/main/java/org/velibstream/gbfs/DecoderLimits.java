@@ -75,7 +75,8 @@ public record DecoderLimits(
     }
 
     public DecoderLimits withMaxDocumentBytes(int bytes) {
-        return new DecoderLimits(bytes, maxStations, maxIdChars, maxNameChars, maxCount, earliestTime, maxReportedAhead);
+        return new DecoderLimits(bytes, maxStations, maxIdChars, maxNameChars, maxCount, earliestTime,
+                maxReportedAhead);
     }
 
     public DecoderLimits withMaxStations(int stations) {

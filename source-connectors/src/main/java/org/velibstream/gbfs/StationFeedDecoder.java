@@ -19,8 +19,10 @@ import java.util.Optional;
  * <p>A payload is read twice. The first pass reads the document-level fields and checks the JSON syntax to the end,
  * so that a payload that is not JSON or is truncated fails with a {@link GbfsDecodingException} before any entry
  * reaches the listener, and so that {@code last_updated} is known when entries are checked against it wherever the
- * feed puts it. The second pass streams the entries. Instances are immutable and thread-safe. An exception thrown by
- * the listener propagates unchanged.
+ * feed puts it; it also enforces the {@link DecoderLimits} of a whole payload and Jackson's stream constraints, and
+ * decodes every string on the way, so that nothing the second pass meets can fail the payload halfway. The second
+ * pass streams the entries. Instances are immutable and thread-safe. An exception thrown by the listener propagates
+ * unchanged.
  *
  * @param <T> the decoded entry type
  */

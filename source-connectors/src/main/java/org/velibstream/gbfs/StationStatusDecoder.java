@@ -32,7 +32,8 @@ import java.util.Set;
  *       the feed makes no claim, read as true.
  * </ul>
  *
- * <p>The checks of {@link Inconsistency} flag an entry but keep it.
+ * <p>The checks of {@link Inconsistency} flag an entry but keep it. Ids, counts and timestamps are held to the
+ * decoder's {@link DecoderLimits}.
  */
 public final class StationStatusDecoder extends StationFeedDecoder<StationStatus> {
 

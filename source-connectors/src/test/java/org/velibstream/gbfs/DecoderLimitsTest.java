@@ -1,5 +1,6 @@
 package org.velibstream.gbfs;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,7 @@ class DecoderLimitsTest {
                 .containsExactly("num_bikes_available is 10001, above the limit of 10000");
         assertThat(negative.stations)
                 .singleElement()
-                .extracting(StationStatus::inconsistencies)
-                .asList()
+                .extracting(StationStatus::inconsistencies, InstanceOfAssertFactories.list(Inconsistency.class))
                 .containsExactly(Inconsistency.NEGATIVE_BIKES);
     }
 
@@ -152,8 +152,7 @@ class DecoderLimitsTest {
 
         assertThat(listener.stations)
                 .singleElement()
-                .extracting(StationStatus::inconsistencies)
-                .asList()
+                .extracting(StationStatus::inconsistencies, InstanceOfAssertFactories.list(Inconsistency.class))
                 .containsExactly(Inconsistency.REPORTED_AFTER_FEED_UPDATE);
     }
 

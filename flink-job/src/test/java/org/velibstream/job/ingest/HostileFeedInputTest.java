@@ -8,6 +8,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.velibstream.gbfs.DecoderLimits;
 import org.velibstream.gbfs.HostilePayloads;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -56,7 +58,7 @@ class HostileFeedInputTest {
     @Example
     void aKafkaRecordAboveTheSizeLimitIsOneDeadLetterSayingSo() throws Exception {
         byte[] payload = new byte[DecoderLimits.DEFAULT_MAX_DOCUMENT_BYTES + 1];
-        java.util.Arrays.fill(payload, (byte) ' ');
+        Arrays.fill(payload, (byte) ' ');
 
         assertThat(fromKafka(payload))
                 .singleElement()
@@ -131,6 +133,9 @@ class HostileFeedInputTest {
             }
         }
         boolean refusedWhole = items.size() == 1 && items.get(0).kind() == FeedItem.Kind.DEAD_LETTER;
+        Statistics.label("items").collect(refusedWhole ? "one dead letter"
+                : items.stream().anyMatch(item -> item.kind() == FeedItem.Kind.DEAD_LETTER)
+                        ? "entries and dead letters" : "entries only");
         if (items.isEmpty()) {
             assertThat(entries).as("a payload that produced nothing must list no entries").hasValue(0);
         } else if (!refusedWhole && entries.isPresent()) {
