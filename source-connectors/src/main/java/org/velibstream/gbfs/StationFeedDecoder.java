@@ -31,7 +31,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
 
     private static final long serialVersionUID = 1L;
 
-    final DecoderLimits limits;
+    private final DecoderLimits limits;
 
     StationFeedDecoder(DecoderLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -48,7 +48,8 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
     /**
      * Decodes a whole feed document, handing each entry to {@code listener}.
      *
-     * @throws GbfsDecodingException if the payload is not JSON, is truncated, or is not a GBFS station feed
+     * @throws GbfsDecodingException if the payload is not JSON, is truncated, is not a GBFS station feed, or is
+     *     beyond the decoder's {@link DecoderLimits}
      */
     public final GbfsFeedHeader decodeDocument(byte[] document, StationListener<T> listener)
             throws GbfsDecodingException {
@@ -93,7 +94,8 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
      * {@code data}, an entry a {@code station_id}.
      *
      * @return the document's header; empty when the payload was a single entry
-     * @throws GbfsDecodingException if the payload is not JSON, is truncated, or is neither shape
+     * @throws GbfsDecodingException if the payload is not JSON, is truncated, is neither shape, or is beyond the
+     *     decoder's {@link DecoderLimits}
      */
     public final Optional<GbfsFeedHeader> decode(byte[] payload, StationListener<T> listener)
             throws GbfsDecodingException {

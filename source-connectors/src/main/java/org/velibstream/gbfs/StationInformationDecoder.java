@@ -42,13 +42,13 @@ public final class StationInformationDecoder extends StationFeedDecoder<StationI
         @Override
         public void field(String field, JsonParser parser) throws IOException, InvalidValueException {
             switch (field) {
-                case "station_id" -> stationId = JsonValues.readId(parser, field, limits.maxIdChars());
-                case "stationCode" -> stationCode = JsonValues.readId(parser, field, limits.maxIdChars());
+                case "station_id" -> stationId = JsonValues.readId(parser, field, limits().maxIdChars());
+                case "stationCode" -> stationCode = JsonValues.readId(parser, field, limits().maxIdChars());
                 case "name" -> name = JsonValues.requireLength(
-                        JsonValues.readLocalizedText(parser, field), field, limits.maxNameChars());
+                        JsonValues.readLocalizedText(parser, field), field, limits().maxNameChars());
                 case "lat" -> lat = JsonValues.readCoordinate(parser, field, 90);
                 case "lon" -> lon = JsonValues.readCoordinate(parser, field, 180);
-                case "capacity" -> capacity = JsonValues.readCount(parser, field, limits.maxCount());
+                case "capacity" -> capacity = JsonValues.readCount(parser, field, limits().maxCount());
                 default -> parser.skipChildren();
             }
         }

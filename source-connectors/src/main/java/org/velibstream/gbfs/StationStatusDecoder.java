@@ -96,13 +96,13 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
         @Override
         public void field(String name, JsonParser parser) throws IOException, InvalidValueException {
             switch (name) {
-                case "station_id" -> stationId = JsonValues.readId(parser, name, limits.maxIdChars());
-                case "stationCode" -> stationCode = JsonValues.readId(parser, name, limits.maxIdChars());
-                case "num_bikes_available" -> bikes = JsonValues.readCount(parser, name, limits.maxCount());
-                case "numBikesAvailable" -> bikesCamelCase = JsonValues.readCount(parser, name, limits.maxCount());
-                case "num_vehicles_available" -> vehicles = JsonValues.readCount(parser, name, limits.maxCount());
-                case "num_docks_available" -> docks = JsonValues.readCount(parser, name, limits.maxCount());
-                case "numDocksAvailable" -> docksCamelCase = JsonValues.readCount(parser, name, limits.maxCount());
+                case "station_id" -> stationId = JsonValues.readId(parser, name, limits().maxIdChars());
+                case "stationCode" -> stationCode = JsonValues.readId(parser, name, limits().maxIdChars());
+                case "num_bikes_available" -> bikes = JsonValues.readCount(parser, name, limits().maxCount());
+                case "numBikesAvailable" -> bikesCamelCase = JsonValues.readCount(parser, name, limits().maxCount());
+                case "num_vehicles_available" -> vehicles = JsonValues.readCount(parser, name, limits().maxCount());
+                case "num_docks_available" -> docks = JsonValues.readCount(parser, name, limits().maxCount());
+                case "numDocksAvailable" -> docksCamelCase = JsonValues.readCount(parser, name, limits().maxCount());
                 case "num_bikes_available_types" -> typeCounts.readVelibTypes(parser, name);
                 case "vehicle_types_available" -> typeCounts.readVehicleTypes(parser, name, vehicleTypes);
                 case "is_installed" -> installed = JsonValues.readFlag(parser, name);
@@ -145,7 +145,7 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
             if (lastReported != null && feedLastUpdated != null && lastReported.isAfter(feedLastUpdated)) {
                 found.add(Inconsistency.REPORTED_AFTER_FEED_UPDATE);
             }
-            if (lastReported != null && !limits.isPlausibleReport(lastReported, feedLastUpdated)) {
+            if (lastReported != null && !limits().isPlausibleReport(lastReported, feedLastUpdated)) {
                 found.add(Inconsistency.IMPLAUSIBLE_LAST_REPORTED);
             }
             return new StationStatus(
@@ -201,7 +201,7 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String type = parser.currentName();
                 parser.nextToken();
-                int count = JsonValues.readCount(parser, field + "." + type, limits.maxCount());
+                int count = JsonValues.readCount(parser, field + "." + type, limits().maxCount());
                 switch (type) {
                     case "mechanical" -> add(BikeType.MECHANICAL, count);
                     case "ebike" -> add(BikeType.EBIKE, count);
@@ -227,8 +227,8 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
                     parser.nextToken();
                     switch (name) {
                         case "vehicle_type_id" -> typeId =
-                                JsonValues.readId(parser, field + "[].vehicle_type_id", limits.maxIdChars());
-                        case "count" -> count = JsonValues.readCount(parser, field + "[].count", limits.maxCount());
+                                JsonValues.readId(parser, field + "[].vehicle_type_id", limits().maxIdChars());
+                        case "count" -> count = JsonValues.readCount(parser, field + "[].count", limits().maxCount());
                         default -> parser.skipChildren();
                     }
                 }

@@ -1,5 +1,7 @@
 package org.velibstream.gbfs;
 
+import org.apache.flink.util.InstantiationUtil;
+
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +191,13 @@ class DecoderLimitsTest {
                 .isInstanceOf(GbfsDecodingException.class)
                 .hasMessageContaining("Invalid UTF-8");
         assertThat(listener.stations).isEmpty();
+    }
+
+    @Test
+    void aDecoderKeepsItsLimitsThroughJavaSerialization() throws Exception {
+        StationStatusDecoder decoder = new StationStatusDecoder(DecoderLimits.defaults().withMaxCount(50));
+
+        assertThat(InstantiationUtil.clone(decoder).limits()).isEqualTo(decoder.limits());
     }
 
     @Test
