@@ -32,7 +32,7 @@ import java.util.Optional;
 public record GbfsDiscovery(
         GbfsFeedHeader header, @Nullable String language, Map<String, URI> feeds, List<Rejection> rejected) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(TopLevel.JSON);
 
     public GbfsDiscovery {
         Objects.requireNonNull(header, "header");
@@ -52,7 +52,7 @@ public record GbfsDiscovery(
      */
     public static GbfsDiscovery decode(byte[] document, @Nullable String preferredLanguage)
             throws GbfsDecodingException {
-        GbfsFeedHeader header = TopLevel.scan(document).header();
+        GbfsFeedHeader header = TopLevel.scan(document, DecoderLimits.DEFAULT_MAX_DOCUMENT_BYTES).header();
         JsonNode root;
         try {
             root = MAPPER.readTree(document);

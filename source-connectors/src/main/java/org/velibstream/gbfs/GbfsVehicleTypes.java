@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 public record GbfsVehicleTypes(GbfsFeedHeader header, Map<String, BikeType> bikeTypes, List<Rejection> rejected) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(TopLevel.JSON);
 
     public GbfsVehicleTypes {
         Objects.requireNonNull(header, "header");
@@ -35,7 +35,7 @@ public record GbfsVehicleTypes(GbfsFeedHeader header, Map<String, BikeType> bike
 
     /** @throws GbfsDecodingException if the payload is not JSON or has no {@code data.vehicle_types} array */
     public static GbfsVehicleTypes decode(byte[] document) throws GbfsDecodingException {
-        GbfsFeedHeader header = TopLevel.scan(document).header();
+        GbfsFeedHeader header = TopLevel.scan(document, DecoderLimits.DEFAULT_MAX_DOCUMENT_BYTES).header();
         JsonNode vehicleTypes;
         try {
             vehicleTypes = MAPPER.readTree(document).path("data").path("vehicle_types");

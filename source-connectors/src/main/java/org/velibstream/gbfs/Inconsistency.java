@@ -13,5 +13,11 @@ public enum Inconsistency {
      * last_reported lies after the document's last_updated (for an entry decoded on its own, after the reference
      * time given to {@link StationFeedDecoder#decodeEntry}).
      */
-    REPORTED_AFTER_FEED_UPDATE
+    REPORTED_AFTER_FEED_UPDATE,
+    /**
+     * last_reported lies before {@link DecoderLimits#earliestTime()} (2000 by default) or more than
+     * {@link DecoderLimits#maxReportedAhead()} (a day) after the document's last_updated: a broken station clock or
+     * a placeholder such as 0. The counts are kept; the time should not be trusted.
+     */
+    IMPLAUSIBLE_LAST_REPORTED
 }

@@ -23,17 +23,41 @@ final class JsonValues {
         return parser.getIntValue();
     }
 
-    /** Ids are text: Vélib' sends 64-bit numbers, GBFS 3.0 strings; the digits of a number are kept exactly. */
-    static String readId(JsonParser parser, String field) throws IOException, InvalidValueException {
+    /**
+     * A count of bikes or docks, up to {@code max}. Negative counts are let through: they are real feed defects that
+     * the decoders flag as an {@link Inconsistency} rather than reject.
+     */
+    static int readCount(JsonParser parser, String field, int max) throws IOException, InvalidValueException {
+        int count = readInt(parser, field);
+        if (count > max) {
+            throw new InvalidValueException(field + " is " + count + ", above the limit of " + max);
+        }
+        return count;
+    }
+
+    /**
+     * Ids are text: Vélib' sends 64-bit numbers, GBFS 3.0 strings; the digits of a number are kept exactly.
+     *
+     * @param maxChars the longest id accepted
+     */
+    static String readId(JsonParser parser, String field, int maxChars) throws IOException, InvalidValueException {
         JsonToken token = parser.currentToken();
         if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT) {
             throw wrongType(parser, field, "a string or an integer");
         }
-        String id = parser.getText();
+        String id = requireLength(parser.getText(), field, maxChars);
         if (id.isBlank()) {
             throw new InvalidValueException(field + " is blank");
         }
         return id;
+    }
+
+    static String requireLength(String text, String field, int maxChars) throws InvalidValueException {
+        if (text.length() > maxChars) {
+            throw new InvalidValueException(field + " is " + text.length() + " characters long, above the limit of "
+                    + maxChars + ": " + shown(text));
+        }
+        return text;
     }
 
     /** GBFS booleans; Vélib' sends 0 and 1. */

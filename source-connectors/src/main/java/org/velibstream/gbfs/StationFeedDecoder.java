@@ -9,6 +9,7 @@ import javax.annotation.Nullable;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,8 +19,10 @@ import java.util.Optional;
  * <p>A payload is read twice. The first pass reads the document-level fields and checks the JSON syntax to the end,
  * so that a payload that is not JSON or is truncated fails with a {@link GbfsDecodingException} before any entry
  * reaches the listener, and so that {@code last_updated} is known when entries are checked against it wherever the
- * feed puts it. The second pass streams the entries. Instances are immutable and thread-safe. An exception thrown by
- * the listener propagates unchanged.
+ * feed puts it; it also enforces the {@link DecoderLimits} of a whole payload and Jackson's stream constraints, and
+ * decodes every string on the way, so that nothing the second pass meets can fail the payload halfway. The second
+ * pass streams the entries. Instances are immutable and thread-safe. An exception thrown by the listener propagates
+ * unchanged.
  *
  * @param <T> the decoded entry type
  */
@@ -28,17 +31,29 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
 
     private static final long serialVersionUID = 1L;
 
+    private final DecoderLimits limits;
+
+    StationFeedDecoder(DecoderLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The bounds every payload is held to. */
+    public final DecoderLimits limits() {
+        return limits;
+    }
+
     /** A builder for one entry; {@code feedLastUpdated} is the document's {@code last_updated}, if known. */
     abstract EntryBuilder<T> newEntry(@Nullable Instant feedLastUpdated);
 
     /**
      * Decodes a whole feed document, handing each entry to {@code listener}.
      *
-     * @throws GbfsDecodingException if the payload is not JSON, is truncated, or is not a GBFS station feed
+     * @throws GbfsDecodingException if the payload is not JSON, is truncated, is not a GBFS station feed, or is
+     *     beyond the decoder's {@link DecoderLimits}
      */
     public final GbfsFeedHeader decodeDocument(byte[] document, StationListener<T> listener)
             throws GbfsDecodingException {
-        TopLevel topLevel = TopLevel.scan(document);
+        TopLevel topLevel = scan(document);
         if (!topLevel.isDocument()) {
             throw new GbfsDecodingException("not a GBFS document: no top-level \"data\" (fields: "
                     + topLevel.fieldNames() + ")");
@@ -57,7 +72,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
      */
     public final void decodeEntry(byte[] entry, @Nullable Instant feedLastUpdated, StationListener<T> listener)
             throws GbfsDecodingException {
-        if (TopLevel.scan(entry).isDocument()) {
+        if (scan(entry).isDocument()) {
             throw new GbfsDecodingException("a GBFS document (top-level \"data\"), not a single entry");
         }
         readSingleEntry(entry, feedLastUpdated, listener);
@@ -70,7 +85,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
      * @throws GbfsDecodingException if the payload is not JSON or is truncated
      */
     public final Optional<GbfsFeedHeader> readHeader(byte[] payload) throws GbfsDecodingException {
-        TopLevel topLevel = TopLevel.scan(payload);
+        TopLevel topLevel = scan(payload);
         return topLevel.isDocument() ? Optional.of(topLevel.header()) : Optional.empty();
     }
 
@@ -79,11 +94,12 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
      * {@code data}, an entry a {@code station_id}.
      *
      * @return the document's header; empty when the payload was a single entry
-     * @throws GbfsDecodingException if the payload is not JSON, is truncated, or is neither shape
+     * @throws GbfsDecodingException if the payload is not JSON, is truncated, is neither shape, or is beyond the
+     *     decoder's {@link DecoderLimits}
      */
     public final Optional<GbfsFeedHeader> decode(byte[] payload, StationListener<T> listener)
             throws GbfsDecodingException {
-        TopLevel topLevel = TopLevel.scan(payload);
+        TopLevel topLevel = scan(payload);
         if (topLevel.isDocument()) {
             streamStations(payload, topLevel.header(), listener);
             return Optional.of(topLevel.header());
@@ -94,6 +110,21 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
         }
         readSingleEntry(payload, null, listener);
         return Optional.empty();
+    }
+
+    /** The first pass, with the limits that apply to a whole payload. */
+    private TopLevel scan(byte[] payload) throws GbfsDecodingException {
+        TopLevel topLevel = TopLevel.scan(payload, limits.maxDocumentBytes());
+        if (topLevel.stationCount() > limits.maxStations()) {
+            throw new GbfsDecodingException(topLevel.stationCount() + " stations, above the limit of "
+                    + limits.maxStations() + " per document");
+        }
+        Instant documentTime = topLevel.header().lastUpdated();
+        if (documentTime != null && documentTime.isBefore(limits.earliestTime())) {
+            throw new GbfsDecodingException("document time " + documentTime + " is before the earliest plausible "
+                    + "time " + limits.earliestTime());
+        }
+        return topLevel;
     }
 
     private void streamStations(byte[] document, GbfsFeedHeader header, StationListener<T> listener)

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * Decodes {@code station_information} feeds into {@link StationInformation}: Vélib's shape, GBFS 1.x/2.x and GBFS 3.0
- * (localized names: the first text is kept). An entry without {@code station_id}, {@code name}, {@code lat} or
+ * (localized names: the first text is kept), within the {@link DecoderLimits}. An entry without {@code station_id}, {@code name}, {@code lat} or
  * {@code lon}, with a coordinate out of range or a negative capacity is rejected. A capacity of 0 is kept: Vélib'
  * reports it for stations that do have docks.
  */
@@ -17,12 +17,21 @@ public final class StationInformationDecoder extends StationFeedDecoder<StationI
 
     private static final long serialVersionUID = 1L;
 
+    public StationInformationDecoder() {
+        this(DecoderLimits.defaults());
+    }
+
+    /** @param limits the bounds every payload is held to */
+    public StationInformationDecoder(DecoderLimits limits) {
+        super(limits);
+    }
+
     @Override
     EntryBuilder<StationInformation> newEntry(@Nullable Instant feedLastUpdated) {
         return new InformationFields();
     }
 
-    private static final class InformationFields implements EntryBuilder<StationInformation> {
+    private final class InformationFields implements EntryBuilder<StationInformation> {
         @Nullable private String stationId;
         @Nullable private String stationCode;
         @Nullable private String name;
@@ -33,12 +42,13 @@ public final class StationInformationDecoder extends StationFeedDecoder<StationI
         @Override
         public void field(String field, JsonParser parser) throws IOException, InvalidValueException {
             switch (field) {
-                case "station_id" -> stationId = JsonValues.readId(parser, field);
-                case "stationCode" -> stationCode = JsonValues.readId(parser, field);
-                case "name" -> name = JsonValues.readLocalizedText(parser, field);
+                case "station_id" -> stationId = JsonValues.readId(parser, field, limits().maxIdChars());
+                case "stationCode" -> stationCode = JsonValues.readId(parser, field, limits().maxIdChars());
+                case "name" -> name = JsonValues.requireLength(
+                        JsonValues.readLocalizedText(parser, field), field, limits().maxNameChars());
                 case "lat" -> lat = JsonValues.readCoordinate(parser, field, 90);
                 case "lon" -> lon = JsonValues.readCoordinate(parser, field, 180);
-                case "capacity" -> capacity = JsonValues.readInt(parser, field);
+                case "capacity" -> capacity = JsonValues.readCount(parser, field, limits().maxCount());
                 default -> parser.skipChildren();
             }
         }

@@ -32,7 +32,8 @@ import java.util.Set;
  *       the feed makes no claim, read as true.
  * </ul>
  *
- * <p>The checks of {@link Inconsistency} flag an entry but keep it.
+ * <p>The checks of {@link Inconsistency} flag an entry but keep it. Ids, counts and timestamps are held to the
+ * decoder's {@link DecoderLimits}.
  */
 public final class StationStatusDecoder extends StationFeedDecoder<StationStatus> {
 
@@ -42,7 +43,12 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
 
     /** A decoder for feeds whose breakdown is Vélib's {@code num_bikes_available_types}, or is not needed. */
     public StationStatusDecoder() {
-        this(Map.of());
+        this(Map.of(), DecoderLimits.defaults());
+    }
+
+    /** @param limits the bounds every payload is held to */
+    public StationStatusDecoder(DecoderLimits limits) {
+        this(Map.of(), limits);
     }
 
     /**
@@ -50,6 +56,15 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
      *     ({@link GbfsVehicleTypes#bikeTypes()})
      */
     public StationStatusDecoder(Map<String, BikeType> vehicleTypes) {
+        this(vehicleTypes, DecoderLimits.defaults());
+    }
+
+    /**
+     * @param vehicleTypes {@code vehicle_type_id} → bike type, as the system's {@code vehicle_types} feed defines it
+     * @param limits the bounds every payload is held to
+     */
+    public StationStatusDecoder(Map<String, BikeType> vehicleTypes, DecoderLimits limits) {
+        super(limits);
         this.vehicleTypes = Map.copyOf(vehicleTypes);
     }
 
@@ -81,13 +96,13 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
         @Override
         public void field(String name, JsonParser parser) throws IOException, InvalidValueException {
             switch (name) {
-                case "station_id" -> stationId = JsonValues.readId(parser, name);
-                case "stationCode" -> stationCode = JsonValues.readId(parser, name);
-                case "num_bikes_available" -> bikes = JsonValues.readInt(parser, name);
-                case "numBikesAvailable" -> bikesCamelCase = JsonValues.readInt(parser, name);
-                case "num_vehicles_available" -> vehicles = JsonValues.readInt(parser, name);
-                case "num_docks_available" -> docks = JsonValues.readInt(parser, name);
-                case "numDocksAvailable" -> docksCamelCase = JsonValues.readInt(parser, name);
+                case "station_id" -> stationId = JsonValues.readId(parser, name, limits().maxIdChars());
+                case "stationCode" -> stationCode = JsonValues.readId(parser, name, limits().maxIdChars());
+                case "num_bikes_available" -> bikes = JsonValues.readCount(parser, name, limits().maxCount());
+                case "numBikesAvailable" -> bikesCamelCase = JsonValues.readCount(parser, name, limits().maxCount());
+                case "num_vehicles_available" -> vehicles = JsonValues.readCount(parser, name, limits().maxCount());
+                case "num_docks_available" -> docks = JsonValues.readCount(parser, name, limits().maxCount());
+                case "numDocksAvailable" -> docksCamelCase = JsonValues.readCount(parser, name, limits().maxCount());
                 case "num_bikes_available_types" -> typeCounts.readVelibTypes(parser, name);
                 case "vehicle_types_available" -> typeCounts.readVehicleTypes(parser, name, vehicleTypes);
                 case "is_installed" -> installed = JsonValues.readFlag(parser, name);
@@ -130,6 +145,9 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
             if (lastReported != null && feedLastUpdated != null && lastReported.isAfter(feedLastUpdated)) {
                 found.add(Inconsistency.REPORTED_AFTER_FEED_UPDATE);
             }
+            if (lastReported != null && !limits().isPlausibleReport(lastReported, feedLastUpdated)) {
+                found.add(Inconsistency.IMPLAUSIBLE_LAST_REPORTED);
+            }
             return new StationStatus(
                     stationId,
                     stationCode,
@@ -155,7 +173,7 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
     }
 
     /** The breakdown of available bikes by type, as far as the feed allows to tell. */
-    private static final class BikeTypeCounts {
+    private final class BikeTypeCounts {
         @Nullable private Integer mechanical;
         @Nullable private Integer ebikes;
         /** A count under a type this decoder cannot place makes the whole breakdown unknown. */
@@ -183,7 +201,7 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String type = parser.currentName();
                 parser.nextToken();
-                int count = JsonValues.readInt(parser, field + "." + type);
+                int count = JsonValues.readCount(parser, field + "." + type, limits().maxCount());
                 switch (type) {
                     case "mechanical" -> add(BikeType.MECHANICAL, count);
                     case "ebike" -> add(BikeType.EBIKE, count);
@@ -208,8 +226,9 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
                     String name = parser.currentName();
                     parser.nextToken();
                     switch (name) {
-                        case "vehicle_type_id" -> typeId = JsonValues.readId(parser, field + "[].vehicle_type_id");
-                        case "count" -> count = JsonValues.readInt(parser, field + "[].count");
+                        case "vehicle_type_id" -> typeId =
+                                JsonValues.readId(parser, field + "[].vehicle_type_id", limits().maxIdChars());
+                        case "count" -> count = JsonValues.readCount(parser, field + "[].count", limits().maxCount());
                         default -> parser.skipChildren();
                     }
                 }

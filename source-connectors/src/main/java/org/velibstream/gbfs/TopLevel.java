@@ -3,6 +3,8 @@ package org.velibstream.gbfs;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 
@@ -16,12 +18,27 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The first pass over a payload: the top-level object's field names and document header, read with the whole
- * payload's syntax checked, so that a broken payload fails before anything is decoded from it.
+ * The first pass over a payload: the top-level object's field names, document header and number of station entries,
+ * read with the whole payload's syntax, encoding and parser limits checked, so that a broken payload fails before
+ * anything is decoded from it.
+ *
+ * @param stationCount the number of entries in {@code data.stations}; 0 when there is no such array
  */
-record TopLevel(Set<String> fieldNames, GbfsFeedHeader header) {
+record TopLevel(Set<String> fieldNames, GbfsFeedHeader header, int stationCount) {
 
-    static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Jackson's own limits, far above anything a GBFS feed holds (its deepest value is about 6 levels down, its
+     * longest number a 20-digit id, its longest string a URL) and far below Jackson's defaults, so that deep nesting,
+     * huge numbers or huge strings fail fast with a clear message.
+     */
+    static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxNumberLength(100)
+            .maxStringLength(1_000_000)
+            .maxNameLength(10_000)
+            .build();
+
+    static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
     TopLevel {
         // Sorted, so that error messages listing them read the same every time.
@@ -32,8 +49,16 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header) {
         return fieldNames.contains("data");
     }
 
-    /** Reads the top-level object's own fields, skipping nested values, to the end of the payload. */
-    static TopLevel scan(byte[] payload) throws GbfsDecodingException {
+    /**
+     * Reads the top-level object's own fields to the end of the payload, walking nested values token by token.
+     *
+     * @param maxBytes the largest payload accepted
+     */
+    static TopLevel scan(byte[] payload, int maxBytes) throws GbfsDecodingException {
+        if (payload.length > maxBytes) {
+            throw new GbfsDecodingException(
+                    "payload of " + payload.length + " bytes is above the limit of " + maxBytes + " bytes");
+        }
         try (JsonParser parser = JSON.createParser(payload)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -44,19 +69,26 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header) {
             }
             Set<String> fieldNames = new HashSet<>();
             HeaderFields header = new HeaderFields();
+            int stationCount = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 fieldNames.add(field);
                 parser.nextToken();
-                header.field(field, parser);
+                if (field.equals("data")) {
+                    stationCount += walkData(parser);
+                } else {
+                    header.field(field, parser);
+                }
             }
             if (parser.nextToken() != null) {
                 throw new GbfsDecodingException("unexpected content after the top-level object at "
                         + parser.currentTokenLocation().offsetDescription());
             }
-            return new TopLevel(fieldNames, header.build());
+            return new TopLevel(fieldNames, header.build(), stationCount);
         } catch (JsonEOFException e) {
             throw new GbfsDecodingException("truncated JSON: " + e.getOriginalMessage(), e);
+        } catch (StreamConstraintsException e) {
+            throw new GbfsDecodingException("beyond the parser's limits: " + e.getOriginalMessage(), e);
         } catch (StreamReadException e) {
             throw new GbfsDecodingException("not valid JSON: " + e.getOriginalMessage() + " at "
                     + e.getLocation().offsetDescription(), e);
@@ -67,6 +99,53 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header) {
         } catch (IOException e) {
             throw new GbfsDecodingException("unreadable payload: " + e.getMessage(), e);
         }
+    }
+
+    /** Walks the value of {@code data}, returning the number of entries of its {@code stations} array. */
+    private static int walkData(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            walkValue(parser);
+            return 0;
+        }
+        int stations = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean isStations = parser.currentName().equals("stations");
+            if (parser.nextToken() == JsonToken.START_ARRAY && isStations) {
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    walkValue(parser);
+                    stations++;
+                }
+            } else {
+                walkValue(parser);
+            }
+        }
+        return stations;
+    }
+
+    /**
+     * Moves past the value starting at the current token, decoding every string: unlike {@code skipChildren}, this
+     * makes invalid UTF-8 and over-long strings fail here, in the first pass, rather than halfway through the entries.
+     */
+    private static void walkValue(JsonParser parser) throws IOException {
+        int depth = 0;
+        do {
+            JsonToken token = parser.currentToken();
+            if (token == null) {
+                throw new JsonEOFException(parser, null, "payload ended inside a value");
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            } else if (token == JsonToken.VALUE_STRING) {
+                int length = parser.getTextLength();
+                // Jackson checks the limit only when it builds a String, which this pass avoids.
+                if (length > CONSTRAINTS.getMaxStringLength()) {
+                    throw new StreamConstraintsException("String value length (" + length
+                            + ") exceeds the maximum allowed (" + CONSTRAINTS.getMaxStringLength() + ")");
+                }
+            }
+        } while (depth > 0 && parser.nextToken() != JsonToken.NOT_AVAILABLE);
     }
 
     private static final class HeaderFields {
@@ -85,7 +164,7 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header) {
                 case "lastUpdatedOther" -> lastUpdatedOther = JsonValues.readTimestamp(parser, name);
                 case "ttl" -> ttl = JsonValues.readInt(parser, name);
                 case "version" -> version = JsonValues.readString(parser, name);
-                default -> parser.skipChildren();
+                default -> walkValue(parser);
             }
         }
 
