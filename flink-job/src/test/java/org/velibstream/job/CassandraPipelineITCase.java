@@ -1,6 +1,5 @@
 package org.velibstream.job;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.stats.PostalCodeStats;
 
 import java.net.InetSocketAddress;
@@ -36,8 +36,7 @@ class CassandraPipelineITCase {
     private static final String KEYSPACE = "velib_it_" + UUID.randomUUID().toString().substring(0, 8);
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
     private static CqlSession session;
 

@@ -1,7 +1,6 @@
 package org.velibstream.job;
 
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.replay.GbfsReplayServer;
 import org.velibstream.replay.ReplayServerOptions;
@@ -31,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpPollingJobITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
     @TempDir
     Path recordings;

@@ -1,6 +1,5 @@
 package org.velibstream.job;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.json.JsonCodec;
 
@@ -45,8 +45,7 @@ class KafkaPipelineITCase {
     private static final Instant T0 = Instant.parse("2024-11-19T08:00:00Z");
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String RAW_TOPIC = "raw-" + RUN;

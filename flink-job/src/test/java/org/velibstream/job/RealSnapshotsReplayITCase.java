@@ -1,6 +1,5 @@
 package org.velibstream.job;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.stats.PostalCodeStats;
 
 import java.io.File;
@@ -35,8 +35,7 @@ class RealSnapshotsReplayITCase {
     private static final Path SNAPSHOTS = Path.of("..", "..", "shared", "data", "gbfs_snapshots");
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
     @TempDir
     Path output;

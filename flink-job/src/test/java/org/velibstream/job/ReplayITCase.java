@@ -11,9 +11,9 @@ import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.stats.PostalCodeStats;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,11 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReplayITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(2)
-                    .build());
+    static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
     @TempDir
     Path output;
