@@ -72,7 +72,9 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header, int stationCount)
             int stationCount = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                fieldNames.add(field);
+                if (!fieldNames.add(field)) {
+                    throw duplicated(field, "the top level");
+                }
                 parser.nextToken();
                 if (field.equals("data")) {
                     stationCount += walkData(parser);
@@ -108,7 +110,11 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header, int stationCount)
             return 0;
         }
         int stations = 0;
+        Set<String> dataFields = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            if (!dataFields.add(parser.currentName())) {
+                throw duplicated(parser.currentName(), "\"data\"");
+            }
             boolean isStations = parser.currentName().equals("stations");
             if (parser.nextToken() == JsonToken.START_ARRAY && isStations) {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -120,6 +126,14 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header, int stationCount)
             }
         }
         return stations;
+    }
+
+    /**
+     * A document naming a structural field twice is ambiguous (parsers keep either the first or the last value), so
+     * it is refused rather than read one way or the other.
+     */
+    private static GbfsDecodingException duplicated(String field, String where) {
+        return new GbfsDecodingException("the field \"" + field + "\" appears twice in " + where + ": an ambiguous document");
     }
 
     /**

@@ -108,6 +108,19 @@ public final class HostilePayloads {
      * a document's {@code data.stations}, 1 for anything else that is JSON. Empty when the payload is not JSON or has
      * duplicate fields, whose meaning the tree model cannot tell.
      */
+    /**
+     * True when the payload is JSON whose {@code data.stations} is an empty array. A key given twice counts as its
+     * last value, as the decoders read it: unlike {@link #entryCount}, this answers for such payloads too.
+     */
+    public static boolean listsNoEntries(byte[] payload) {
+        try {
+            JsonNode stations = LENIENT.readTree(payload).path("data").path("stations");
+            return stations.isArray() && stations.isEmpty();
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
     public static OptionalInt entryCount(byte[] payload) {
         JsonNode root;
         try {

@@ -22,7 +22,10 @@ class HostileShapesTest {
         "'{\"station_id\": 1} {}'             | unexpected content after the top-level object",
         "'{\"station_id\": 1, \"num_bikes_available\": NaN}' | not valid JSON: Non-standard token 'NaN'",
         "'{\"station_id\": 1, \"num_bikes_available\": 1' | truncated JSON",
-        "'{\"data\": {\"stations\": [{\"station_id\": 1}'   | truncated JSON"
+        "'{\"data\": {\"stations\": [{\"station_id\": 1}'   | truncated JSON",
+        "'{\"data\": {\"stations\": []}, \"data\": \"\"}' | the field \"data\" appears twice in the top level",
+        "'{\"ttl\": 1, \"data\": {\"stations\": []}, \"ttl\": 2}' | the field \"ttl\" appears twice in the top level",
+        "'{\"data\": {\"stations\": [], \"stations\": [{\"station_id\": 1}]}}' | the field \"stations\" appears twice in \"data\""
     })
     void refusesWithAReason(String payload, String reason) {
         assertThatThrownBy(() -> decoder.decode(payload.getBytes(StandardCharsets.UTF_8), new CollectingListener<>()))
