@@ -80,6 +80,12 @@ public record StationObservation(
                 false);
     }
 
+    /** This observation placed in {@code postalCode}, with the station's capacity as far as it is known. */
+    public StationObservation located(String postalCode, @Nullable Integer capacity) {
+        return new StationObservation(
+                systemId, stationId, stationCode, stationKey, postalCode, capacity, observedAt, status, feedUpdatedAt, removed);
+    }
+
     /** A tombstone for this station: it was absent from the feed document of {@code removedAt}. */
     public StationObservation removedAt(Instant removedAt) {
         return new StationObservation(

@@ -15,8 +15,6 @@ import org.velibstream.gbfs.StationInformation;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.model.StationObservation;
 
-import javax.annotation.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -110,7 +108,7 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
     private void assign(StationObservation observation, Collector<StationObservation> out) throws Exception {
         String previous = assignedPostalCode.value();
         if (observation.removed()) {
-            out.collect(withPostalCode(observation, previous != null ? previous : observation.postalCode(), observation.capacity()));
+            out.collect(observation.located(previous != null ? previous : observation.postalCode(), observation.capacity()));
             assignedPostalCode.clear();
             return;
         }
@@ -122,28 +120,13 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
             unknownPostalCodes.inc();
         }
         if (previous != null && !previous.equals(postalCode)) {
-            out.collect(withPostalCode(observation, previous, observation.capacity()).removedAt(observation.observedAt()));
+            out.collect(observation.located(previous, observation.capacity()).removedAt(observation.observedAt()));
         }
         assignedPostalCode.update(postalCode);
         Integer capacity = info != null && info.capacity() != null ? info.capacity()
                 : location.resolution() == StationLocation.Resolution.TABLE && location.station() != null
                         ? location.station().capacity()
                         : null;
-        out.collect(withPostalCode(observation, postalCode, capacity));
-    }
-
-    private static StationObservation withPostalCode(
-            StationObservation observation, String postalCode, @Nullable Integer capacity) {
-        return new StationObservation(
-                observation.systemId(),
-                observation.stationId(),
-                observation.stationCode(),
-                observation.stationKey(),
-                postalCode,
-                capacity,
-                observation.observedAt(),
-                observation.status(),
-                observation.feedUpdatedAt(),
-                observation.removed());
+        out.collect(observation.located(postalCode, capacity));
     }
 }

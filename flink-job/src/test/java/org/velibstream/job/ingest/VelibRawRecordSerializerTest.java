@@ -1,6 +1,6 @@
 package org.velibstream.job.ingest;
 
-import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.functions.util.ListCollector;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,7 +41,7 @@ class VelibRawRecordSerializerTest {
                 new ConsumerRecord<>("velib-projet", 0, 7L, OBSERVED_AT.toEpochMilli(),
                         TimestampType.CREATE_TIME, 0, 0, written.key(), written.value(),
                         new RecordHeaders(), Optional.empty()),
-                collector(read));
+                new ListCollector<>(read));
 
         assertThat(read).singleElement().satisfies(item -> {
             assertThat(item.kind()).isEqualTo(FeedItem.Kind.STATUS);
@@ -57,24 +57,12 @@ class VelibRawRecordSerializerTest {
         new RawStationRecordDeserializer("velib").deserialize(
                 new ConsumerRecord<>("velib-projet", 2, 41L, "k".getBytes(StandardCharsets.UTF_8),
                         "{\"station_id\": 1, \"num_bikes_available\": \"many\"".getBytes(StandardCharsets.UTF_8)),
-                collector(read));
+                new ListCollector<>(read));
 
         assertThat(read).singleElement().satisfies(item -> {
             assertThat(item.kind()).isEqualTo(FeedItem.Kind.DEAD_LETTER);
             assertThat(item.deadLetter().source()).isEqualTo("kafka velib-projet-2@41");
             assertThat(item.deadLetter().payload()).startsWith("{\"station_id\": 1");
         });
-    }
-
-    private static Collector<FeedItem> collector(List<FeedItem> into) {
-        return new Collector<>() {
-            @Override
-            public void collect(FeedItem item) {
-                into.add(item);
-            }
-
-            @Override
-            public void close() {}
-        };
     }
 }
