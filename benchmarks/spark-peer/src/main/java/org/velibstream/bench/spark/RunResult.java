@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param seconds from the start of the first micro-batch that read data to the end of the last one that emitted
  *     windows
  * @param recordsPerSecond records / seconds
+ * @param cpuSeconds the process's CPU time from the query's start to the last window emitted (all threads: tasks, driver, Kafka consumers, GC)
+ * @param recordsPerCpuSecond records / cpuSeconds: the cost of the work, less sensitive than the rate to other
+ *     processes competing for the cores
  * @param windows distinct windows emitted
  * @param rows (window, postal code) rows emitted
  * @param rejected records without the fields a station status needs (not JSON, no station_id, no counts)
@@ -21,6 +24,8 @@ public record RunResult(
         long records,
         double seconds,
         double recordsPerSecond,
+        double cpuSeconds,
+        double recordsPerCpuSecond,
         int windows,
         long rows,
         long rejected,

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +90,7 @@ public final class SparkPeer {
         Path checkpoint = Files.createTempDirectory("spark-peer-checkpoint-");
         spark.streams().addListener(progress);
         try {
+            long cpuAtStart = processCpuNanos();
             StreamingQuery query = stats.writeStream()
                     .queryName(QUERY_NAME)
                     .outputMode("append")
@@ -96,22 +98,30 @@ public final class SparkPeer {
                     .foreachBatch(sink)
                     .start();
             Instant end;
+            double cpuSeconds;
             try {
                 progress.awaitRecords(query, options.expectedRecords(), deadline);
                 // Returns once the no-data micro-batches that the last watermark advance triggers have emitted.
                 query.processAllAvailable();
                 end = Instant.now();
+                cpuSeconds = (processCpuNanos() - cpuAtStart) / 1e9;
                 progress.awaitBatch(query, query.lastProgress().batchId(), deadline);
             } finally {
                 query.stop();
             }
             double seconds = Duration.between(progress.firstDataBatchStart(), end).toNanos() / 1e9;
-            return new RunResult(progress.records(), seconds, progress.records() / seconds, sink.windows(),
+            long read = progress.records();
+            return new RunResult(read, seconds, read / seconds, cpuSeconds, read / cpuSeconds, sink.windows(),
                     sink.rows(), progress.rejected(), progress.droppedByWatermark(), progress.batches(),
                     options.master());
         } finally {
             spark.streams().removeListener(progress);
             JavaUtils.deleteRecursively(checkpoint.toFile());
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

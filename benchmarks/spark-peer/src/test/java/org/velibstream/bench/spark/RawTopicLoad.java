@@ -31,6 +31,17 @@ public final class RawTopicLoad {
 
     private RawTopicLoad() {}
 
+    /**
+     * Creates a topic that keeps its records: the broker's time-based retention (7 days) would otherwise delete
+     * records stamped 2024-11-19 within minutes, under the reader's feet.
+     */
+    static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            NewTopic keptForever = new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"));
+            admin.createTopics(List.of(keptForever)).all().get(2, TimeUnit.MINUTES);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
             System.err.println("Usage: RawTopicLoad BOOTSTRAP TOPIC RECORDS STATIONS_CSV [PARTITIONS]");
@@ -44,9 +55,7 @@ public final class RawTopicLoad {
                 .skip(1).map(line -> line.split(",", 3)).toList();
         int partitions = args.length > 4 ? Integer.parseInt(args[4]) : 3;
 
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(2, TimeUnit.MINUTES);
-        }
+        createTopic(bootstrap, topic, partitions);
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
