@@ -35,6 +35,9 @@ public final class SparkPeer {
     }
 
     public static void main(String[] args) throws Exception {
+        // What Spark's launcher passes with -D (see spark.jvm.options in the pom), for `java -jar` without them.
+        setIfAbsent("io.netty.tryReflectionSetAccessible", "true");
+        setIfAbsent("io.netty.allocator.type", "pooled");
         SparkPeerOptions options;
         try {
             options = SparkPeerOptions.parse(args);
@@ -123,5 +126,11 @@ public final class SparkPeer {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 }
