@@ -36,10 +36,6 @@ final class CassandraOutputs {
         String keyspace = config.get(JobOptions.CASSANDRA_KEYSPACE);
         if (config.get(JobOptions.CASSANDRA_CREATE_SCHEMA)) {
             createSchema(config, keyspace);
-        } else {
-            // Credentials and certificates are checked before submission either way: the sink would find out only in
-            // the running tasks.
-            CassandraSessionFactory.open(connection(config, keyspace)).close();
         }
         ZoneId zone = ZoneId.of(config.get(JobOptions.TIME_ZONE));
         results.stats()
@@ -71,6 +67,11 @@ final class CassandraOutputs {
                             alert.postalCode(), alert.state().name(), alert.detectedAt(), alert.details()
                         })))
                 .name("Alerts to Cassandra, by day").uid("alerts-by-day-cassandra-sink");
+    }
+
+    /** Opens and closes a session with the job's contact points, credentials and TLS settings. */
+    static void checkAccess(Configuration config) throws CassandraSinkException {
+        CassandraSessionFactory.open(connection(config, null)).close();
     }
 
     private static <T> CassandraSink<T> sink(Configuration config, CassandraStatementMapper<T> mapper) {

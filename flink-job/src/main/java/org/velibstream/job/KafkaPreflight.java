@@ -2,6 +2,8 @@ package org.velibstream.job;
 
 import org.apache.flink.configuration.Configuration;
 
+import org.apache.flink.util.ExceptionUtils;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -14,6 +16,8 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Asks Kafka, with the job's own client settings, who it is talking to before the job is submitted. A wrong password
@@ -43,7 +47,9 @@ final class KafkaPreflight {
     }
 
     private static KafkaAccessException refused(Configuration config, String bootstrap, Throwable cause) {
-        String reason = deepestMessage(cause);
+        // Kafka wraps TLS failures in its own exception: the handshake's reason is the one an operator can act on.
+        String reason = cause.getMessage() + ExceptionUtils.findThrowable(cause, SSLHandshakeException.class)
+                .map(handshake -> " (" + handshake.getMessage() + ")").orElse("");
         if (cause instanceof SaslAuthenticationException) {
             return new KafkaAccessException("Kafka rejected the SASL credentials of "
                     + KafkaClientProperties.saslIdentity(config) + " at " + bootstrap + ": " + reason
@@ -62,14 +68,5 @@ final class KafkaPreflight {
             return new KafkaAccessException("Kafka at " + bootstrap + " refused the job: " + reason, cause);
         }
         return new KafkaAccessException("Could not reach Kafka at " + bootstrap + ": " + reason, cause);
-    }
-
-    /** Kafka wraps TLS failures: the reason an operator can act on is the innermost one. */
-    private static String deepestMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause == error ? String.valueOf(error.getMessage()) : error.getMessage() + " (" + cause.getMessage() + ")";
     }
 }

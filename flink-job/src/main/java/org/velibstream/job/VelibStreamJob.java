@@ -38,6 +38,7 @@ public final class VelibStreamJob {
         try {
             Configuration config = JobConfiguration.fromArgs(args);
             env = environment(config);
+            checkAccess(config);
             build(env, config);
         } catch (IllegalArgumentException e) {
             System.err.println("velib-stream: " + e.getMessage() + "\nRun with --help for the options.");
@@ -54,16 +55,24 @@ public final class VelibStreamJob {
     }
 
     /**
-     * Builds the whole job on {@code env}: sources, operators and the sinks the options choose. Kafka and Cassandra
-     * are asked first whether they take the job's credentials and certificates.
+     * Logs in to the Kafka and Cassandra the options name, with the job's credentials and certificates, before the job
+     * is submitted: the running tasks would find a refusal only as failures that the restart strategy retries.
      *
      * @throws KafkaAccessException when Kafka refuses the job or does not answer
      * @throws CassandraSinkException when Cassandra refuses the job or does not answer
      */
-    public static void build(StreamExecutionEnvironment env, Configuration config) throws Exception {
+    static void checkAccess(Configuration config)
+            throws KafkaAccessException, CassandraSinkException, InterruptedException {
         if (usesKafka(config)) {
             KafkaPreflight.check(config, KafkaClientProperties.load(config), KAFKA_PREFLIGHT_TIMEOUT);
         }
+        if (config.get(JobOptions.SINK).contains(JobOptions.SinkKind.cassandra)) {
+            CassandraOutputs.checkAccess(config);
+        }
+    }
+
+    /** Builds the whole job on {@code env}: sources, operators and the sinks the options choose. */
+    public static void build(StreamExecutionEnvironment env, Configuration config) throws Exception {
         Duration checkpointInterval = config.get(JobOptions.CHECKPOINT_INTERVAL);
         if (!checkpointInterval.isZero()) {
             env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
