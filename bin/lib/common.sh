@@ -83,3 +83,30 @@ stop_service() {
     fi
     rm -f "$f"
 }
+
+# make_tls_stores DIR: a self-signed certificate for localhost and 127.0.0.1 (the key in DIR/keystore.p12, the
+# certificate alone in DIR/truststore.p12 for clients), both PKCS12 under one random password kept in
+# DIR/store.password. The folder is readable by this user only, and the stores survive restarts so that clients keep
+# trusting the server. Passwords reach keytool through its environment, never through its arguments.
+make_tls_stores() {
+    local dir="$1"
+    if [[ -s "$dir/keystore.p12" && -s "$dir/truststore.p12" && -s "$dir/store.password" ]]; then
+        return 0
+    fi
+    command -v keytool >/dev/null || die "keytool (from the JDK) is needed to make the TLS certificate"
+    mkdir -p "$dir"
+    chmod 700 "$dir"
+    rm -f "$dir/keystore.p12" "$dir/truststore.p12" "$dir/server.crt"
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/store.password")
+    local output
+    output="$(VELIB_STORE_PASSWORD="$(cat "$dir/store.password")" bash -c '
+        keytool -genkeypair -alias server -keyalg RSA -keysize 2048 -validity 365 -dname CN=localhost \
+            -ext SAN=dns:localhost,ip:127.0.0.1 -storetype PKCS12 -keystore "$1/keystore.p12" \
+            -storepass:env VELIB_STORE_PASSWORD \
+        && keytool -exportcert -rfc -alias server -keystore "$1/keystore.p12" -storepass:env VELIB_STORE_PASSWORD \
+            -file "$1/server.crt" \
+        && keytool -importcert -noprompt -alias server -file "$1/server.crt" -storetype PKCS12 \
+            -keystore "$1/truststore.p12" -storepass:env VELIB_STORE_PASSWORD' _ "$dir" 2>&1)" \
+        || { echo "$output" >&2; die "keytool could not make the TLS stores in $dir"; }
+    log "made a self-signed certificate for localhost/127.0.0.1: clients trust $dir/truststore.p12 (password in $dir/store.password)"
+}

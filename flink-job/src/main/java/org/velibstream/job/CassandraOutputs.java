@@ -5,6 +5,7 @@ import org.apache.flink.configuration.Configuration;
 import com.datastax.oss.driver.api.core.CqlSession;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.options.Secrets;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.cassandra.CassandraConnectionOptions;
 import org.velibstream.sink.cassandra.CassandraCredentials;
@@ -68,6 +69,11 @@ final class CassandraOutputs {
                 .name("Alerts to Cassandra, by day").uid("alerts-by-day-cassandra-sink");
     }
 
+    /** Opens and closes a session with the job's contact points, credentials and TLS settings. */
+    static void checkAccess(Configuration config) throws CassandraSinkException {
+        CassandraSessionFactory.open(connection(config, null)).close();
+    }
+
     private static <T> CassandraSink<T> sink(Configuration config, CassandraStatementMapper<T> mapper) {
         CassandraConnectionOptions connection = connection(config, config.get(JobOptions.CASSANDRA_KEYSPACE));
         CassandraSinkBuilder<T> builder = CassandraSink.<T>builder()
@@ -100,22 +106,15 @@ final class CassandraOutputs {
     }
 
     private static CassandraConnectionOptions connection(Configuration config, @Nullable String keyspace) {
+        Secrets secrets = Secrets.fromEnvironment();
         String username = config.get(JobOptions.CASSANDRA_USERNAME);
         CassandraCredentials credentials = username == null ? null
-                : new CassandraCredentials(username, requiredEnvironment(PASSWORD_VARIABLE, "--cassandra-username"));
+                : new CassandraCredentials(username, secrets.require(PASSWORD_VARIABLE, "--cassandra-username"));
         String truststore = config.get(JobOptions.CASSANDRA_TRUSTSTORE);
         CassandraTlsOptions tls = truststore == null ? null
                 : new CassandraTlsOptions(truststore,
-                        requiredEnvironment(TRUSTSTORE_PASSWORD_VARIABLE, "--cassandra-truststore"), true);
+                        secrets.require(TRUSTSTORE_PASSWORD_VARIABLE, "--cassandra-truststore"), true);
         return new CassandraConnectionOptions(config.get(JobOptions.CASSANDRA_CONTACT_POINTS),
                 config.get(JobOptions.CASSANDRA_DATACENTER), keyspace, credentials, tls);
-    }
-
-    private static String requiredEnvironment(String variable, String option) {
-        String value = System.getenv(variable);
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs the environment variable " + variable);
-        }
-        return value;
     }
 }

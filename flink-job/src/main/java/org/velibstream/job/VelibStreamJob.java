@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.velibstream.job.options.JobConfiguration;
 import org.velibstream.job.options.JobOptions;
 import org.velibstream.job.stations.StationDirectory;
+import org.velibstream.sink.cassandra.CassandraSinkException;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ public final class VelibStreamJob {
 
     public static final String JOB_NAME = "velib-stream";
 
+    private static final Duration KAFKA_PREFLIGHT_TIMEOUT = Duration.ofSeconds(30);
+
     private VelibStreamJob() {}
 
     public static void main(String[] args) throws Exception {
@@ -31,17 +34,41 @@ public final class VelibStreamJob {
             System.out.println(JobConfiguration.markdownTable());
             return;
         }
-        Configuration config;
+        StreamExecutionEnvironment env;
         try {
-            config = JobConfiguration.fromArgs(args);
+            Configuration config = JobConfiguration.fromArgs(args);
+            env = environment(config);
+            checkAccess(config);
+            build(env, config);
         } catch (IllegalArgumentException e) {
             System.err.println("velib-stream: " + e.getMessage() + "\nRun with --help for the options.");
             System.exit(2);
             return;
+        } catch (KafkaAccessException | CassandraSinkException e) {
+            // A service refused the job's credentials or certificate: restarting cannot help, and a stack trace
+            // would bury the one line that says what to fix.
+            System.err.println("velib-stream: " + e.getMessage());
+            System.exit(1);
+            return;
         }
-        StreamExecutionEnvironment env = environment(config);
-        build(env, config);
         env.execute(JOB_NAME);
+    }
+
+    /**
+     * Logs in to the Kafka and Cassandra the options name, with the job's credentials and certificates, before the job
+     * is submitted: the running tasks would find a refusal only as failures that the restart strategy retries.
+     *
+     * @throws KafkaAccessException when Kafka refuses the job or does not answer
+     * @throws CassandraSinkException when Cassandra refuses the job or does not answer
+     */
+    static void checkAccess(Configuration config)
+            throws KafkaAccessException, CassandraSinkException, InterruptedException {
+        if (usesKafka(config)) {
+            KafkaPreflight.check(config, KafkaClientProperties.load(config), KAFKA_PREFLIGHT_TIMEOUT);
+        }
+        if (config.get(JobOptions.SINK).contains(JobOptions.SinkKind.cassandra)) {
+            CassandraOutputs.checkAccess(config);
+        }
     }
 
     /** Builds the whole job on {@code env}: sources, operators and the sinks the options choose. */
@@ -57,6 +84,12 @@ public final class VelibStreamJob {
                 : StationDirectory.fromClasspath();
         VelibPipeline.Results results = VelibPipeline.build(env, config, InputSources.resolve(config), directory);
         OutputSinks.attach(results, config);
+    }
+
+    private static boolean usesKafka(Configuration config) {
+        JobOptions.SourceKind source = config.get(JobOptions.SOURCE);
+        return source == JobOptions.SourceKind.kafka || source == JobOptions.SourceKind.both
+                || config.get(JobOptions.SINK).contains(JobOptions.SinkKind.kafka) || config.get(JobOptions.PUBLISH_RAW);
     }
 
     /** The cluster's environment under {@code flink run}; a local MiniCluster under {@code java -jar}. */

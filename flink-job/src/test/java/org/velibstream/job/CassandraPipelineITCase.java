@@ -75,11 +75,7 @@ class CassandraPipelineITCase {
         List<PostalCodeStats> stats = new ArrayList<>();
         for (Row row : session.execute("SELECT * FROM " + KEYSPACE + ".postal_code_stats")) {
             assertThat(row.getString("day")).isEqualTo("2024-11-19");
-            stats.add(new PostalCodeStats(row.getString("system_id"), row.getString("postal_code"),
-                    row.getInstant("window_start"),
-                    row.getInstant("window_end"), row.getInt("stations"), row.getInt("bikes"), row.getInt("mechanical"),
-                    row.getInt("ebike"), row.getInt("docks"), row.getInt("capacity"), row.getInt("empty_stations"),
-                    row.getInt("full_stations"), row.getInt("out_of_service_stations")));
+            stats.add(stats(row));
         }
         assertThat(stats).as("postal_code_stats").containsExactlyInAnyOrderElementsOf(ReplayFixture.EXPECTED_STATS);
 
@@ -93,6 +89,15 @@ class CassandraPipelineITCase {
                 "SELECT * FROM " + KEYSPACE + ".alerts_by_day WHERE day = '2024-11-19' AND state = 'OPEN'").all();
         assertThat(today).as("open alerts of the day").hasSize(1);
         assertThat(today.get(0).getString("postal_code")).isEqualTo("93200");
+    }
+
+    /** A row of {@code postal_code_stats} as the job's record. */
+    static PostalCodeStats stats(Row row) {
+        return new PostalCodeStats(row.getString("system_id"), row.getString("postal_code"),
+                row.getInstant("window_start"),
+                row.getInstant("window_end"), row.getInt("stations"), row.getInt("bikes"), row.getInt("mechanical"),
+                row.getInt("ebike"), row.getInt("docks"), row.getInt("capacity"), row.getInt("empty_stations"),
+                row.getInt("full_stations"), row.getInt("out_of_service_stations"));
     }
 
     private void runReplay() throws Exception {

@@ -154,7 +154,7 @@ class KafkaPipelineITCase {
     }
 
     /** A station entry as Vélib' writes it (what existing Python producers put on the raw topic). */
-    private static String entry(long stationId, String code, int bikes, int mechanical, int ebike, int docks, long reportedAfterT0) {
+    static String entry(long stationId, String code, int bikes, int mechanical, int ebike, int docks, long reportedAfterT0) {
         return "{\"station_id\": " + stationId + ", \"num_bikes_available\": " + bikes + ", \"numBikesAvailable\": " + bikes
                 + ", \"num_bikes_available_types\": [{\"mechanical\": " + mechanical + "}, {\"ebike\": " + ebike + "}]"
                 + ", \"num_docks_available\": " + docks + ", \"numDocksAvailable\": " + docks

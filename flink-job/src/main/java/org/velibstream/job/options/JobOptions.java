@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Every option of the job, with its default and its documentation. Options are read from a config file
- * ({@code --config}) and the command line ({@code --name value}, which wins); secrets come from environment
- * variables only, never from options.
+ * ({@code --config}) and the command line ({@code --name value}, which wins); passwords come from
+ * environment variables or the files they name ({@link Secrets}), never from options.
  */
 public final class JobOptions {
 
@@ -85,8 +85,23 @@ public final class JobOptions {
 
     public static final ConfigOption<String> KAFKA_PROPERTIES = ConfigOptions.key("kafka-properties")
             .stringType().noDefaultValue()
-            .withDescription("A Java properties file of extra Kafka client settings (security.protocol, sasl.*, ssl.*); "
-                    + "keeps secrets off the command line.");
+            .withDescription("A Java properties file of extra Kafka client settings (compression, timeouts, or security "
+                    + "the options below do not cover, such as OAUTHBEARER or client certificates).");
+
+    public static final ConfigOption<String> KAFKA_SASL_USERNAME = ConfigOptions.key("kafka-sasl-username")
+            .stringType().noDefaultValue()
+            .withDescription("Kafka user: the job's Kafka clients then log in over SASL_SSL, with the password read from "
+                    + "VELIB_KAFKA_SASL_PASSWORD (or the file VELIB_KAFKA_SASL_PASSWORD_FILE names).");
+
+    public static final ConfigOption<String> KAFKA_SASL_MECHANISM = ConfigOptions.key("kafka-sasl-mechanism")
+            .stringType().defaultValue("SCRAM-SHA-512")
+            .withDescription("With --kafka-sasl-username: SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN.");
+
+    public static final ConfigOption<String> KAFKA_TRUSTSTORE = ConfigOptions.key("kafka-truststore")
+            .stringType().noDefaultValue()
+            .withDescription("A PKCS12 truststore with the CA of the Kafka brokers' certificates (default: the JVM's); its "
+                    + "password is read from VELIB_KAFKA_TRUSTSTORE_PASSWORD (or ..._FILE). Alone, it turns on TLS without "
+                    + "SASL. Broker host names are always verified.");
 
     public static final ConfigOption<String> RAW_TOPIC = ConfigOptions.key("raw-topic")
             .stringType().defaultValue("velib-projet")
@@ -193,7 +208,7 @@ public final class JobOptions {
             .stringType().noDefaultValue()
             .withDescription("With --sink jsonl: the directory for stats.jsonl, alerts.jsonl and deadletter.jsonl.");
 
-    // ---- Cassandra (the password comes from the environment variable VELIB_CASSANDRA_PASSWORD)
+    // ---- Cassandra (passwords come from Secrets: VELIB_CASSANDRA_PASSWORD, VELIB_CASSANDRA_TRUSTSTORE_PASSWORD)
 
     public static final ConfigOption<List<String>> CASSANDRA_CONTACT_POINTS = ConfigOptions.key("cassandra-contact-points")
             .stringType().asList().defaultValues("127.0.0.1:9042")
@@ -209,12 +224,13 @@ public final class JobOptions {
 
     public static final ConfigOption<String> CASSANDRA_USERNAME = ConfigOptions.key("cassandra-username")
             .stringType().noDefaultValue()
-            .withDescription("Cassandra user (PasswordAuthenticator); the password is read from VELIB_CASSANDRA_PASSWORD.");
+            .withDescription("Cassandra user (PasswordAuthenticator); the password is read from VELIB_CASSANDRA_PASSWORD "
+                    + "(or the file VELIB_CASSANDRA_PASSWORD_FILE names).");
 
     public static final ConfigOption<String> CASSANDRA_TRUSTSTORE = ConfigOptions.key("cassandra-truststore")
             .stringType().noDefaultValue()
             .withDescription("A PKCS12 truststore for TLS to Cassandra; its password is read from "
-                    + "VELIB_CASSANDRA_TRUSTSTORE_PASSWORD.");
+                    + "VELIB_CASSANDRA_TRUSTSTORE_PASSWORD (or ..._FILE). Node host names are verified.");
 
     public static final ConfigOption<Boolean> CASSANDRA_CREATE_SCHEMA = ConfigOptions.key("cassandra-create-schema")
             .booleanType().defaultValue(true)

@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * environment (work folder, ports) for all of them. Every script's output is appended to one log file, and a
  * failing script fails with the end of its output.
  */
-final class LocalStack {
+public final class LocalStack {
 
     private final Path repository;
     private final Map<String, String> environment;
     private final Path logFile;
 
-    LocalStack(Path repository, Map<String, String> environment, Path logFile) {
+    public LocalStack(Path repository, Map<String, String> environment, Path logFile) {
         this.repository = repository;
         this.environment = Map.copyOf(environment);
         this.logFile = logFile;
@@ -33,7 +33,7 @@ final class LocalStack {
     }
 
     /** Runs {@code bin/<script> args...} and returns its output; fails if it exits non-zero or outlives timeout. */
-    String run(Duration timeout, String script, String... args) throws IOException, InterruptedException {
+    public String run(Duration timeout, String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(repository.resolve("bin").resolve(script).toString());
         command.addAll(List.of(args));

@@ -24,9 +24,14 @@ import com.datastax.oss.driver.api.core.servererrors.TruncateException;
 import com.datastax.oss.driver.api.core.servererrors.UnauthorizedException;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.type.codec.CodecNotFoundException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLHandshakeException;
+import org.apache.flink.util.ExceptionUtils;
 
 /** Sorts driver errors into those worth retrying and those that only a change of configuration or code can fix. */
 final class CassandraErrors {
@@ -44,6 +49,9 @@ final class CassandraErrors {
 
     static Kind classify(Throwable error) {
         Throwable cause = unwrap(error);
+        if (untrustedCertificate(cause)) {
+            return Kind.PERMANENT;
+        }
         if (cause instanceof NoNodeAvailableException) {
             return Kind.TRANSIENT;
         }
@@ -96,6 +104,10 @@ final class CassandraErrors {
         if (cause instanceof AuthenticationException) {
             return "Check the sink's Cassandra username and password.";
         }
+        if (untrustedCertificate(cause)) {
+            return "Check that the TLS truststore holds the CA of the nodes' certificates, and that the certificates "
+                    + "name the contact points' hosts.";
+        }
         if (cause instanceof UnauthorizedException) {
             return "Grant the sink's Cassandra user MODIFY on the table, or use another user.";
         }
@@ -114,6 +126,28 @@ final class CassandraErrors {
                     + "(String for text, Instant for timestamp, Integer for int, LocalDate for date...).";
         }
         return "Check the Cassandra cluster and the sink's configuration.";
+    }
+
+    /**
+     * Why the cluster refused: for a failure on every node, the first node's permanent error (or its first error), as
+     * {@code node: message}, instead of the driver's summary of all of them.
+     */
+    static String reason(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof AllNodesFailedException allNodesFailed) {
+            return allNodesFailed.getAllErrors().entrySet().stream()
+                    .flatMap(entry -> entry.getValue().stream().map(nodeError -> Map.entry(entry.getKey(), nodeError)))
+                    .min(Comparator.comparing(entry -> classify(entry.getValue()) == Kind.PERMANENT ? 0 : 1))
+                    .map(entry -> entry.getKey().getEndPoint() + ": " + reason(entry.getValue()))
+                    .orElse(String.valueOf(cause.getMessage()));
+        }
+        Optional<SSLHandshakeException> handshake = ExceptionUtils.findThrowable(cause, SSLHandshakeException.class);
+        return handshake.isPresent() ? "TLS handshake failed: " + handshake.get().getMessage() : String.valueOf(cause.getMessage());
+    }
+
+    /** A TLS handshake fails the same way on every attempt: the certificate is not trusted or names another host. */
+    private static boolean untrustedCertificate(Throwable error) {
+        return ExceptionUtils.findThrowable(error, SSLHandshakeException.class).isPresent();
     }
 
     static Throwable unwrap(Throwable error) {

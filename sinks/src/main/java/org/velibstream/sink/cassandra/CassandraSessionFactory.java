@@ -50,7 +50,7 @@ public final class CassandraSessionFactory {
                     : "Check that Cassandra is running and reachable at these contact points.";
             String message = "Could not open a Cassandra session to " + options.contactPoints() + " (local datacenter '"
                     + options.localDatacenter() + "', keyspace " + (options.keyspace() == null ? "none" : "'" + options.keyspace() + "'")
-                    + "): " + CassandraErrors.unwrap(e).getMessage() + ". " + remedy;
+                    + "): " + CassandraErrors.reason(e) + ". " + remedy;
             throw CassandraSinkException.of(kind, message, e);
         }
     }

@@ -14,7 +14,9 @@ import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
+import com.datastax.oss.driver.api.core.connection.ConnectionInitException;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class CassandraErrorsTest {
@@ -44,6 +46,16 @@ class CassandraErrorsTest {
         assertPermanent(new AuthenticationException(null, "Provided username flink and/or password are incorrect"),
                 "username and password");
         assertPermanent(new IllegalArgumentException("Too many values (3 for 2 markers)"), "bind values");
+    }
+
+    @Test
+    void anUntrustedCertificateIsPermanentWhereverTheDriverWrapsIt() {
+        SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
+        ConnectionInitException wrapped = new ConnectionInitException("[s0|/127.0.0.1:9042] init query failed",
+                new IllegalStateException("decoder failed", handshake));
+
+        assertPermanent(wrapped, "TLS truststore");
+        assertThat(CassandraErrors.reason(wrapped)).isEqualTo("TLS handshake failed: PKIX path building failed");
     }
 
     @Test
