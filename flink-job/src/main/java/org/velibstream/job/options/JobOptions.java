@@ -149,7 +149,7 @@ public final class JobOptions {
 
     public static final ConfigOption<Duration> IDLE_TIMEOUT = ConfigOptions.key("idle-timeout")
             .durationType().defaultValue(Duration.ofMinutes(2))
-            .withDescription("A source split that sends nothing for this long stops holding back the watermark.");
+            .withDescription("A source split that sends no station status for this long stops holding back the watermark.");
 
     public static final ConfigOption<String> STATIONS_TABLE = ConfigOptions.key("stations")
             .stringType().noDefaultValue()
@@ -182,6 +182,11 @@ public final class JobOptions {
     public static final ConfigOption<Double> DROP_FRACTION = ConfigOptions.key("drop-fraction")
             .doubleType().defaultValue(0.5)
             .withDescription("SUDDEN_DROP alert: the smallest drop as a fraction of the earlier count.");
+
+    public static final ConfigOption<Duration> FEED_DOWN_AFTER = ConfigOptions.key("feed-down-after")
+            .durationType().defaultValue(Duration.ofMinutes(3))
+            .withDescription("FEED_DOWN alert: every poll of a GBFS feed has failed (refused, timed out, HTTP error) "
+                    + "for this long.");
 
     // ---- outputs and runtime
 
