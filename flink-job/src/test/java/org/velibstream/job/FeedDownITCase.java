@@ -5,6 +5,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole job polling a GBFS system whose station_status endpoint goes down for several seconds, the three ways a
  * real one does, in turn: connections refused (nothing listens on its port), then HTTP 503, then hanging (the
  * request is accepted and never answered, so it times out), and then comes back. The job stays up, raises one
- * FEED_DOWN alert, resolves it when the feed answers again, and counts the stations again.
+ * FEED_DOWN alert, resolves it when the feed answers again, and counts the stations again. A feed down from the
+ * job's first poll raises FEED_DOWN as well.
  */
 class FeedDownITCase {
 
@@ -47,68 +49,102 @@ class FeedDownITCase {
     @TempDir
     Path output;
 
+    private final FeedOutageServer statusServer;
+    private final TestHttpServer gbfs;
+
+    FeedDownITCase() throws IOException {
+        String status = Files.readString(ReplayFixture.statusDirectory().resolve("2024-11-19T0800_station_status.json"));
+        String information = Files.readString(ReplayFixture.informationFile());
+        statusServer = new FeedOutageServer(() -> statusAsOfNow(status));
+        gbfs = new TestHttpServer();
+        gbfs.handle("/station_information.json", exchange -> TestHttpServer.respond(exchange, 200, information));
+        gbfs.handle("/gbfs.json", exchange -> TestHttpServer.respond(exchange, 200, """
+                {"last_updated": %d, "ttl": 60, "version": "2.3", "data": {"en": {"feeds": [
+                  {"name": "station_status", "url": "%s"},
+                  {"name": "station_information", "url": "%s"}]}}}
+                """.formatted(Instant.now().getEpochSecond(), statusServer.uri(),
+                gbfs.uri("/station_information.json"))));
+    }
+
+    @AfterEach
+    void stopServers() {
+        statusServer.close();
+        gbfs.close();
+    }
+
     @Test
     void aFeedThatIsRefusedThenFailsThenHangsRaisesOneFeedDownResolvedWhenItIsBack() throws Exception {
-        String information = Files.readString(ReplayFixture.informationFile());
-        String status = Files.readString(ReplayFixture.statusDirectory().resolve("2024-11-19T0800_station_status.json"));
-        try (FeedOutageServer statusServer = new FeedOutageServer(() -> statusAsOfNow(status));
-                TestHttpServer gbfs = new TestHttpServer()) {
-            gbfs.handle("/station_information.json", exchange -> TestHttpServer.respond(exchange, 200, information));
-            gbfs.handle("/gbfs.json", exchange -> TestHttpServer.respond(exchange, 200, """
-                    {"last_updated": %d, "ttl": 60, "version": "2.3", "data": {"en": {"feeds": [
-                      {"name": "station_status", "url": "%s"},
-                      {"name": "station_information", "url": "%s"}]}}}
-                    """.formatted(Instant.now().getEpochSecond(), statusServer.uri(),
-                    gbfs.uri("/station_information.json"))));
+        JobClient job = startJob();
+        try {
+            await("statistics of the feed while it is up", () -> !stats(row -> true).isEmpty());
 
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
-                "--source", "http",
-                "--gbfs", "velib=" + gbfs.uri("/gbfs.json"),
-                "--status-interval", "500 ms",
-                "--information-interval", "1 s",
-                "--http-request-timeout", "2 s",
-                "--http-max-backoff", "500 ms",
-                "--feed-down-after", "4 s",
-                "--window", "2 s",
-                "--max-out-of-orderness", "1 s",
-                "--idle-timeout", "0 s",
-                "--sink", "jsonl",
-                "--output", output.toString(),
-                "--checkpoint-interval", "500 ms"
-            }));
-            JobClient job = env.executeAsync("feed down");
-            try {
-                await("statistics of the feed while it is up", () -> !stats(row -> true).isEmpty());
+            statusServer.enter(Phase.REFUSING);
+            Thread.sleep(2_000); // Nothing to observe at a closed port: the retries are 0.5 s apart.
+            statusServer.enter(Phase.UNAVAILABLE);
+            await("polls answered 503", () -> statusServer.requestsInPhase() >= 2);
+            statusServer.enter(Phase.HANGING);
+            await("FEED_DOWN opened", () -> !feedAlerts(AlertState.OPEN).isEmpty());
+            await("a hanging poll timed out", () -> statusServer.requestsInPhase() >= 2);
+            Instant recovered = Instant.now();
+            statusServer.enter(Phase.UP);
 
-                statusServer.enter(Phase.REFUSING);
-                Thread.sleep(2_000); // Nothing to observe at a closed port: the retries are 0.5 s apart.
-                statusServer.enter(Phase.UNAVAILABLE);
-                await("polls answered 503", () -> statusServer.requestsInPhase() >= 2);
-                statusServer.enter(Phase.HANGING);
-                await("FEED_DOWN opened", () -> !feedAlerts(AlertState.OPEN).isEmpty());
-                await("a hanging poll timed out", () -> statusServer.requestsInPhase() >= 2);
-                Instant recovered = Instant.now();
-                statusServer.enter(Phase.UP);
+            await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
+            await("stations counted again", () -> !stats(row -> row.windowStart().isAfter(recovered)
+                    && row.postalCode().equals("75016") && row.stations() == 2).isEmpty());
 
-                await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
-                await("stations counted again", () -> !stats(row -> row.windowStart().isAfter(recovered)
-                        && row.postalCode().equals("75016") && row.stations() == 2).isEmpty());
-
-                assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-                List<StationAlert> feedAlerts = feedAlerts(null);
-                assertThat(feedAlerts).extracting(StationAlert::state)
-                        .as("one outage, one alert: %s", feedAlerts)
-                        .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
-                StationAlert resolved = feedAlerts.get(1);
-                assertThat(resolved.since()).isEqualTo(feedAlerts.get(0).since());
-                assertThat(resolved.detectedAt()).isAfter(recovered);
-                assertThat(resolved.details()).as("the failures, in the order the outage showed them")
-                        .contains("(connect, http5xx, timeout)");
-            } finally {
-                job.cancel().get();
-            }
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            List<StationAlert> feedAlerts = feedAlerts(null);
+            assertThat(feedAlerts).extracting(StationAlert::state)
+                    .as("one outage, one alert: %s", feedAlerts)
+                    .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
+            StationAlert resolved = feedAlerts.get(1);
+            assertThat(resolved.since()).isEqualTo(feedAlerts.get(0).since());
+            assertThat(resolved.detectedAt()).isAfter(recovered);
+            assertThat(resolved.details()).as("the failures, in the order the outage showed them")
+                    .contains("(connect, http5xx, timeout)");
+        } finally {
+            job.cancel().get();
         }
+    }
+
+    @Test
+    void aFeedDownFromTheJobsFirstPollRaisesFeedDownToo() throws Exception {
+        statusServer.enter(Phase.REFUSING);
+        Instant started = Instant.now();
+        JobClient job = startJob();
+        try {
+            await("FEED_DOWN opened", () -> !feedAlerts(AlertState.OPEN).isEmpty());
+            statusServer.enter(Phase.UP);
+            await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
+            await("stations counted", () -> !stats(row -> row.postalCode().equals("75016")).isEmpty());
+
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            assertThat(feedAlerts(null)).extracting(StationAlert::state)
+                    .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
+            assertThat(feedAlerts(null).get(0).since()).as("from the first failed poll").isAfter(started);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private JobClient startJob() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
+            "--source", "http",
+            "--gbfs", "velib=" + gbfs.uri("/gbfs.json"),
+            "--status-interval", "500 ms",
+            "--information-interval", "1 s",
+            "--http-request-timeout", "2 s",
+            "--http-max-backoff", "500 ms",
+            "--feed-down-after", "4 s",
+            "--window", "2 s",
+            "--max-out-of-orderness", "1 s",
+            "--idle-timeout", "0 s",
+            "--sink", "jsonl",
+            "--output", output.toString(),
+            "--checkpoint-interval", "500 ms"
+        }));
+        return env.executeAsync("feed down");
     }
 
     /** The fixture's document, updated now: every station reported a few seconds ago. */

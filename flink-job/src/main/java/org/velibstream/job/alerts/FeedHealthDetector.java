@@ -21,8 +21,8 @@ import java.util.Objects;
  * <p><b>Time</b> is the polls' own time, from the source: the streak starts when its first failed poll started, so a
  * feed down from the job's first poll counts from there. The alert opens at the first failed poll at least
  * {@code downAfter} after that start, or, when no poll comes by then, on a processing-time timer at that instant:
- * a hanging endpoint reports each failure only at the request timeout, and the source's backoff (up to 5 minutes
- * by default) may space failures more widely than the threshold. Poll time and processing time are both the
+ * a hanging endpoint reports each failure only at the request timeout, and the source's backoff
+ * ({@code --http-max-backoff}) may space failures more widely than the threshold. Poll time and processing time are both the
  * TaskManagers' wall clocks. Feed health is not event time: a replay of 2024 documents polled today is down or up
  * today.
  *

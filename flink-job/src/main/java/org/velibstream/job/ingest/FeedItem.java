@@ -16,7 +16,8 @@ import java.util.Objects;
  * the job route it with side outputs.
  *
  * @param systemId the bike-share system, for example {@code "velib"}
- * @param observedAt event time: the document's {@code last_updated}, else the record's or the fetch's time
+ * @param observedAt event time: the document's {@code last_updated}, else the record's or the fetch's time; for feed
+ *     health the poll's time, which never moves the watermark
  * @param feedUpdatedAt the document's {@code last_updated}; null when the input had none
  * @param fromSnapshot true when the status came in a whole station_status document, which lists every station of
  *     the system: only then does a station's absence mean that it was removed
