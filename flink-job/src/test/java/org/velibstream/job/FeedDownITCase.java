@@ -41,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedDownITCase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String STATUS_FEED = "velib/station_status";
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
@@ -167,7 +166,8 @@ class FeedDownITCase {
             return List.of();
         }
         return ReplayFixture.readAlerts(output).stream()
-                .filter(alert -> alert.type() == AlertType.FEED_DOWN && alert.stationCode().equals(STATUS_FEED))
+                .filter(alert -> alert.type() == AlertType.FEED_DOWN && alert.systemId().equals("velib")
+                        && alert.stationCode().equals("station_status"))
                 .filter(alert -> state == null || alert.state() == state)
                 .toList();
     }

@@ -116,11 +116,12 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
     }
 
     /**
-     * The identity of a feed alert: the feed's key ({@code velib/station_status}) in place of a station code, and
-     * {@value #FEED_POSTAL_CODE} in place of a postal code, so it is stored and keyed like a station's alerts.
+     * The identity of a feed alert: its system, the feed's name ({@code station_status}) in place of a station code,
+     * and {@value #FEED_POSTAL_CODE} in place of a postal code, so it is keyed and stored like a station's alerts.
+     * Its type alone keeps its rows apart from those of a station that happened to have that code.
      */
     static StationAlert feedAlert(String systemId, String feed, Instant since, Instant detectedAt, String details) {
-        return new StationAlert(systemId + '/' + feed, FEED_POSTAL_CODE, AlertType.FEED_DOWN, AlertState.OPEN,
+        return new StationAlert(systemId, feed, FEED_POSTAL_CODE, AlertType.FEED_DOWN, AlertState.OPEN,
                 since, detectedAt, details);
     }
 

@@ -23,7 +23,7 @@ class FeedHealthDetectorTest {
     private static final Instant T0 = Instant.parse("2026-11-23T05:00:00Z");
     private static final String STATUS = "station_status";
 
-    private KeyedTestHarness<FeedHealth, StationAlert> harness;
+    private KeyedTestHarness<String, FeedHealth, StationAlert> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -35,9 +35,9 @@ class FeedHealthDetectorTest {
         harness.close();
     }
 
-    private static KeyedTestHarness<FeedHealth, StationAlert> newHarness(@Nullable OperatorSubtaskState snapshot)
+    private static KeyedTestHarness<String, FeedHealth, StationAlert> newHarness(@Nullable OperatorSubtaskState snapshot)
             throws Exception {
-        KeyedTestHarness<FeedHealth, StationAlert> harness =
+        KeyedTestHarness<String, FeedHealth, StationAlert> harness =
                 KeyedTestHarness.open(new FeedHealthDetector(DOWN_AFTER), FeedHealth::feedKey, snapshot);
         harness.setProcessingTime(T0.toEpochMilli());
         return harness;
@@ -65,7 +65,7 @@ class FeedHealthDetectorTest {
     }
 
     private static StationAlert alert(AlertState state, long sinceSeconds, long detectedSeconds) {
-        return new StationAlert("velib/" + STATUS, "FEED", AlertType.FEED_DOWN, state, at(sinceSeconds),
+        return new StationAlert("velib", STATUS, "FEED", AlertType.FEED_DOWN, state, at(sinceSeconds),
                 at(detectedSeconds), "");
     }
 
@@ -133,7 +133,8 @@ class FeedHealthDetectorTest {
         harness.setProcessingTime(at(200).toEpochMilli());
 
         assertThat(alerts()).singleElement().satisfies(alert -> {
-            assertThat(alert.stationCode()).isEqualTo("velib/station_status");
+            assertThat(alert.systemId()).isEqualTo("velib");
+            assertThat(alert.stationCode()).isEqualTo("station_status");
             assertThat(alert.state()).isEqualTo(AlertState.OPEN);
         });
     }
