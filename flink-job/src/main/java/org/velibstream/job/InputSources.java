@@ -21,11 +21,13 @@ import org.velibstream.job.options.JobOptions;
 import org.velibstream.job.options.JobOptions.SourceKind;
 import org.velibstream.source.http.HttpEndpoint;
 import org.velibstream.source.http.HttpPollingSource;
+import org.velibstream.source.http.HttpPollingSourceOptions;
 
 import javax.annotation.Nullable;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -118,9 +120,15 @@ public final class InputSources {
     private SingleOutputStreamOperator<FeedItem> polled(
             StreamExecutionEnvironment env, String feed, WatermarkStrategy<FeedItem> watermarks) {
         List<HttpEndpoint> feedEndpoints = endpoints.stream().filter(endpoint -> endpoint.id().endsWith('/' + feed)).toList();
+        Duration maxBackoff = config.get(JobOptions.HTTP_MAX_BACKOFF);
+        Duration initialBackoff = HttpPollingSourceOptions.DEFAULT_INITIAL_BACKOFF.compareTo(maxBackoff) < 0
+                ? HttpPollingSourceOptions.DEFAULT_INITIAL_BACKOFF
+                : maxBackoff;
         HttpPollingSource<FeedItem> source = HttpPollingSource.<FeedItem>builder()
                 .addEndpoints(feedEndpoints)
                 .setDeserializer(new GbfsResponseDeserializer())
+                .setRequestTimeout(config.get(JobOptions.HTTP_REQUEST_TIMEOUT))
+                .setBackoff(initialBackoff, maxBackoff)
                 .build();
         SingleOutputStreamOperator<FeedItem> stream = env.fromSource(source, watermarks, feed);
         if (env.getParallelism() > feedEndpoints.size()) {

@@ -7,8 +7,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.velibstream.job.alerts.AlertThresholds;
+import org.velibstream.job.alerts.FeedHealthDetector;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.alerts.StationAlertDetector;
+import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.FeedWatermarks;
 import org.velibstream.job.ingest.RouteFeedItems;
@@ -30,7 +32,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The job's dataflow, top to bottom: sources → route → removal tracking → postal codes → statistics and alerts.
+ * The job's dataflow, top to bottom: sources → route → removal tracking → postal codes → statistics and alerts;
+ * polled feeds' health → feed alerts, with the station alerts.
  * Sinks are attached by {@link OutputSinks}, so tests can collect the three result streams instead.
  */
 public final class VelibPipeline {
@@ -84,10 +87,16 @@ public final class VelibPipeline {
                 .process(new PostalCodeStatsFunction(config.get(JobOptions.WINDOW)))
                 .name(PostalCodeStatsFunction.NAME).uid(PostalCodeStatsFunction.UID);
 
-        DataStream<StationAlert> alerts = observations
+        DataStream<StationAlert> stationAlerts = observations
                 .keyBy(StationObservation::stateKey)
                 .process(new StationAlertDetector(thresholds(config)))
                 .name(StationAlertDetector.NAME).uid(StationAlertDetector.UID);
+
+        DataStream<StationAlert> feedAlerts = snapshots.getSideOutput(RouteFeedItems.FEED_HEALTH)
+                .keyBy(FeedHealth::feedKey)
+                .process(new FeedHealthDetector(config.get(JobOptions.FEED_DOWN_AFTER)))
+                .name(FeedHealthDetector.NAME).uid(FeedHealthDetector.UID);
+        DataStream<StationAlert> alerts = stationAlerts.union(feedAlerts);
 
         DataStream<DeadLetter> deadLetters = snapshots.getSideOutput(RouteFeedItems.DEAD_LETTERS)
                 .union(stats.getSideOutput(PostalCodeStatsFunction.LATE_OBSERVATIONS)

@@ -14,8 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.velibstream.gbfs.Inconsistency;
 import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.alerts.FeedHealthDetector;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.alerts.StationAlertDetector;
+import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.stats.PostalCodeStats;
@@ -50,6 +52,8 @@ class RecordTypeInformationTest {
         PostalCodeStats.class,
         StationAlert.class,
         StationAlertDetector.BikeCount.class,
+        FeedHealthDetector.FailureStreak.class,
+        FeedHealth.class,
         PendingObservations.StationAt.class
     })
     void everyRecordInTheStreamOrInStateIsAPojoWithoutGenericType(Class<?> recordClass) {

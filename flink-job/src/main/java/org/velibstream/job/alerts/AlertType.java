@@ -1,11 +1,16 @@
 package org.velibstream.job.alerts;
 
-/** What is wrong with a station. {@link StationAlertDetector} documents when each type opens and resolves. */
+/**
+ * What is wrong with a station, or with a whole feed. {@link StationAlertDetector} documents when each station type
+ * opens and resolves, {@link FeedHealthDetector} {@link #FEED_DOWN}.
+ */
 public enum AlertType {
     EMPTY,
     FULL,
     STALE,
     OFFLINE,
     SUDDEN_DROP,
-    INCONSISTENT
+    INCONSISTENT,
+    /** Every poll of a GBFS feed failed for a while; a feed alert, not a station's. */
+    FEED_DOWN
 }

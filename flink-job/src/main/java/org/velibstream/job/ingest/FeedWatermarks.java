@@ -4,23 +4,30 @@ import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.eventtime.WatermarksWithIdleness;
 
 import java.time.Duration;
 
 /**
  * Event time of the job's inputs. Only station statuses move the watermark: station information is polled rarely
- * (or read once in a replay) and dead letters carry the time they were received, so neither says anything about
- * how far the status data has come.
+ * (or read once in a replay), and dead letters and feed health carry the time they were received or polled, so none
+ * says anything about how far the status data has come. Nor do they count as activity for the idle timeout: a feed
+ * that is down reports its health at every retry, and must still let the watermark of the other feeds go on.
  */
 public final class FeedWatermarks {
 
     private FeedWatermarks() {}
 
     public static WatermarkStrategy<FeedItem> strategy(Duration maxOutOfOrderness, Duration idleTimeout) {
-        WatermarkStrategy<FeedItem> strategy = WatermarkStrategy
-                .<FeedItem>forGenerator(context -> new StatusDriven(new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness)))
+        return WatermarkStrategy
+                .<FeedItem>forGenerator(context -> {
+                    WatermarkGenerator<FeedItem> outOfOrder = new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
+                    // Idleness inside the filter, so that only statuses count as activity.
+                    return new StatusDriven(idleTimeout.isZero()
+                            ? outOfOrder
+                            : new WatermarksWithIdleness<>(outOfOrder, idleTimeout, context.getInputActivityClock()));
+                })
                 .withTimestampAssigner((item, previous) -> item.observedAt().toEpochMilli());
-        return idleTimeout.isZero() ? strategy : strategy.withIdleness(idleTimeout);
     }
 
     /**

@@ -7,13 +7,16 @@ import org.velibstream.gbfs.GbfsDecodingException;
 import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationStatusDecoder;
 import org.velibstream.source.http.HttpResponseDeserializer;
+import org.velibstream.source.http.PollFailure;
+import org.velibstream.source.http.PollSuccess;
 import org.velibstream.source.http.PolledResponse;
 
 import java.time.Instant;
 
 /**
- * Decodes polled {@code station_status} and {@code station_information} documents. The endpoint id says which
- * system and feed a response belongs to ({@code "velib/station_status"}, see {@link GbfsSystem#endpointId}).
+ * Decodes polled {@code station_status} and {@code station_information} documents, and reports each poll's
+ * {@link FeedHealth}. The endpoint id says which system and feed a response belongs to ({@code "velib/station_status"},
+ * see {@link GbfsSystem#endpointId}).
  */
 public final class GbfsResponseDeserializer implements HttpResponseDeserializer<FeedItem> {
 
@@ -28,10 +31,8 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
     @Override
     public void deserialize(PolledResponse response, Collector<FeedItem> out) {
         String endpointId = response.endpointId();
-        int slash = endpointId.lastIndexOf('/');
-        String systemId = slash > 0 ? endpointId.substring(0, slash) : endpointId;
-        String feed = endpointId.substring(slash + 1);
-        FeedItemCollector items = new FeedItemCollector(systemId, "http " + endpointId, out);
+        String feed = feedOf(endpointId);
+        FeedItemCollector items = new FeedItemCollector(systemIdOf(endpointId), "http " + endpointId, out);
         Instant fetchedAt = response.fetchedAt();
         try {
             switch (feed) {
@@ -43,6 +44,28 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
         } catch (GbfsDecodingException e) {
             items.rejectedDocument(e.getMessage(), response.body(), fetchedAt);
         }
+    }
+
+    @Override
+    public void pollSucceeded(PollSuccess success, Collector<FeedItem> out) {
+        String endpointId = success.endpointId();
+        out.collect(FeedItem.health(FeedHealth.up(systemIdOf(endpointId), feedOf(endpointId), success.receivedAt())));
+    }
+
+    @Override
+    public void pollFailed(PollFailure failure, Collector<FeedItem> out) {
+        String endpointId = failure.endpointId();
+        out.collect(FeedItem.health(FeedHealth.down(systemIdOf(endpointId), feedOf(endpointId), failure.startedAt(),
+                failure.kind().metricName(), failure.reason())));
+    }
+
+    private static String systemIdOf(String endpointId) {
+        int slash = endpointId.lastIndexOf('/');
+        return slash > 0 ? endpointId.substring(0, slash) : endpointId;
+    }
+
+    private static String feedOf(String endpointId) {
+        return endpointId.substring(endpointId.lastIndexOf('/') + 1);
     }
 
     @Override

@@ -12,12 +12,12 @@ import java.util.Objects;
 
 /**
  * Splits what the sources read: statuses from whole snapshots go to the main output (they feed removal tracking),
- * statuses from single records, station information and dead letters to their side outputs. Statuses leave here
+ * statuses from single records, station information, dead letters and polled feeds' health to their side outputs. Statuses leave here
  * without a postal code; {@code AssignPostalCode} gives them one.
  */
 public final class RouteFeedItems extends ProcessFunction<FeedItem, StationObservation> {
 
-    public static final String NAME = "Route statuses, station information and dead letters";
+    public static final String NAME = "Route statuses, station information, dead letters and feed health";
     public static final String UID = "route-feed-items";
 
     public static final OutputTag<StationObservation> SINGLE_STATUSES =
@@ -26,6 +26,8 @@ public final class RouteFeedItems extends ProcessFunction<FeedItem, StationObser
             new OutputTag<>("station-information", TypeInformation.of(FeedItem.class));
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+    public static final OutputTag<FeedHealth> FEED_HEALTH =
+            new OutputTag<>("feed-health", TypeInformation.of(FeedHealth.class));
 
     private static final long serialVersionUID = 1L;
 
@@ -48,6 +50,7 @@ public final class RouteFeedItems extends ProcessFunction<FeedItem, StationObser
             }
             case INFORMATION -> context.output(INFORMATION, item);
             case DEAD_LETTER -> context.output(DEAD_LETTERS, Objects.requireNonNull(item.deadLetter()));
+            case FEED_HEALTH -> context.output(FEED_HEALTH, Objects.requireNonNull(item.health()));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.velibstream.job.options;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.velibstream.source.http.HttpPollingSourceOptions;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -63,6 +64,15 @@ public final class JobOptions {
     public static final ConfigOption<Duration> INFORMATION_INTERVAL = ConfigOptions.key("information-interval")
             .durationType().defaultValue(Duration.ofHours(1))
             .withDescription("How often station_information is polled.");
+
+    public static final ConfigOption<Duration> HTTP_REQUEST_TIMEOUT = ConfigOptions.key("http-request-timeout")
+            .durationType().defaultValue(HttpPollingSourceOptions.DEFAULT_REQUEST_TIMEOUT)
+            .withDescription("A poll that has not answered within this time fails (it counts toward FEED_DOWN).");
+
+    public static final ConfigOption<Duration> HTTP_MAX_BACKOFF = ConfigOptions.key("http-max-backoff")
+            .durationType().defaultValue(Duration.ofMinutes(1))
+            .withDescription("A failing feed is retried with exponential backoff up to this delay; it bounds how "
+                    + "late a feed coming back is noticed.");
 
     public static final ConfigOption<String> STATUS_FILES = ConfigOptions.key("status")
             .stringType().noDefaultValue()
@@ -164,7 +174,7 @@ public final class JobOptions {
 
     public static final ConfigOption<Duration> IDLE_TIMEOUT = ConfigOptions.key("idle-timeout")
             .durationType().defaultValue(Duration.ofMinutes(2))
-            .withDescription("A source split that sends nothing for this long stops holding back the watermark.");
+            .withDescription("A source split that sends no station status for this long stops holding back the watermark.");
 
     public static final ConfigOption<String> STATIONS_TABLE = ConfigOptions.key("stations")
             .stringType().noDefaultValue()
@@ -197,6 +207,11 @@ public final class JobOptions {
     public static final ConfigOption<Double> DROP_FRACTION = ConfigOptions.key("drop-fraction")
             .doubleType().defaultValue(0.5)
             .withDescription("SUDDEN_DROP alert: the smallest drop as a fraction of the earlier count.");
+
+    public static final ConfigOption<Duration> FEED_DOWN_AFTER = ConfigOptions.key("feed-down-after")
+            .durationType().defaultValue(Duration.ofMinutes(3))
+            .withDescription("FEED_DOWN alert: every poll of a GBFS feed has failed (refused, timed out, HTTP error) "
+                    + "for this long.");
 
     // ---- outputs and runtime
 

@@ -72,7 +72,7 @@ class StationAlertDetectorTest {
     }
 
     /** Alerts with their details blanked, to compare everything else exactly. */
-    private static List<StationAlert> withoutDetails(List<StationAlert> alerts) {
+    static List<StationAlert> withoutDetails(List<StationAlert> alerts) {
         return alerts.stream()
                 .map(alert -> new StationAlert(alert.systemId(), alert.stationCode(), alert.postalCode(), alert.type(), alert.state(),
                         alert.since(), alert.detectedAt(), ""))

@@ -7,13 +7,27 @@ import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * Turns one polled response into zero or more records.
+ * Turns one polled response into zero or more records, and, if it wants, the health of each poll into records too.
  *
  * <p>A deserializer that wants bad payloads to reach a dead-letter output emits an error value of its record type
  * rather than throwing. An {@link IOException} thrown here is counted and logged by the source as a decode failure
  * of that poll; it never fails the job.
+ *
+ * <p>Every completed poll ends in exactly one call of {@link #pollSucceeded} or {@link #pollFailed}, in poll order per
+ * endpoint, from the same step that advances the checkpointed split state: so a job can see an endpoint go down and
+ * come back (a failure emits no document, and neither do a 304 or an unchanged body). Records they emit carry the
+ * poll's time as their timestamp. By default they emit nothing.
  */
 public interface HttpResponseDeserializer<T> extends Serializable, ResultTypeQueryable<T> {
 
     void deserialize(PolledResponse response, Collector<T> out) throws IOException;
+
+    /**
+     * The endpoint answered: a 2xx (called after {@link #deserialize} when the body changed, also when that threw)
+     * or a 304.
+     */
+    default void pollSucceeded(PollSuccess success, Collector<T> out) {}
+
+    /** The poll failed; the source retries it with backoff. */
+    default void pollFailed(PollFailure failure, Collector<T> out) {}
 }

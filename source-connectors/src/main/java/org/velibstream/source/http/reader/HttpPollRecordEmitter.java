@@ -3,13 +3,17 @@ package org.velibstream.source.http.reader;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 import org.apache.flink.util.Collector;
+import org.velibstream.source.http.HttpEndpoint;
 import org.velibstream.source.http.HttpResponseDeserializer;
+import org.velibstream.source.http.PollFailure;
+import org.velibstream.source.http.PollSuccess;
 import org.velibstream.source.http.split.HttpEndpointSplitState;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +24,9 @@ import java.util.List;
  * <p>A body identical to the last emitted one emits nothing. A body is emitted whole or not at all: records are
  * collected first, and a deserializer {@link IOException} drops them all and counts a decode failure. The failed
  * body's hash is still recorded, because decoding the same bytes again cannot succeed.
+ *
+ * <p>Every outcome but the end of a sequence is then reported to the deserializer as a poll success or failure, so
+ * that the endpoint's health reaches the job in the same order as its documents.
  */
 public final class HttpPollRecordEmitter<T> implements RecordEmitter<PollOutcome, T, HttpEndpointSplitState> {
 
@@ -37,10 +44,22 @@ public final class HttpPollRecordEmitter<T> implements RecordEmitter<PollOutcome
     @Override
     public void emitRecord(PollOutcome outcome, SourceOutput<T> output, HttpEndpointSplitState state) {
         state.recordPoll();
+        HttpEndpoint endpoint = state.endpoint();
         if (outcome instanceof PollOutcome.NotModified notModified) {
             state.recordNotModified(notModified.etag(), notModified.lastModified());
+            deserializer.pollSucceeded(
+                    new PollSuccess(endpoint.id(), endpoint.uri(), 304, notModified.receivedAt()), buffer);
+            emitBuffered(output, notModified.receivedAt());
         } else if (outcome instanceof PollOutcome.Fetched fetched) {
             emitIfChanged(fetched, output, state);
+            Instant receivedAt = fetched.response().fetchedAt();
+            deserializer.pollSucceeded(
+                    new PollSuccess(endpoint.id(), endpoint.uri(), fetched.response().statusCode(), receivedAt), buffer);
+            emitBuffered(output, receivedAt);
+        } else if (outcome instanceof PollOutcome.Failed failed) {
+            deserializer.pollFailed(new PollFailure(endpoint.id(), endpoint.uri(), failed.kind(), failed.reason(),
+                    failed.startedAt(), failed.consecutiveFailures()), buffer);
+            emitBuffered(output, failed.startedAt());
         }
     }
 
@@ -62,12 +81,18 @@ public final class HttpPollRecordEmitter<T> implements RecordEmitter<PollOutcome
             buffer.records.clear();
             return;
         }
-        long timestamp = fetched.response().fetchedAt().toEpochMilli();
+        endpointMetrics.emitted(emitBuffered(output, fetched.response().fetchedAt()));
+    }
+
+    /** Emits what the deserializer collected, stamped with {@code time}; returns how many records that was. */
+    private int emitBuffered(SourceOutput<T> output, Instant time) {
+        long timestamp = time.toEpochMilli();
         for (T record : buffer.records) {
             output.collect(record, timestamp);
         }
-        endpointMetrics.emitted(buffer.records.size());
+        int emitted = buffer.records.size();
         buffer.records.clear();
+        return emitted;
     }
 
     private static final class BufferingCollector<T> implements Collector<T> {

@@ -299,8 +299,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         endpointMetrics.polled(Duration.between(startedAt, now).toMillis());
 
         PollOutcome outcome = completion.response != null
-                ? classify(endpoint, completion.response, now)
-                : failed(completion.failure);
+                ? classify(endpoint, completion.response, startedAt, now)
+                : failed(endpoint, completion.failure, startedAt);
         boolean finished = outcome instanceof PollOutcome.EndOfSequence || endpoint.pollLimitReached();
         if (outcome instanceof PollOutcome.Failed failed) {
             onFailure(endpoint, failed, completion.response, now, finished);
@@ -319,7 +319,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         return true;
     }
 
-    private PollOutcome classify(PolledEndpoint endpoint, CappedBodyConsumer.Response response, Instant now) {
+    private PollOutcome classify(
+            PolledEndpoint endpoint, CappedBodyConsumer.Response response, Instant startedAt, Instant now) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             String etag = response.header("etag");
@@ -329,22 +330,22 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             return new PollOutcome.Fetched(polled, etag, lastModified, sha256(response.body()));
         }
         if (status == 304) {
-            return new PollOutcome.NotModified(response.header("etag"), response.header("last-modified"));
+            return new PollOutcome.NotModified(response.header("etag"), response.header("last-modified"), now);
         }
         if (options.endOfSequenceStatuses().contains(status)) {
             return new PollOutcome.EndOfSequence(status);
         }
         if (status == 429) {
-            return new PollOutcome.Failed(FailureKind.RATE_LIMITED, "HTTP 429");
+            return endpoint.failed(FailureKind.RATE_LIMITED, "HTTP 429", startedAt);
         }
         if (status == 401) {
             authorizer.invalidate();
         }
         FailureKind kind = status >= 400 && status < 500 ? FailureKind.HTTP_4XX : FailureKind.HTTP_5XX;
-        return new PollOutcome.Failed(kind, "HTTP " + status);
+        return endpoint.failed(kind, "HTTP " + status, startedAt);
     }
 
-    private static PollOutcome.Failed failed(Throwable failure) {
+    private static PollOutcome.Failed failed(PolledEndpoint endpoint, Throwable failure, Instant startedAt) {
         FailureKind kind;
         if (failure instanceof BodyTooLargeException) {
             kind = FailureKind.TOO_LARGE;
@@ -357,7 +358,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         } else {
             kind = FailureKind.CONNECT;
         }
-        return new PollOutcome.Failed(kind, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        return endpoint.failed(kind, failure.getClass().getSimpleName() + ": " + failure.getMessage(), startedAt);
     }
 
     private void onSuccess(
@@ -388,7 +389,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             @Nullable CappedBodyConsumer.Response response,
             Instant now,
             boolean finished) {
-        endpoint.consecutiveFailures++;
+        endpoint.consecutiveFailures = failed.consecutiveFailures();
         metrics.forEndpoint(endpoint.id()).failed(failed.kind(), endpoint.consecutiveFailures);
         Duration delay = backoff.delayAfter(endpoint.consecutiveFailures, ThreadLocalRandom.current().nextDouble());
         Optional<Duration> retryAfter = response == null
@@ -447,6 +448,11 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
 
         String id() {
             return endpoint.id();
+        }
+
+        /** This poll's failure, one more in the endpoint's streak. */
+        PollOutcome.Failed failed(FailureKind kind, String reason, Instant startedAt) {
+            return new PollOutcome.Failed(kind, reason, startedAt, consecutiveFailures + 1);
         }
 
         boolean pollLimitReached() {

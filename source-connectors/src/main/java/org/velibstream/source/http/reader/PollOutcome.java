@@ -4,6 +4,7 @@ import org.velibstream.source.http.PolledResponse;
 
 import javax.annotation.Nullable;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -22,16 +23,31 @@ public sealed interface PollOutcome {
     }
 
     /** 304: the last emitted response is still current. */
-    record NotModified(@Nullable String etag, @Nullable String lastModified) implements PollOutcome {}
+    record NotModified(@Nullable String etag, @Nullable String lastModified, Instant receivedAt)
+            implements PollOutcome {
+        public NotModified {
+            Objects.requireNonNull(receivedAt, "receivedAt");
+        }
+    }
 
     /** The endpoint answered one of the configured end-of-sequence statuses; its split finishes. */
     record EndOfSequence(int statusCode) implements PollOutcome {}
 
-    /** The poll failed; the endpoint is retried with backoff. */
-    record Failed(FailureKind kind, String reason) implements PollOutcome {
+    /**
+     * The poll failed; the endpoint is retried with backoff.
+     *
+     * @param startedAt when the failed poll started (a poll that hung failed one request timeout later)
+     * @param consecutiveFailures the failures in a row of this endpoint, this one included
+     */
+    record Failed(FailureKind kind, String reason, Instant startedAt, int consecutiveFailures)
+            implements PollOutcome {
         public Failed {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(startedAt, "startedAt");
+            if (consecutiveFailures < 1) {
+                throw new IllegalArgumentException("consecutiveFailures must be at least 1, got " + consecutiveFailures);
+            }
         }
     }
 }

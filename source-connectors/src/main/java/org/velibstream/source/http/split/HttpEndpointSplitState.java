@@ -28,6 +28,10 @@ public final class HttpEndpointSplitState {
         return endpoint.id();
     }
 
+    public HttpEndpoint endpoint() {
+        return endpoint;
+    }
+
     @Nullable
     public String bodySha256() {
         return bodySha256;

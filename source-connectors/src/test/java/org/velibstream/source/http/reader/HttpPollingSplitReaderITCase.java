@@ -216,6 +216,12 @@ class HttpPollingSplitReaderITCase {
             assertThat(driver.metrics("flaky").consecutiveFailures()).isEqualTo(3);
             driver.fetchOutcomes("flaky", 4);
 
+            assertThat(driver.outcomes("flaky").subList(0, 3))
+                    .extracting(outcome -> ((PollOutcome.Failed) outcome).consecutiveFailures())
+                    .containsExactly(1, 2, 3);
+            assertThat(driver.outcomes("flaky").subList(0, 3))
+                    .extracting(outcome -> ((PollOutcome.Failed) outcome).startedAt())
+                    .isSorted();
             assertThat(driver.outcomes("flaky").get(3)).isInstanceOf(PollOutcome.Fetched.class);
             assertThat(driver.metrics("flaky").consecutiveFailures()).isZero();
             assertThat(driver.metrics("flaky").errorCount(FailureKind.HTTP_5XX)).isEqualTo(3);
