@@ -69,6 +69,18 @@ public final class KafkaLatencyHarness {
         this.bootstrap = bootstrap;
     }
 
+    /** Arguments: {@code <bootstrap> [records/s [seconds]]}; prints the report's table. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: KafkaLatencyHarness <bootstrap> [records/s [seconds]]");
+        }
+        Settings full = Settings.full();
+        Settings settings = new Settings(args.length > 1 ? Double.parseDouble(args[1]) : full.recordsPerSecond(),
+                args.length > 2 ? Duration.ofSeconds(Long.parseLong(args[2])) : full.duration(), full.warmup(),
+                full.parallelism());
+        System.out.println(KafkaReport.latencyTable(new KafkaLatencyHarness(args[0]).run(settings)));
+    }
+
     public Result run(Settings settings) throws Exception {
         SimulatedSystem system = SimulatedSystem.fromStationTable();
         int ticks = (int) Math.ceil(settings.recordsPerSecond() * settings.duration().toSeconds() / system.stations());

@@ -91,6 +91,19 @@ public final class KafkaThroughputHarness {
         this.externalPeers = List.copyOf(externalPeers);
     }
 
+    /** Arguments: {@code <bootstrap> [ticks [repeats]]}; prints the report's table. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: KafkaThroughputHarness <bootstrap> [ticks [repeats]]");
+        }
+        Settings full = Settings.full();
+        Settings settings = new Settings(args.length > 1 ? Integer.parseInt(args[1]) : full.ticks(), full.parallelisms(),
+                full.warmups(), args.length > 2 ? Integer.parseInt(args[2]) : full.repeats());
+        Path work = Files.createTempDirectory("velib-kafka-bench");
+        Result result = new KafkaThroughputHarness(args[0], work, List.of()).run(settings);
+        System.out.println(KafkaReport.throughputTable(result));
+    }
+
     public Result run(Settings settings) throws Exception {
         SimulatedSystem system = SimulatedSystem.fromStationTable();
         RawTopicLoad load = RawTopicLoad.simulate(system, settings.ticks());

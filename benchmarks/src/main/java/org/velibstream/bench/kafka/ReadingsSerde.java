@@ -6,6 +6,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
+import javax.annotation.Nullable;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -74,7 +76,8 @@ final class ReadingsSerde {
     }
 
     private static void writeReading(DataOutputStream out, StationReading reading) throws IOException {
-        out.writeUTF(reading.stationKey());
+        writeNullable(out, reading.stationCode());
+        writeNullable(out, reading.stationId());
         out.writeLong(reading.timestamp());
         out.writeInt(reading.bikes());
         out.writeInt(reading.mechanical());
@@ -84,7 +87,19 @@ final class ReadingsSerde {
     }
 
     private static StationReading readReading(DataInputStream in) throws IOException {
-        return new StationReading(in.readUTF(), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+        return new StationReading(readNullable(in), readNullable(in), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                 in.readBoolean());
+    }
+
+    private static void writeNullable(DataOutputStream out, @Nullable String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    @Nullable
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
     }
 }
