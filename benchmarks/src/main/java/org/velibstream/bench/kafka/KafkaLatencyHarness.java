@@ -82,9 +82,9 @@ public final class KafkaLatencyHarness {
     }
 
     public Result run(Settings settings) throws Exception {
-        SimulatedSystem system = SimulatedSystem.fromStationTable();
-        int ticks = (int) Math.ceil(settings.recordsPerSecond() * settings.duration().toSeconds() / system.stations());
-        RawTopicLoad load = RawTopicLoad.simulate(system, Math.max(ticks, 4));
+        int stations = SimulatedSystem.stationRows().size();
+        int ticks = (int) Math.ceil(settings.recordsPerSecond() * settings.duration().toSeconds() / stations);
+        RawTopicLoad load = RawTopicLoad.simulateInThePast(Math.max(ticks, 4));
         String rawTopic = "bench-latency-raw-" + UUID.randomUUID().toString().substring(0, 8);
         Visibility visibility = new Visibility();
         RawTopicLoadGenerator.SendTimes sent;

@@ -105,8 +105,7 @@ public final class KafkaThroughputHarness {
     }
 
     public Result run(Settings settings) throws Exception {
-        SimulatedSystem system = SimulatedSystem.fromStationTable();
-        RawTopicLoad load = RawTopicLoad.simulate(system, settings.ticks());
+        RawTopicLoad load = RawTopicLoad.simulateInThePast(settings.ticks());
         String rawTopic = "bench-raw-" + UUID.randomUUID().toString().substring(0, 8);
         try (RawTopicLoadGenerator generator = new RawTopicLoadGenerator(bootstrap)) {
             generator.createTopic(rawTopic, RAW_PARTITIONS);

@@ -11,6 +11,7 @@ import org.velibstream.job.ingest.VelibRawRecordSerializer;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,15 +31,25 @@ public final class RawTopicLoad {
 
     private final List<RawRecord> records;
     private final int stations;
+    private final Instant start;
     private final int ticks;
 
-    private RawTopicLoad(List<RawRecord> records, int stations, int ticks) {
+    private RawTopicLoad(List<RawRecord> records, int stations, Instant start, int ticks) {
         this.records = List.copyOf(records);
         this.stations = stations;
+        this.start = start;
         this.ticks = ticks;
     }
 
-    /** Simulates {@code ticks} consecutive minutes from {@link SimulatedSystem#START}, in time order. */
+    /**
+     * {@code ticks} minutes of the simulation, ending before now: a broker refuses records timestamped more than an
+     * hour ahead of its clock.
+     */
+    public static RawTopicLoad simulateInThePast(int ticks) throws IOException, GbfsDecodingException {
+        return simulate(SimulatedSystem.inThePastOf(Instant.now(), TICK.multipliedBy(ticks)), ticks);
+    }
+
+    /** Simulates {@code ticks} consecutive minutes from the system's start, in time order. */
     public static RawTopicLoad simulate(SimulatedSystem system, int ticks) throws GbfsDecodingException {
         if (ticks < 1) {
             throw new IllegalArgumentException("need at least one tick, got " + ticks);
@@ -47,7 +58,7 @@ public final class RawTopicLoad {
         VelibRawRecordSerializer serializer = new VelibRawRecordSerializer("raw");
         List<RawRecord> records = new ArrayList<>(ticks * system.stations());
         for (int tick = 0; tick < ticks; tick++) {
-            Instant at = SimulatedSystem.START.plus(TICK.multipliedBy(tick));
+            Instant at = system.start().plus(TICK.multipliedBy(tick));
             List<StationStatus> statuses = new ArrayList<>();
             List<Rejection> rejections = new ArrayList<>();
             decoder.decodeDocument(system.stationStatus(tick),
@@ -61,7 +72,7 @@ public final class RawTopicLoad {
                 records.add(new RawRecord(record.timestamp(), record.key(), record.value()));
             }
         }
-        return new RawTopicLoad(records, system.stations(), ticks);
+        return new RawTopicLoad(records, system.stations(), system.start(), ticks);
     }
 
     public List<RawRecord> records() {
@@ -82,6 +93,6 @@ public final class RawTopicLoad {
 
     /** The start of the last tick's window: its statistics row is the last one the job writes. */
     public Instant lastWindowStart() {
-        return SimulatedSystem.START.plus(TICK.multipliedBy(ticks - 1L));
+        return start.plus(TICK.multipliedBy(ticks - 1L));
     }
 }

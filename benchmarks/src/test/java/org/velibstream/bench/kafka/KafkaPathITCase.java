@@ -45,7 +45,7 @@ class KafkaPathITCase {
 
     @BeforeAll
     static void preloadRawTopic() throws Exception {
-        load = RawTopicLoad.simulate(SimulatedSystem.fromStationTable(), TICKS);
+        load = RawTopicLoad.simulateInThePast(TICKS);
         postalCodes = new PostalCodeIndex(SimulatedSystem.stationRows());
         rawTopic = "it-raw-" + UUID.randomUUID().toString().substring(0, 8);
         try (RawTopicLoadGenerator generator = new RawTopicLoadGenerator(BOOTSTRAP)) {
