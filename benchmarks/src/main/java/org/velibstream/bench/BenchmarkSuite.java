@@ -1,5 +1,7 @@
 package org.velibstream.bench;
 
+import org.apache.flink.util.FileUtils;
+
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -8,6 +10,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Statistics;
+
+import org.velibstream.bench.kafka.ExternalPeer;
+import org.velibstream.bench.kafka.KafkaLatencyHarness;
+import org.velibstream.bench.kafka.KafkaReport;
+import org.velibstream.bench.kafka.KafkaThroughputHarness;
+import org.velibstream.bench.kafka.RawTopicLoad;
+
+import javax.annotation.Nullable;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +35,9 @@ import java.util.List;
  * writes one Markdown report. {@code bin/benchmark} runs it; {@code --quick} runs each benchmark for a moment only,
  * so that CI proves they still run (its numbers mean nothing).
  *
- * <p>Arguments: {@code [--quick] [--output <file.md>]}; the default output is
- * {@code benchmarks/results/<UTC date>.md}.
+ * <p>Arguments: {@code [--quick] [--output <file.md>] [--kafka-bootstrap <host:port>] [--spark-peer-jar <jar>]};
+ * the default output is {@code benchmarks/results/<UTC date>.md}. The Kafka path's sections run only against a
+ * broker ({@code bin/benchmark} starts one); the Spark peer only when its jar is given.
  */
 public final class BenchmarkSuite {
 
@@ -38,6 +49,8 @@ public final class BenchmarkSuite {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        String kafkaBootstrap = null;
+        Path sparkPeerJar = null;
         Path output = BenchmarkPaths.repositoryRoot().resolve("benchmarks").resolve("results")
                 .resolve(LocalDate.now(ZoneOffset.UTC) + ".md");
         for (int i = 0; i < args.length; i++) {
@@ -49,8 +62,10 @@ public final class BenchmarkSuite {
                     }
                     output = Path.of(args[++i]);
                 }
-                default -> throw new IllegalArgumentException(
-                        "Unknown argument '" + args[i] + "'; expected [--quick] [--output <file.md>]");
+                case "--kafka-bootstrap" -> kafkaBootstrap = valueOf(args, ++i, "--kafka-bootstrap needs host:port");
+                case "--spark-peer-jar" -> sparkPeerJar = Path.of(valueOf(args, ++i, "--spark-peer-jar needs a jar"));
+                default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; expected [--quick] "
+                        + "[--output <file.md>] [--kafka-bootstrap <host:port>] [--spark-peer-jar <jar>]");
             }
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -60,11 +75,38 @@ public final class BenchmarkSuite {
         Path work = Files.createTempDirectory("velib-throughput");
         JobThroughputHarness.Result throughput = new JobThroughputHarness(work).run(suite.throughputSettings());
         Files.deleteIfExists(work);
-        String report = MarkdownReport.full(input, decoding, throughput, quick, loadAtStart);
+        String report = MarkdownReport.full(input, decoding, throughput, quick, loadAtStart)
+                + suite.kafkaSections(kafkaBootstrap, sparkPeerJar);
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, report, StandardCharsets.UTF_8);
         System.out.println(report);
         System.out.println("Written to " + output);
+    }
+
+    private static String valueOf(String[] args, int index, String missing) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(missing);
+        }
+        return args[index];
+    }
+
+    /** The Kafka path's throughput (the job and its peers on the same topic) and latency, against a running broker. */
+    public String kafkaSections(@Nullable String bootstrap, @Nullable Path sparkPeerJar) throws Exception {
+        if (bootstrap == null) {
+            return KafkaReport.sections(null, null, "no broker given (`--kafka-bootstrap`; `bin/benchmark` starts one)");
+        }
+        Path work = Files.createTempDirectory("velib-kafka-bench");
+        try {
+            List<ExternalPeer> peers = sparkPeerJar == null ? List.of() : List.of(ExternalPeer.javaJar(
+                    "Spark Structured Streaming", sparkPeerJar, BenchmarkPaths.stationsCsv(), RawTopicLoad.TICK));
+            KafkaThroughputHarness.Result throughput = new KafkaThroughputHarness(bootstrap, work, peers)
+                    .run(quick ? KafkaThroughputHarness.Settings.quick() : KafkaThroughputHarness.Settings.full());
+            KafkaLatencyHarness.Result latency = new KafkaLatencyHarness(bootstrap)
+                    .run(quick ? KafkaLatencyHarness.Settings.quick() : KafkaLatencyHarness.Settings.full());
+            return KafkaReport.sections(throughput, latency, "");
+        } finally {
+            FileUtils.deleteDirectory(work.toFile());
+        }
     }
 
     public JobThroughputHarness.Settings throughputSettings() {

@@ -9,9 +9,6 @@ import org.velibstream.job.options.JobConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,13 +176,11 @@ public final class JobThroughputHarness {
                 "--checkpoint-interval", "0 s",
                 "--parallelism", Integer.toString(parallelism)
             }));
-            List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-            heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-            long cpuBefore = processCpuNanos();
+            ProcessResources.resetHeapPeaks();
+            long cpuBefore = ProcessResources.cpuNanos();
             JobExecutionResult result = env.execute("velib-stream throughput p" + parallelism);
-            long cpuNanos = processCpuNanos() - cpuBefore;
-            long peakHeap = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            long cpuNanos = ProcessResources.cpuNanos() - cpuBefore;
+            long peakHeap = ProcessResources.heapPeakBytes();
             long statsRows = lineCount(output.resolve("stats.jsonl"));
             if (statsRows == 0) {
                 throw new IllegalStateException("The job wrote no statistics row: the run measured nothing");
@@ -195,13 +190,6 @@ public final class JobThroughputHarness {
         } finally {
             deleteRecursively(output);
         }
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        throw new IllegalStateException("This JVM does not report process CPU time");
     }
 
     private static long lineCount(Path file) throws IOException {

@@ -119,7 +119,8 @@ public final class MarkdownReport {
                 floor.documentsPerSecond().median() / result.documentsPerSecond().median());
     }
 
-    private static String withSpread(Summary summary, String format) {
+    /** {@code median (min–max)} in {@code format}. */
+    public static String withSpread(Summary summary, String format) {
         return String.format(Locale.ROOT, format, summary.median()) + " ("
                 + String.format(Locale.ROOT, format, summary.min()) + "–"
                 + String.format(Locale.ROOT, format, summary.max()) + ")";

@@ -1,5 +1,6 @@
 package org.velibstream.bench;
 
+import org.velibstream.bench.kafka.StationReading;
 import org.velibstream.job.stations.StationRow;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -15,12 +16,11 @@ import java.util.Map;
 
 /**
  * The floor of issue 7: the least work that turns a Vélib' station_status document into per-postal-code sums. One
- * thread, one pass of Jackson's streaming parser, no framework, no validation beyond the parser's own, no objects
- * per station: what is left is the cost of the work itself, to which the job's path is compared.
+ * thread, one pass of Jackson's streaming parser, no framework, no validation beyond the parser's own, one small
+ * value per station (the Kafka floor reads entries the same way): what is left is the cost of the work itself, to which the job's path is compared.
  *
- * <p>It reads Vélib's shape only ({@code data.stations[]} with {@code stationCode}, {@code station_id},
- * {@code num_bikes_available}, {@code num_bikes_available_types}, {@code num_docks_available}); a station missing
- * from the table counts under {@link StationRow#UNKNOWN_POSTAL_CODE}. A document that is not JSON, or a count that is
+ * <p>It reads Vélib's shape only ({@code data.stations[]}, each entry read by {@link StationReading#read}); a station
+ * missing from the table counts under {@link StationRow#UNKNOWN_POSTAL_CODE}. A document that is not JSON, or a count that is
  * not a number, fails with an {@link IOException} naming the problem.
  */
 public final class PostalCodeFloor {
@@ -78,37 +78,9 @@ public final class PostalCodeFloor {
     }
 
     private void readStation(JsonParser parser, Sums sums) throws IOException {
-        String stationCode = null;
-        String stationId = null;
-        int bikes = 0;
-        int mechanical = 0;
-        int ebikes = 0;
-        int docks = 0;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            parser.nextToken();
-            switch (field) {
-                case "stationCode" -> stationCode = parser.getText();
-                case "station_id" -> stationId = parser.getText();
-                case "num_bikes_available" -> bikes = parser.getIntValue();
-                case "num_docks_available" -> docks = parser.getIntValue();
-                case "num_bikes_available_types" -> {
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String type = parser.currentName();
-                            parser.nextToken();
-                            if ("mechanical".equals(type)) {
-                                mechanical += parser.getIntValue();
-                            } else if ("ebike".equals(type)) {
-                                ebikes += parser.getIntValue();
-                            }
-                        }
-                    }
-                }
-                default -> parser.skipChildren();
-            }
-        }
-        sums.add(postalIndex(stationCode, stationId), bikes, mechanical, ebikes, docks);
+        StationReading station = StationReading.read(parser, 0);
+        sums.add(postalIndex(station.stationCode(), station.stationId()), station.bikes(), station.mechanical(),
+                station.ebikes(), station.docks());
     }
 
     private int postalIndex(String stationCode, String stationId) {

@@ -28,17 +28,33 @@ public final class SimulatedSystem {
     public static final Duration INTERVAL = Duration.ofMinutes(1);
 
     private final int stations;
+    private final Instant start;
     private final SimulationFeeds feeds;
 
-    private SimulatedSystem(List<StationRow> rows) {
+    private SimulatedSystem(List<StationRow> rows, Instant start) {
         this.stations = rows.size();
+        this.start = start;
         this.feeds = new SimulationFeeds(
-                new StationSimulation(rows, SEED), new SimulatedClock(START, START, 1), INTERVAL, "velib");
+                new StationSimulation(rows, SEED), new SimulatedClock(start, start, 1), INTERVAL, "velib");
     }
 
-    /** The simulation over {@code data/stations.csv} (about 1,500 stations). */
+    /** The simulation over {@code data/stations.csv} (about 1,500 stations), from {@link #START}. */
     public static SimulatedSystem fromStationTable() throws IOException {
-        return new SimulatedSystem(stationRows());
+        return new SimulatedSystem(stationRows(), START);
+    }
+
+    /**
+     * The same simulation moved back by whole weeks (same weekday and time of day) until its first {@code span}
+     * ends before {@code now}; from {@link #START} when that is already past. A Kafka broker refuses records
+     * timestamped more than an hour ahead of its clock ({@code message.timestamp.after.max.ms}).
+     */
+    public static SimulatedSystem inThePastOf(Instant now, Duration span) throws IOException {
+        Duration week = Duration.ofDays(7);
+        Instant start = START;
+        while (start.plus(span).isAfter(now)) {
+            start = start.minus(week);
+        }
+        return new SimulatedSystem(stationRows(), start);
     }
 
     public static List<StationRow> stationRows() throws IOException {
@@ -52,7 +68,12 @@ public final class SimulatedSystem {
         return stations;
     }
 
-    /** The station_status document of tick {@code tick}: {@link #START} plus {@code tick} intervals. */
+    /** When tick 0 is. */
+    public Instant start() {
+        return start;
+    }
+
+    /** The station_status document of tick {@code tick}: {@link #start()} plus {@code tick} intervals. */
     public byte[] stationStatus(int tick) {
         return feed(GbfsFeeds.STATION_STATUS, tick);
     }
@@ -78,7 +99,7 @@ public final class SimulatedSystem {
     }
 
     private byte[] feed(String name, int tick) {
-        Instant at = START.plus(INTERVAL.multipliedBy(tick));
+        Instant at = start.plus(INTERVAL.multipliedBy(tick));
         return feeds.feed(name, at)
                 .orElseThrow(() -> new IllegalStateException("the simulation serves no " + name))
                 .bytes();

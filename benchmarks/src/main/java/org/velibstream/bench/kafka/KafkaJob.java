@@ -1,0 +1,77 @@
+package org.velibstream.bench.kafka;
+
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import org.velibstream.job.VelibStreamJob;
+import org.velibstream.job.options.JobConfiguration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The production job on the raw topic, for the Kafka benchmarks: {@link VelibStreamJob#build} with {@code --source
+ * kafka} and {@code --sink kafka} (exactly once, at the production checkpoint interval), on a local MiniCluster in
+ * this JVM with one slot per parallel task. Each run has its own consumer group, output topics and transactional ids,
+ * so that runs over the same raw topic never see each other.
+ *
+ * @param bounded true to stop at the raw topic's end offsets when the job starts ({@code --kafka-stop-at-latest})
+ */
+public record KafkaJob(String bootstrap, String rawTopic, int parallelism, boolean bounded, String run) {
+
+    public static KafkaJob of(String bootstrap, String rawTopic, int parallelism, boolean bounded) {
+        return new KafkaJob(bootstrap, rawTopic, parallelism, bounded, UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    public String statsTopic() {
+        return "bench-stats-" + run;
+    }
+
+    public String alertsTopic() {
+        return "bench-alerts-" + run;
+    }
+
+    /** Builds the job on a fresh MiniCluster and submits it; the caller cancels it or waits for it. */
+    public JobClient start() throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--source", "kafka",
+                "--kafka-bootstrap", bootstrap,
+                "--raw-topic", rawTopic,
+                "--kafka-group-id", "bench-" + run,
+                "--sink", "kafka",
+                "--stats-topic", statsTopic(),
+                "--alerts-topic", alertsTopic(),
+                "--deadletter-topic", "bench-deadletter-" + run,
+                "--transactional-id-prefix", "bench-" + run,
+                "--parallelism", Integer.toString(parallelism)));
+        if (bounded) {
+            args.add("--kafka-stop-at-latest");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+        VelibStreamJob.build(env, JobConfiguration.fromArgs(args.toArray(String[]::new)));
+        return env.executeAsync("velib-stream on Kafka p" + parallelism);
+    }
+
+    /**
+     * Cancels a run unless it has ended, and waits for its end: a bounded run would otherwise wait for its final
+     * checkpoint, which no measurement needs.
+     */
+    public static void stop(JobClient client) throws InterruptedException, TimeoutException {
+        try {
+            JobStatus status = client.getJobStatus().get(30, TimeUnit.SECONDS);
+            if (!status.isGloballyTerminalState()) {
+                client.cancel().get(60, TimeUnit.SECONDS);
+            }
+            // Cancelled is its end: the result's exception says so, and is not a failure of the benchmark.
+            client.getJobExecutionResult().handle((result, failure) -> result).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // Only a job that has ended, with its MiniCluster, no longer answers: nothing is left to stop.
+        }
+    }
+}

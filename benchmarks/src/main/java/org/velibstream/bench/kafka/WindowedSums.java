@@ -1,0 +1,34 @@
+package org.velibstream.bench.kafka;
+
+import org.velibstream.job.stats.PostalCodeStats;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What every engine of the Kafka benchmarks computes, in one shape so that their results compare: for one postal code
+ * and one tumbling event-time window, the latest status of each station in the window, summed. Empty and full use
+ * the job's definitions (installed with 0 bikes, installed with 0 docks; see {@link PostalCodeStats}).
+ */
+public record WindowedSums(
+        Instant windowStart,
+        String postalCode,
+        int stations,
+        int bikes,
+        int mechanical,
+        int ebikes,
+        int docks,
+        int emptyStations,
+        int fullStations) {
+
+    public WindowedSums {
+        Objects.requireNonNull(windowStart, "windowStart");
+        Objects.requireNonNull(postalCode, "postalCode");
+    }
+
+    /** The job's row, without what the peers do not compute (capacity, out-of-service stations, window end). */
+    public static WindowedSums of(PostalCodeStats stats) {
+        return new WindowedSums(stats.windowStart(), stats.postalCode(), stats.stations(), stats.bikes(),
+                stats.mechanical(), stats.ebike(), stats.docks(), stats.emptyStations(), stats.fullStations());
+    }
+}
