@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CassandraPipelineITCase {
 
     private static final String CONTACT_POINT =
-            System.getProperty("velib.it.cassandra.contact-point", "127.0.0.1:39042");
+            System.getProperty("velib.it.cassandra.contact-point", "127.0.0.1:30042");
     private static final String KEYSPACE = "velib_it_" + UUID.randomUUID().toString().substring(0, 8);
 
     @RegisterExtension

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KafkaPipelineITCase {
 
-    private static final String BOOTSTRAP = System.getProperty("velib.it.kafka.bootstrap", "127.0.0.1:39092");
+    private static final String BOOTSTRAP = System.getProperty("velib.it.kafka.bootstrap", "127.0.0.1:30092");
     private static final Instant T0 = Instant.parse("2024-11-19T08:00:00Z");
 
     @RegisterExtension

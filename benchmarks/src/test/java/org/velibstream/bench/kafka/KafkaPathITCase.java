@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KafkaPathITCase {
 
-    private static final String BOOTSTRAP = System.getProperty("velib.it.kafka.bootstrap", "127.0.0.1:39092");
+    private static final String BOOTSTRAP = System.getProperty("velib.it.kafka.bootstrap", "127.0.0.1:30092");
     private static final int TICKS = 5;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
