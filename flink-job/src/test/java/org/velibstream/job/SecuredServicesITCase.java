@@ -56,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is submitted, with one message; and no secret shows in the web UI's REST API or in the job's log.
  *
  * <p>Ports: {@code velib.it.secured.base.port} (27000 by default, {@code -Dit.secured.base.port} in Maven) plus fixed
- * offsets, clear of the other integration tests' 39xxx, 29xxx and 28xxx.
+ * offsets, clear of the other integration tests' 30xxx, 29xxx and 28xxx.
  */
 class SecuredServicesITCase {
 
