@@ -9,7 +9,6 @@ import org.velibstream.job.stats.PostalCodeStats;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -21,9 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -135,11 +132,6 @@ class FaultToleranceITCase {
         }
     }
 
-    @BeforeEach
-    void newScenario(TestInfo test) {
-        scenario = new Scenario(test.getTestMethod().orElseThrow().getName());
-    }
-
     @AfterEach
     void cancelJob() {
         if (producerThread != null) {
@@ -148,7 +140,9 @@ class FaultToleranceITCase {
         if (jobId != null) {
             stack.runQuietly("flink", "cancel", jobId);
         }
-        scenario.close();
+        if (scenario != null) {
+            scenario.close();
+        }
     }
 
     @Test
@@ -167,26 +161,30 @@ class FaultToleranceITCase {
 
     @Test
     void taskManagerKilledMidStream() throws Exception {
+        scenario = new Scenario("taskmanager_killed");
         JobOutput output = runThrough(() -> {
             stack.run(Duration.ofMinutes(1), "flink-cluster", "kill-taskmanager");
             stack.run(Duration.ofMinutes(3), "flink-cluster", "start-taskmanager");
         });
-        assertThat(restarts()).as("restarts of the job after its TaskManager died").isPositive();
         assertExactlyTheExpectedRows(output);
+        assertThat(failures()).as("failures of the job, with its TaskManager among them").isPositive();
     }
 
     @Test
     void kafkaBrokerStoppedFor30Seconds() throws Exception {
+        scenario = new Scenario("kafka_down");
         JobOutput output = runThrough(stoppedFor(KAFKA_OUTAGE, "kafka"));
-        System.out.println("FaultToleranceITCase: restarts after the Kafka outage: " + restarts());
         assertExactlyTheExpectedRows(output);
+        // Whether a request times out before the broker is back depends on timing: a restart is not required.
+        System.out.println("FaultToleranceITCase: failures of the job during the Kafka outage: " + failures());
     }
 
     @Test
     void cassandraNodeStoppedFor60Seconds() throws Exception {
+        scenario = new Scenario("cassandra_down");
         JobOutput output = runThrough(stoppedFor(CASSANDRA_OUTAGE, "cassandra"));
-        assertThat(restarts()).as("restarts of the job after its Cassandra writes failed").isPositive();
         assertExactlyTheExpectedRows(output);
+        assertThat(failures()).as("failures of the job, its Cassandra writes among them").isPositive();
     }
 
     /**
@@ -195,6 +193,7 @@ class FaultToleranceITCase {
      */
     @Test
     void savepointStopAndRestartKeepsAlertsAndStationState() throws Exception {
+        scenario = new Scenario("savepoint");
         createRawTopic(scenario);
         produce(FaultInput.beforeSplit(scenario.rawTopic()), Duration.ZERO);
         jobId = stack.submitJob(scenario.jobArgs());
@@ -389,10 +388,12 @@ class FaultToleranceITCase {
         return FaultInput.observedAt(station, minute);
     }
 
-    /** The number of restarts of the current job, from Flink's REST API. */
-    private long restarts() {
-        JsonNode metrics = LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + jobId + "/metrics?get=numRestarts");
-        return metrics.path(0).path("value").asLong(0);
+    /**
+     * The failures in the current job's exception history, from Flink's REST API (its metrics there are cached for
+     * up to 10 s, too long to see a restart that just happened).
+     */
+    private int failures() {
+        return LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
     }
 
     private static long completedCheckpoints(String job) {
