@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>A fault hits mid-stream: the first half of the input is in, the job has committed output and holds state and
  * open transactions, and the second half is still being produced (paced, while the fault lasts) when it strikes.
  *
- * <p>Ports: {@code -Dvelib.it.faults.port-base} (default 28400) and the six ports after it.
+ * <p>Ports: 28400 and the six after it (Kafka, its controller, Cassandra native, storage and JMX, Flink REST and
+ * RPC); {@code mvn verify -Dit.faults.port.base=N} moves them (the system property {@code velib.it.faults.port-base}).
  */
 class FaultToleranceITCase {
 
@@ -109,7 +111,7 @@ class FaultToleranceITCase {
                 .build();
 
         try (Scenario reference = new Scenario("reference")) {
-            createRawTopic(reference);
+            createTopics(reference);
             produce(FaultInput.records(reference.rawTopic()), Duration.ZERO);
             String referenceJob = stack.submitJob(reference.jobArgs());
             try {
@@ -194,7 +196,7 @@ class FaultToleranceITCase {
     @Test
     void savepointStopAndRestartKeepsAlertsAndStationState() throws Exception {
         scenario = new Scenario("savepoint");
-        createRawTopic(scenario);
+        createTopics(scenario);
         produce(FaultInput.beforeSplit(scenario.rawTopic()), Duration.ZERO);
         jobId = stack.submitJob(scenario.jobArgs());
         AlertKey openBeforeStop = alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.OPEN, 2, 7);
@@ -253,7 +255,7 @@ class FaultToleranceITCase {
      * while it is being produced, and returns the output once it holds every expected row.
      */
     private JobOutput runThrough(Fault fault) throws Exception {
-        createRawTopic(scenario);
+        createTopics(scenario);
         producerThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "fault-input-producer"));
         jobId = stack.submitJob(scenario.jobArgs());
         produce(FaultInput.beforeSplit(scenario.rawTopic()), PACE);
@@ -326,6 +328,10 @@ class FaultToleranceITCase {
             return name + "-alerts";
         }
 
+        String deadLetterTopic() {
+            return name + "-deadletter";
+        }
+
         String keyspace() {
             return "faults_" + name.toLowerCase();
         }
@@ -355,7 +361,7 @@ class FaultToleranceITCase {
                 "--sink", "kafka;cassandra",
                 "--stats-topic", statsTopic(),
                 "--alerts-topic", alertsTopic(),
-                "--deadletter-topic", name + "-deadletter",
+                "--deadletter-topic", deadLetterTopic(),
                 "--transactional-id-prefix", name,
                 "--cassandra-contact-points", "127.0.0.1:" + CASSANDRA_PORT,
                 "--cassandra-keyspace", keyspace(),
@@ -400,9 +406,19 @@ class FaultToleranceITCase {
         return LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + job + "/checkpoints").path("counts").path("completed").asLong(0);
     }
 
-    private static void createRawTopic(Scenario run) throws Exception {
+    /**
+     * Creates the scenario's topics, kept forever: their records carry 2024 timestamps (event time), which the
+     * broker's default 7-day retention would delete under the job's feet, moving the log start past unread records.
+     * The job creates only missing topics, so it uses these.
+     */
+    private static void createTopics(Scenario run) throws Exception {
+        Map<String, String> keptForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(run.rawTopic(), 1, (short) 1).configs(keptForever)));
+        for (String output : List.of(run.statsTopic(), run.alertsTopic(), run.deadLetterTopic())) {
+            topics.add(new NewTopic(output, 3, (short) 1).configs(keptForever));
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(run.rawTopic(), 1, (short) 1))).all().get(1, TimeUnit.MINUTES);
+            admin.createTopics(topics).all().get(1, TimeUnit.MINUTES);
             // A producer that starts before the partition has a leader may retry out of order (see the Kafka notes).
             Polling.await("a leader for " + run.rawTopic(), Duration.ofMinutes(1), () -> "none", () -> {
                 try {
