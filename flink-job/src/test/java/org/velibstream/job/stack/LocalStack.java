@@ -1,15 +1,19 @@
 package org.velibstream.job.stack;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the repository's {@code bin/} scripts (bin/stack, bin/flink, bin/gbfs-replay) as a user would, with one
@@ -17,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * failing script fails with the end of its output.
  */
 public final class LocalStack {
+
+    private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
+    private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
 
     private final Path repository;
     private final Map<String, String> environment;
@@ -58,6 +65,65 @@ public final class LocalStack {
                     + "; its output ends with:\n" + tail(text, 40) + "\n(all output in " + logFile + ")");
         }
         return text;
+    }
+
+    /** Runs a clean-up step that must not stop the next ones: a failure is printed; the command log has the details. */
+    void runQuietly(String script, String... args) {
+        try {
+            run(Duration.ofMinutes(2), script, args);
+        } catch (Exception e) {
+            System.err.println("clean-up: " + e.getMessage());
+        }
+    }
+
+    /** Runs {@code bin/flink run -d runArgs...} and returns the id of the job it submitted. */
+    String submitJob(String... runArgs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("run", "-d"));
+        args.addAll(List.of(runArgs));
+        String submitted = run(Duration.ofMinutes(3), "flink", args.toArray(String[]::new));
+        Matcher id = JOB_ID.matcher(submitted);
+        if (!id.find()) {
+            throw new IllegalStateException("bin/flink run printed no job id:\n" + submitted);
+        }
+        return id.group(1);
+    }
+
+    /**
+     * Runs {@code bin/flink stop} for {@code jobId} with a savepoint in {@code savepoints} and returns the
+     * savepoint's folder; {@code options} go before the job id (for example {@code --drain}).
+     */
+    Path stopWithSavepoint(String jobId, Path savepoints, String... options) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("stop", "--savepointPath", savepoints.toUri().toString()));
+        args.addAll(List.of(options));
+        args.add(jobId);
+        String stopped = run(Duration.ofMinutes(3), "flink", args.toArray(String[]::new));
+        Matcher savepoint = SAVEPOINT.matcher(stopped);
+        if (!savepoint.find()) {
+            throw new IllegalStateException("bin/flink stop printed no savepoint:\n" + stopped);
+        }
+        return Path.of(URI.create(savepoint.group(1)));
+    }
+
+    /**
+     * Deletes what the servers of a stopped stack stored in its work folder (topics, tables, checkpoints,
+     * savepoints): a previous run's leftovers would answer a test's checks with old rows.
+     */
+    void deleteServerData() throws IOException {
+        Path work = Path.of(environment.get("VELIB_WORK"));
+        for (String data : List.of("kafka/data", "cassandra/data", "flink/checkpoints", "savepoints")) {
+            deleteRecursively(work.resolve(data));
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static String tail(String text, int lines) {

@@ -26,16 +26,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +39,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -89,7 +81,6 @@ class StackEndToEndITCase {
     private static final Duration RESULT_TIMEOUT = Duration.ofMinutes(2);
 
     private static final ObjectMapper JSON = JsonCodec.newMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LocalStack stack;
     private static String jobId;
@@ -113,30 +104,22 @@ class StackEndToEndITCase {
 
         Files.createDirectories(WORK);
         Files.deleteIfExists(WORK.resolve("e2e-commands.log"));
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("VELIB_WORK", WORK.toString());
-        environment.put("KAFKA_PORT", String.valueOf(KAFKA_PORT));
-        environment.put("KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_PORT + 1));
-        environment.put("CASSANDRA_PORT", String.valueOf(CASSANDRA_PORT));
-        environment.put("CASSANDRA_STORAGE_PORT", "29700");
-        environment.put("CASSANDRA_JMX_PORT", "29199");
-        environment.put("FLINK_REST_PORT", String.valueOf(FLINK_REST_PORT));
-        environment.put("FLINK_RPC_PORT", "28123");
+        Map<String, String> environment = new LinkedHashMap<>(
+                new StackPorts(KAFKA_PORT, KAFKA_PORT + 1, CASSANDRA_PORT, 29700, 29199, FLINK_REST_PORT, 28123)
+                        .environment(WORK));
         environment.put("FLINK_PROMETHEUS_PORTS", PROMETHEUS_PORT + "-" + (PROMETHEUS_PORT + 1));
         environment.put("GBFS_REPLAY_PORT", String.valueOf(REPLAY_PORT));
         environment.put("GBFS_REPLAY_ARGS", "--snapshots " + SNAPSHOTS + " --step 1s");
         stack = new LocalStack(REPOSITORY, environment, WORK.resolve("e2e-commands.log"));
         // A previous run's leftovers (after a kill -9) would answer the checks with old rows.
         stopEverything();
-        for (String data : List.of("kafka/data", "cassandra/data", "flink/checkpoints", "savepoints")) {
-            deleteRecursively(WORK.resolve(data));
-        }
+        stack.deleteServerData();
         stopOnExit = new Thread(StackEndToEndITCase::stopEverything, "e2e-stack-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
 
         stack.run(Duration.ofMinutes(5), "stack", "start");
         stack.run(Duration.ofMinutes(2), "gbfs-replay", "start");
-        String submitted = stack.run(Duration.ofMinutes(3), "flink", "run", "-d", JAR.toString(),
+        jobId = stack.submitJob(JAR.toString(),
                 "--source", "http",
                 "--gbfs", "velib=http://127.0.0.1:" + REPLAY_PORT + "/gbfs.json",
                 "--status-interval", "2s",
@@ -144,9 +127,6 @@ class StackEndToEndITCase {
                 "--kafka-bootstrap", "127.0.0.1:" + KAFKA_PORT,
                 "--cassandra-contact-points", "127.0.0.1:" + CASSANDRA_PORT,
                 "--checkpoint-interval", "2s");
-        Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(submitted);
-        assertThat(id.find()).as("flink run prints the job id:\n%s", submitted).isTrue();
-        jobId = id.group(1);
     }
 
     @BeforeEach
@@ -165,8 +145,8 @@ class StackEndToEndITCase {
     @Test
     @Order(1)
     void restApiReportsTheJobRunning() {
-        String state = await("the job RUNNING in /jobs/overview", () -> get(FLINK_REST_PORT, "/jobs/overview"), () -> {
-            for (JsonNode job : getJson(FLINK_REST_PORT, "/jobs/overview").path("jobs")) {
+        String state = await("the job RUNNING in /jobs/overview", () -> LocalHttp.get(FLINK_REST_PORT, "/jobs/overview"), () -> {
+            for (JsonNode job : LocalHttp.getJson(FLINK_REST_PORT, "/jobs/overview").path("jobs")) {
                 if (job.path("jid").asText().equals(jobId) && job.path("state").asText().equals("RUNNING")) {
                     return Optional.of(job.path("state").asText());
                 }
@@ -180,8 +160,8 @@ class StackEndToEndITCase {
     @Order(2)
     void statisticsOperatorReceivesEveryStationOfTheSnapshot() {
         long received = await("every station at the statistics operator (/jobs/<id> read-records)",
-                () -> get(FLINK_REST_PORT, "/jobs/" + jobId), () -> {
-                    for (JsonNode vertex : getJson(FLINK_REST_PORT, "/jobs/" + jobId).path("vertices")) {
+                () -> LocalHttp.get(FLINK_REST_PORT, "/jobs/" + jobId), () -> {
+                    for (JsonNode vertex : LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + jobId).path("vertices")) {
                         long read = vertex.path("metrics").path("read-records").asLong();
                         if (vertex.path("name").asText().startsWith(PostalCodeStatsFunction.NAME) && read >= SNAPSHOT_STATIONS) {
                             return Optional.of(read);
@@ -195,11 +175,8 @@ class StackEndToEndITCase {
     @Test
     @Order(3)
     void stopWithDrainWritesASavepoint() throws Exception {
-        String stopped = stack.run(Duration.ofMinutes(2), "flink", "stop", "--drain",
-                "--savepointPath", SAVEPOINTS.toUri().toString(), jobId);
-        Matcher savepoint = Pattern.compile("Savepoint completed\\. Path: (\\S+)").matcher(stopped);
-        assertThat(savepoint.find()).as("flink stop prints the savepoint:\n%s", stopped).isTrue();
-        assertThat(Path.of(URI.create(savepoint.group(1))).resolve("_metadata")).isRegularFile();
+        Path savepoint = stack.stopWithSavepoint(jobId, SAVEPOINTS, "--drain");
+        assertThat(savepoint.resolve("_metadata")).isRegularFile();
         jobId = null;
     }
 
@@ -260,7 +237,7 @@ class StackEndToEndITCase {
     @Order(6)
     void prometheusReporterServesTheClusterMetrics() {
         String metrics = await("metrics on the reporter's port", () -> "", () -> {
-            String body = get(PROMETHEUS_PORT, "/metrics");
+            String body = LocalHttp.get(PROMETHEUS_PORT, "/metrics");
             return body.contains("flink_jobmanager_") ? Optional.of(body) : Optional.empty();
         });
         assertThat(metrics).contains("flink_jobmanager_numRegisteredTaskManagers");
@@ -289,19 +266,10 @@ class StackEndToEndITCase {
 
     private static void stopEverything() {
         if (jobId != null) {
-            runQuietly("flink", "cancel", jobId);
+            stack.runQuietly("flink", "cancel", jobId);
         }
-        runQuietly("gbfs-replay", "stop");
-        runQuietly("stack", "stop");
-    }
-
-    /** Clean-up keeps going when one step fails; the command log has the details. */
-    private static void runQuietly(String script, String... args) {
-        try {
-            stack.run(Duration.ofMinutes(2), script, args);
-        } catch (Exception e) {
-            System.err.println("e2e clean-up: " + e.getMessage());
-        }
+        stack.runQuietly("gbfs-replay", "stop");
+        stack.runQuietly("stack", "stop");
     }
 
     private static Properties readCommittedConsumer() {
@@ -333,57 +301,7 @@ class StackEndToEndITCase {
         return totals;
     }
 
-    private static JsonNode getJson(int port, String path) {
-        try {
-            return JSON.readTree(get(port, path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String get(int port, String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : "";
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Polls {@code check} until it has a value, failing after {@link #RESULT_TIMEOUT} with what was awaited and what
-     * {@code seen} says was there instead.
-     */
     private static <T> T await(String what, Supplier<String> seen, Supplier<Optional<T>> check) {
-        long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = check.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        return fail("waited " + RESULT_TIMEOUT.toSeconds() + " s for " + what + "; " + seen.get() + "\nlogs in " + WORK);
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        return Polling.await(what, RESULT_TIMEOUT, () -> seen.get() + "\nlogs in " + WORK, check);
     }
 }
