@@ -120,8 +120,6 @@ public final class MarkdownReport {
     }
 
     private static String withSpread(Summary summary, String format) {
-        return String.format(Locale.ROOT, format, summary.median()) + " ("
-                + String.format(Locale.ROOT, format, summary.min()) + "–"
-                + String.format(Locale.ROOT, format, summary.max()) + ")";
+        return summary.formatted(format);
     }
 }

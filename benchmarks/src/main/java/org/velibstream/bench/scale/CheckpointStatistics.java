@@ -1,0 +1,75 @@
+package org.velibstream.bench.scale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The completed checkpoints of a job as Flink's REST API reports them ({@code /jobs/<id>/checkpoints}, and per
+ * checkpoint and vertex {@code .../details/<checkpoint>/subtasks/<vertex>} for the synchronous and asynchronous
+ * parts).
+ *
+ * @param failed checkpoints that failed, over the whole run
+ */
+public record CheckpointStatistics(List<Checkpoint> completed, long failed) {
+
+    /**
+     * One completed checkpoint.
+     *
+     * @param stateSizeBytes the full size of the state it holds, as Flink reports it
+     * @param syncMillis the slowest subtask's synchronous part (the snapshot taken while processing waits)
+     * @param asyncMillis the slowest subtask's asynchronous part (writing the snapshot out)
+     */
+    public record Checkpoint(long id, long triggerEpochMillis, long stateSizeBytes, long endToEndMillis,
+            long syncMillis, long asyncMillis) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** The checkpoints of job {@code jobId} triggered at or after {@code sinceEpochMillis}. */
+    public static CheckpointStatistics fetch(URI restAddress, String jobId, long sinceEpochMillis)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        String jobPath = "jobs/" + jobId + "/checkpoints";
+        JsonNode overview = get(http, restAddress, jobPath);
+        List<Checkpoint> completed = new ArrayList<>();
+        for (JsonNode checkpoint : overview.path("history")) {
+            long trigger = checkpoint.path("trigger_timestamp").asLong();
+            if (!"COMPLETED".equals(checkpoint.path("status").asText()) || trigger < sinceEpochMillis) {
+                continue;
+            }
+            long id = checkpoint.path("id").asLong();
+            long sync = 0;
+            long async = 0;
+            for (Iterator<String> vertices = checkpoint.path("tasks").fieldNames(); vertices.hasNext(); ) {
+                JsonNode durations = get(http, restAddress,
+                        jobPath + "/details/" + id + "/subtasks/" + vertices.next()).path("summary").path("checkpoint_duration");
+                sync = Math.max(sync, durations.path("sync").path("max").asLong());
+                async = Math.max(async, durations.path("async").path("max").asLong());
+            }
+            completed.add(new Checkpoint(id, trigger, checkpoint.path("state_size").asLong(),
+                    checkpoint.path("end_to_end_duration").asLong(), sync, async));
+        }
+        completed.sort((a, b) -> Long.compare(a.id(), b.id()));
+        return new CheckpointStatistics(List.copyOf(completed), overview.path("counts").path("failed").asLong());
+    }
+
+    private static JsonNode get(HttpClient http, URI restAddress, String path) throws IOException, InterruptedException {
+        URI uri = restAddress.resolve(restAddress.getPath().endsWith("/") ? path : "/" + path);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
