@@ -1,5 +1,7 @@
 package org.velibstream.bench;
 
+import org.velibstream.bench.scale.ScaleHarness;
+
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -25,8 +27,9 @@ import java.util.List;
  * writes one Markdown report. {@code bin/benchmark} runs it; {@code --quick} runs each benchmark for a moment only,
  * so that CI proves they still run (its numbers mean nothing).
  *
- * <p>Arguments: {@code [--quick] [--output <file.md>]}; the default output is
- * {@code benchmarks/results/<UTC date>.md}.
+ * <p>Arguments: {@code [--quick] [--output <file.md>] [--scale-only | --no-scale]}; the default output is
+ * {@code benchmarks/results/<UTC date>.md}. {@code --scale-only} runs only the scale section ({@link ScaleHarness}),
+ * {@code --no-scale} all but it.
  */
 public final class BenchmarkSuite {
 
@@ -38,11 +41,15 @@ public final class BenchmarkSuite {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean scale = true;
+        boolean others = true;
         Path output = BenchmarkPaths.repositoryRoot().resolve("benchmarks").resolve("results")
                 .resolve(LocalDate.now(ZoneOffset.UTC) + ".md");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--scale-only" -> others = false;
+                case "--no-scale" -> scale = false;
                 case "--output" -> {
                     if (i + 1 == args.length) {
                         throw new IllegalArgumentException("--output needs a file");
@@ -50,21 +57,42 @@ public final class BenchmarkSuite {
                     output = Path.of(args[++i]);
                 }
                 default -> throw new IllegalArgumentException(
-                        "Unknown argument '" + args[i] + "'; expected [--quick] [--output <file.md>]");
+                        "Unknown argument '" + args[i] + "'; expected [--quick] [--output <file.md>] [--scale-only | --no-scale]");
             }
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (!scale && !others) {
+            throw new IllegalArgumentException("--scale-only and --no-scale together leave nothing to run");
+        }
         BenchmarkSuite suite = new BenchmarkSuite(quick);
-        DecodingInput input = DecodingInput.load();
-        List<DecodingResult> decoding = suite.decoding(input);
-        Path work = Files.createTempDirectory("velib-throughput");
-        JobThroughputHarness.Result throughput = new JobThroughputHarness(work).run(suite.throughputSettings());
-        Files.deleteIfExists(work);
-        String report = MarkdownReport.full(input, decoding, throughput, quick, loadAtStart);
+        String report = others ? suite.decodingAndThroughput(loadAtStart) : MarkdownReport.heading(quick, loadAtStart);
+        if (scale) {
+            report += suite.scale();
+        }
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, report, StandardCharsets.UTF_8);
         System.out.println(report);
         System.out.println("Written to " + output);
+    }
+
+    private String decodingAndThroughput(double loadAtStart) throws Exception {
+        DecodingInput input = DecodingInput.load();
+        List<DecodingResult> decoding = decoding(input);
+        Path work = Files.createTempDirectory("velib-throughput");
+        JobThroughputHarness.Result throughput = new JobThroughputHarness(work).run(throughputSettings());
+        Files.deleteIfExists(work);
+        return MarkdownReport.full(input, decoding, throughput, quick, loadAtStart);
+    }
+
+    /** The scale section, its servers' files kept in {@code benchmarks/target/scale/}. */
+    private String scale() throws Exception {
+        Path work = Files.createDirectories(BenchmarkPaths.repositoryRoot().resolve("benchmarks/target/scale"));
+        ScaleHarness.Result result = new ScaleHarness(Files.createTempDirectory(work, "run-")).run(scaleSettings());
+        return MarkdownReport.scaleSection(result);
+    }
+
+    public ScaleHarness.Settings scaleSettings() {
+        return quick ? ScaleHarness.Settings.quick() : ScaleHarness.Settings.full();
     }
 
     public JobThroughputHarness.Settings throughputSettings() {

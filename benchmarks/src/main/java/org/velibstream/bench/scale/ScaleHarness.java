@@ -180,9 +180,8 @@ public final class ScaleHarness {
                             deadLetter -> deadLetter.reason().replace('\n', ' ')))
                     .name("Log dead-letter emissions").uid("scale-dead-letter-emissions");
             JobID job = cluster.submitJob(env.getStreamGraph()).get().getJobID();
-            awaitRunning(cluster, job);
-
-            long started = System.currentTimeMillis();
+            // The cycles count from the job's first status poll: deployment takes a while on a loaded machine.
+            long started = awaitFirstPoll(requestLog, cluster, job);
             long measureFrom = started + settings.interval().toMillis() * settings.warmupCycles();
             long measureUntil = measureFrom + settings.interval().toMillis() * settings.measuredCycles();
             long end = measureUntil + settings.drain().toMillis();
@@ -270,12 +269,18 @@ public final class ScaleHarness {
                 .build();
     }
 
-    private static void awaitRunning(MiniCluster cluster, JobID job) throws Exception {
+    /** Waits for the first station_status the job polls, and returns when it reached the server. */
+    private static long awaitFirstPoll(Path requestLog, MiniCluster cluster, JobID job) throws Exception {
         long deadline = System.nanoTime() + JOB_START_TIMEOUT.toNanos();
-        while (cluster.getJobStatus(job).get() != JobStatus.RUNNING) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The job is not running after " + JOB_START_TIMEOUT + ": "
-                        + cluster.getJobStatus(job).get());
+        while (true) {
+            List<StatusPoll> polls = StatusPoll.readRequestLog(requestLog);
+            if (!polls.isEmpty()) {
+                return polls.stream().mapToLong(StatusPoll::arrivalEpochMillis).min().orElseThrow();
+            }
+            JobStatus status = cluster.getJobStatus(job).get();
+            if (status.isTerminalState() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The job polled no station_status within " + JOB_START_TIMEOUT
+                        + "; it is " + status);
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
@@ -311,10 +316,10 @@ public final class ScaleHarness {
         }
     }
 
-    /** {@code java ... ScaleHarness [K ...]}: the full settings, or these system counts. */
+    /** {@code java ... ScaleHarness [--quick | K ...]}: the full settings, the quick ones, or these system counts. */
     public static void main(String[] args) throws Exception {
         Settings full = Settings.full();
-        Settings settings = args.length == 0 ? full : new Settings(
+        Settings settings = args.length == 0 ? full : args[0].equals("--quick") ? Settings.quick() : new Settings(
                 Arrays.stream(args).map(Integer::valueOf).toList(), full.stationsPerSystem(), full.interval(),
                 full.window(), full.maxOutOfOrderness(), full.checkpointInterval(), full.minPauseBetweenCheckpoints(),
                 full.warmupCycles(), full.measuredCycles(), full.parallelism());
