@@ -1,5 +1,6 @@
 package org.velibstream.bench;
 
+import org.velibstream.bench.scale.RecoveryHarness;
 import org.velibstream.bench.scale.ScaleHarness;
 
 import org.openjdk.jmh.results.RunResult;
@@ -84,11 +85,19 @@ public final class BenchmarkSuite {
         return MarkdownReport.full(input, decoding, throughput, quick, loadAtStart);
     }
 
-    /** The scale section, its servers' files kept in {@code benchmarks/target/scale/}. */
+    /**
+     * The scale section, its servers' files kept in {@code benchmarks/target/scale/}; outside quick mode, the
+     * recovery after a TaskManager failure too (a real cluster is too slow to start for CI).
+     */
     private String scale() throws Exception {
         Path work = Files.createDirectories(BenchmarkPaths.repositoryRoot().resolve("benchmarks/target/scale"));
         ScaleHarness.Result result = new ScaleHarness(Files.createTempDirectory(work, "run-")).run(scaleSettings());
-        return MarkdownReport.scaleSection(result);
+        if (quick) {
+            return MarkdownReport.scaleSection(result, null);
+        }
+        RecoveryHarness.Result recovery = new RecoveryHarness(Files.createTempDirectory(work, "recovery-"))
+                .run(RecoveryHarness.Settings.full());
+        return MarkdownReport.scaleSection(result, recovery);
     }
 
     public ScaleHarness.Settings scaleSettings() {

@@ -4,6 +4,7 @@ import org.apache.flink.runtime.util.EnvironmentInformation;
 
 import com.fasterxml.jackson.core.json.PackageVersion;
 import org.openjdk.jmh.util.Version;
+import org.velibstream.bench.scale.RecoveryHarness;
 import org.velibstream.bench.scale.ScaleHarness;
 import org.velibstream.bench.scale.ScaleReport;
 
@@ -50,9 +51,11 @@ public final class MarkdownReport {
         return md.append(environment(loadAtStart)).append('\n').toString();
     }
 
-    /** The scale section: many GBFS systems polled over HTTP, and the checkpoints. */
-    static String scaleSection(ScaleHarness.Result result) {
-        return "\n## Scale: K GBFS systems over HTTP (MiniCluster, `--source http`)\n\n" + ScaleReport.table(result);
+    /** The scale section: many GBFS systems polled over HTTP, the checkpoints, and the recovery if measured. */
+    static String scaleSection(ScaleHarness.Result result, @Nullable RecoveryHarness.Result recovery) {
+        return "\n## Scale: K GBFS systems over HTTP (MiniCluster, `--source http`)\n\n" + ScaleReport.table(result)
+                + (recovery == null ? "" : "\n## Recovery after a TaskManager failure (session cluster)\n\n"
+                        + ScaleReport.recoveryTable(recovery));
     }
 
     static String environment(double loadAtStart) {

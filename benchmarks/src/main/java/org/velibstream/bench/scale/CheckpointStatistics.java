@@ -1,14 +1,9 @@
 package org.velibstream.bench.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,15 +27,12 @@ public record CheckpointStatistics(List<Checkpoint> completed, long failed) {
     public record Checkpoint(long id, long triggerEpochMillis, long stateSizeBytes, long endToEndMillis,
             long syncMillis, long asyncMillis) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     /** The checkpoints of job {@code jobId} triggered at or after {@code sinceEpochMillis}. */
     public static CheckpointStatistics fetch(URI restAddress, String jobId, long sinceEpochMillis)
             throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        RestJson rest = new RestJson(restAddress);
         String jobPath = "jobs/" + jobId + "/checkpoints";
-        JsonNode overview = get(http, restAddress, jobPath);
+        JsonNode overview = rest.get(jobPath);
         List<Checkpoint> completed = new ArrayList<>();
         long failed = 0;
         for (JsonNode checkpoint : overview.path("history")) {
@@ -57,9 +49,11 @@ public record CheckpointStatistics(List<Checkpoint> completed, long failed) {
             long id = checkpoint.path("id").asLong();
             long sync = 0;
             long async = 0;
-            for (Iterator<String> vertices = checkpoint.path("tasks").fieldNames(); vertices.hasNext(); ) {
-                JsonNode durations = get(http, restAddress,
-                        jobPath + "/details/" + id + "/subtasks/" + vertices.next()).path("summary").path("checkpoint_duration");
+            // The overview's history leaves the tasks out; the checkpoint's details list them.
+            JsonNode details = rest.get(jobPath + "/details/" + id);
+            for (Iterator<String> vertices = details.path("tasks").fieldNames(); vertices.hasNext(); ) {
+                JsonNode durations = rest.get(jobPath + "/details/" + id + "/subtasks/" + vertices.next())
+                        .path("summary").path("checkpoint_duration");
                 sync = Math.max(sync, durations.path("sync").path("max").asLong());
                 async = Math.max(async, durations.path("async").path("max").asLong());
             }
@@ -68,15 +62,5 @@ public record CheckpointStatistics(List<Checkpoint> completed, long failed) {
         }
         completed.sort((a, b) -> Long.compare(a.id(), b.id()));
         return new CheckpointStatistics(List.copyOf(completed), failed);
-    }
-
-    private static JsonNode get(HttpClient http, URI restAddress, String path) throws IOException, InterruptedException {
-        URI uri = restAddress.resolve(restAddress.getPath().endsWith("/") ? path : "/" + path);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The GBFS replay server as a process of its own, started and stopped by PID with {@code bin/gbfs-replay}, so that
@@ -17,8 +16,6 @@ public final class ReplayServerProcess implements AutoCloseable {
 
     /** Overrides the server's port (default: a free one). */
     public static final String PORT_PROPERTY = "velib.bench.replay-port";
-
-    private static final long SCRIPT_TIMEOUT_SECONDS = 180;
 
     private final Path repository;
     private final Map<String, String> environment;
@@ -48,7 +45,7 @@ public final class ReplayServerProcess implements AutoCloseable {
                 "GBFS_REPLAY_PORT", Integer.toString(port),
                 "GBFS_REPLAY_ARGS", String.join(" ", serverArgs),
                 "GBFS_REPLAY_HEAP", heap);
-        script(repository, environment, "start");
+        BinScript.run(repository, environment, "gbfs-replay", "start");
         long pid = Long.parseLong(Files.readString(work.resolve("gbfs-replay/gbfs-replay.pid")).trim());
         return new ReplayServerProcess(repository, environment, port, pid);
     }
@@ -64,28 +61,10 @@ public final class ReplayServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        script(repository, environment, "stop");
+        BinScript.run(repository, environment, "gbfs-replay", "stop");
     }
 
-    private static void script(Path repository, Map<String, String> environment, String command)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(repository.resolve("bin/gbfs-replay").toString(), command)
-                .directory(repository.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroy();
-            throw new IllegalStateException("bin/gbfs-replay " + command + " took more than " + SCRIPT_TIMEOUT_SECONDS + " s");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("bin/gbfs-replay " + command + " failed with exit code " + process.exitValue()
-                    + " (its output is above; server log in " + environment.get("VELIB_WORK") + "/gbfs-replay)");
-        }
-    }
-
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

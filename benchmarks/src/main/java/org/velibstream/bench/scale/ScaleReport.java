@@ -67,6 +67,33 @@ public final class ScaleReport {
         return md.toString();
     }
 
+    public static String recoveryTable(RecoveryHarness.Result result) {
+        RecoveryHarness.Settings settings = result.settings();
+        StringBuilder md = new StringBuilder();
+        md.append("A real session cluster (`bin/flink-cluster`, `flink-conf/`: one JobManager, one TaskManager of 2 "
+                + "slots, hashmap state, filesystem checkpoints every 30 s, exponential-delay restarts) runs the job "
+                + "(`bin/flink run`, `--source http --sink print`) on ").append(format("%,d", settings.systems()))
+                .append(" simulated systems of ").append(settings.stationsPerSystem()).append(" stations (")
+                .append(format("%,d", settings.systems() * settings.stationsPerSystem()))
+                .append(" stations; last checkpoint ").append(format("%.1f", result.stateSizeBytes() / 1e6))
+                .append(" MB). Once steady, the TaskManager is killed with SIGKILL and a new one started at once; "
+                        + "times from the kill.\n\n");
+        md.append("| failure | kill → job and every task RUNNING, s | kill → first statistics row, s |\n|---|---|---|\n");
+        int failure = 1;
+        for (RecoveryHarness.Recovery recovery : result.recoveries()) {
+            md.append("| ").append(failure++).append(" | ").append(format("%.1f", recovery.running().toMillis() / 1e3))
+                    .append(" | ").append(format("%.1f", recovery.firstRow().toMillis() / 1e3)).append(" |\n");
+        }
+        md.append("| median (min–max) | ")
+                .append(Summary.of(result.recoveries().stream().mapToDouble(r -> r.running().toMillis() / 1e3).toArray())
+                        .formatted("%.1f"))
+                .append(" | ")
+                .append(Summary.of(result.recoveries().stream().mapToDouble(r -> r.firstRow().toMillis() / 1e3).toArray())
+                        .formatted("%.1f"))
+                .append(" |\n");
+        return md.toString();
+    }
+
     private static String seconds(java.time.Duration duration) {
         return format("%.0f s", duration.toMillis() / 1e3);
     }
