@@ -29,8 +29,8 @@ import java.util.List;
  * so that CI proves they still run (its numbers mean nothing).
  *
  * <p>Arguments: {@code [--quick] [--output <file.md>] [--scale-only | --no-scale]}; the default output is
- * {@code benchmarks/results/<UTC date>.md}. {@code --scale-only} runs only the scale section ({@link ScaleHarness}),
- * {@code --no-scale} all but it.
+ * {@code benchmarks/results/<UTC date>.md}, or {@code <UTC date>-scale.md} with {@code --scale-only}, which runs only
+ * the scale section ({@link ScaleHarness}, {@link RecoveryHarness}); {@code --no-scale} runs all but it.
  */
 public final class BenchmarkSuite {
 
@@ -44,8 +44,7 @@ public final class BenchmarkSuite {
         boolean quick = false;
         boolean scale = true;
         boolean others = true;
-        Path output = BenchmarkPaths.repositoryRoot().resolve("benchmarks").resolve("results")
-                .resolve(LocalDate.now(ZoneOffset.UTC) + ".md");
+        Path output = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -64,6 +63,11 @@ public final class BenchmarkSuite {
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (!scale && !others) {
             throw new IllegalArgumentException("--scale-only and --no-scale together leave nothing to run");
+        }
+        if (output == null) {
+            // A scale-only run must not overwrite the day's full report.
+            output = BenchmarkPaths.repositoryRoot().resolve("benchmarks").resolve("results")
+                    .resolve(LocalDate.now(ZoneOffset.UTC) + (others ? "" : "-scale") + ".md");
         }
         BenchmarkSuite suite = new BenchmarkSuite(quick);
         String report = others ? suite.decodingAndThroughput(loadAtStart) : MarkdownReport.heading(quick, loadAtStart);

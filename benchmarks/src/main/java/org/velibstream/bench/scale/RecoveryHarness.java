@@ -40,16 +40,20 @@ public final class RecoveryHarness {
     private static final Duration STEADY_TIMEOUT = Duration.ofMinutes(8);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(8);
 
-    public record Settings(int systems, int stationsPerSystem, int repeats) {
+    /** @param taskManagerMemory the TaskManager's process memory ({@code FLINK_TASKMANAGER_MEMORY}) */
+    public record Settings(int systems, int stationsPerSystem, int repeats, String taskManagerMemory) {
         public Settings {
             if (systems < 1 || stationsPerSystem < 1 || repeats < 1) {
                 throw new IllegalArgumentException("need systems, stations per system and repeats of at least 1");
             }
         }
 
-        /** 1,000 systems of 150 stations (150,000 stations), 3 failures. */
+        /**
+         * 1,000 systems of 150 stations (150,000 stations), 3 failures, a TaskManager of 6 GB: with {@code flink-conf/}'s
+         * 1,536 MB (a 416 MB heap) it spends its time in full collections at this size (docs/benchmarks.md).
+         */
         public static Settings full() {
-            return new Settings(1000, 150, 3);
+            return new Settings(1000, 150, 3, "6g");
         }
     }
 
@@ -76,7 +80,8 @@ public final class RecoveryHarness {
         Map<String, String> cluster = Map.of(
                 "VELIB_WORK", run.toAbsolutePath().toString(),
                 "FLINK_REST_PORT", Integer.toString(restPort),
-                "FLINK_RPC_PORT", Integer.toString(Integer.getInteger(RPC_PORT_PROPERTY, ReplayServerProcess.freePort())));
+                "FLINK_RPC_PORT", Integer.toString(Integer.getInteger(RPC_PORT_PROPERTY, ReplayServerProcess.freePort())),
+                "FLINK_TASKMANAGER_MEMORY", settings.taskManagerMemory());
         List<String> serverArgs = List.of("--simulate", BenchmarkPaths.stationsCsv().toString(), "--seed", "42",
                 "--systems", Integer.toString(settings.systems()),
                 "--stations-per-system", Integer.toString(settings.stationsPerSystem()));
@@ -237,7 +242,8 @@ public final class RecoveryHarness {
     public static void main(String[] args) throws Exception {
         Settings full = Settings.full();
         Settings settings = new Settings(args.length > 0 ? Integer.parseInt(args[0]) : full.systems(),
-                full.stationsPerSystem(), args.length > 1 ? Integer.parseInt(args[1]) : full.repeats());
+                full.stationsPerSystem(), args.length > 1 ? Integer.parseInt(args[1]) : full.repeats(),
+                full.taskManagerMemory());
         Path work = Files.createDirectories(BenchmarkPaths.repositoryRoot().resolve("benchmarks/target/scale"));
         Result result = new RecoveryHarness(Files.createTempDirectory(work, "recovery-")).run(settings);
         System.out.println(ScaleReport.recoveryTable(result));

@@ -71,7 +71,8 @@ public final class ScaleReport {
         RecoveryHarness.Settings settings = result.settings();
         StringBuilder md = new StringBuilder();
         md.append("A real session cluster (`bin/flink-cluster`, `flink-conf/`: one JobManager, one TaskManager of 2 "
-                + "slots, hashmap state, filesystem checkpoints every 30 s, exponential-delay restarts) runs the job "
+                + "slots and ").append(settings.taskManagerMemory()).append(" of process memory, hashmap state, "
+                + "filesystem checkpoints every 30 s, exponential-delay restarts) runs the job "
                 + "(`bin/flink run`, `--source http --sink print`) on ").append(format("%,d", settings.systems()))
                 .append(" simulated systems of ").append(settings.stationsPerSystem()).append(" stations (")
                 .append(format("%,d", settings.systems() * settings.stationsPerSystem()))
