@@ -39,30 +39,30 @@ final class CassandraOutputs {
         ZoneId zone = ZoneId.of(config.get(JobOptions.TIME_ZONE));
         results.stats()
                 .sinkTo(sink(config, CassandraStatementMapper.<PostalCodeStats>of(
-                        "INSERT INTO " + keyspace + ".postal_code_stats (postal_code, day, window_end, window_start, "
-                                + "stations, bikes, mechanical, ebike, docks, capacity, empty_stations, full_stations, "
-                                + "out_of_service_stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO " + keyspace + ".postal_code_stats (system_id, postal_code, day, window_end, "
+                                + "window_start, stations, bikes, mechanical, ebike, docks, capacity, empty_stations, "
+                                + "full_stations, out_of_service_stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         stats -> new Object[] {
-                            stats.postalCode(), VelibSchema.day(stats.windowEnd(), zone), stats.windowEnd(), stats.windowStart(),
+                            stats.systemId(), stats.postalCode(), VelibSchema.day(stats.windowEnd(), zone), stats.windowEnd(), stats.windowStart(),
                             stats.stations(), stats.bikes(), stats.mechanical(), stats.ebike(), stats.docks(),
                             stats.capacity(), stats.emptyStations(), stats.fullStations(), stats.outOfServiceStations()
                         })))
                 .name("Statistics to Cassandra").uid("stats-cassandra-sink");
         results.alerts()
                 .sinkTo(sink(config, CassandraStatementMapper.<StationAlert>of(
-                        "INSERT INTO " + keyspace + ".station_alerts (station_code, type, since, postal_code, state, "
-                                + "detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO " + keyspace + ".station_alerts (system_id, station_code, type, since, postal_code, "
+                                + "state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         alert -> new Object[] {
-                            alert.stationCode(), alert.type().name(), alert.since(), alert.postalCode(),
+                            alert.systemId(), alert.stationCode(), alert.type().name(), alert.since(), alert.postalCode(),
                             alert.state().name(), alert.detectedAt(), alert.details()
                         })))
                 .name("Alerts to Cassandra, by station").uid("station-alerts-cassandra-sink");
         results.alerts()
                 .sinkTo(sink(config, CassandraStatementMapper.<StationAlert>of(
-                        "INSERT INTO " + keyspace + ".alerts_by_day (day, since, station_code, type, postal_code, "
-                                + "state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO " + keyspace + ".alerts_by_day (day, since, system_id, station_code, type, "
+                                + "postal_code, state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         alert -> new Object[] {
-                            VelibSchema.day(alert.since(), zone), alert.since(), alert.stationCode(), alert.type().name(),
+                            VelibSchema.day(alert.since(), zone), alert.since(), alert.systemId(), alert.stationCode(), alert.type().name(),
                             alert.postalCode(), alert.state().name(), alert.detectedAt(), alert.details()
                         })))
                 .name("Alerts to Cassandra, by day").uid("alerts-by-day-cassandra-sink");

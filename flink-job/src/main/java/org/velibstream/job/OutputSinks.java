@@ -56,11 +56,11 @@ final class OutputSinks {
                 config.get(JobOptions.DEADLETTER_TOPIC)));
         results.stats()
                 .sinkTo(kafkaSink(config, "stats", new KeyedJsonSerializationSchema<>(
-                        config.get(JobOptions.STATS_TOPIC), stats -> stats.postalCode())))
+                        config.get(JobOptions.STATS_TOPIC), stats -> stats.systemId() + ':' + stats.postalCode())))
                 .name("Statistics to Kafka").uid("stats-kafka-sink");
         results.alerts()
                 .sinkTo(kafkaSink(config, "alerts", new KeyedJsonSerializationSchema<>(
-                        config.get(JobOptions.ALERTS_TOPIC), alert -> alert.stationCode())))
+                        config.get(JobOptions.ALERTS_TOPIC), alert -> alert.systemId() + ':' + alert.stationCode())))
                 .name("Alerts to Kafka").uid("alerts-kafka-sink");
         results.deadLetters()
                 .sinkTo(kafkaSink(config, "deadletter", new KeyedJsonSerializationSchema<>(

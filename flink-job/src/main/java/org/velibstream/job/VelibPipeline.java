@@ -20,6 +20,7 @@ import org.velibstream.job.stations.AssignPostalCode;
 import org.velibstream.job.stations.KeepStations;
 import org.velibstream.job.stations.StationDirectory;
 import org.velibstream.job.stats.LateObservationToDeadLetter;
+import org.velibstream.job.stats.PostalArea;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
 
@@ -79,7 +80,7 @@ public final class VelibPipeline {
         }
 
         SingleOutputStreamOperator<PostalCodeStats> stats = observations
-                .keyBy(StationObservation::postalCode)
+                .keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
                 .process(new PostalCodeStatsFunction(config.get(JobOptions.WINDOW)))
                 .name(PostalCodeStatsFunction.NAME).uid(PostalCodeStatsFunction.UID);
 

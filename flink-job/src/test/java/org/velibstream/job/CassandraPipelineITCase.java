@@ -75,7 +75,8 @@ class CassandraPipelineITCase {
         List<PostalCodeStats> stats = new ArrayList<>();
         for (Row row : session.execute("SELECT * FROM " + KEYSPACE + ".postal_code_stats")) {
             assertThat(row.getString("day")).isEqualTo("2024-11-19");
-            stats.add(new PostalCodeStats(row.getString("postal_code"), row.getInstant("window_start"),
+            stats.add(new PostalCodeStats(row.getString("system_id"), row.getString("postal_code"),
+                    row.getInstant("window_start"),
                     row.getInstant("window_end"), row.getInt("stations"), row.getInt("bikes"), row.getInt("mechanical"),
                     row.getInt("ebike"), row.getInt("docks"), row.getInt("capacity"), row.getInt("empty_stations"),
                     row.getInt("full_stations"), row.getInt("out_of_service_stations")));

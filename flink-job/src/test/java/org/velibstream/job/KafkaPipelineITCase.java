@@ -101,17 +101,17 @@ class KafkaPipelineITCase {
         env.execute("kafka pipeline");
 
         List<PostalCodeStats> expected = List.of(
-                new PostalCodeStats("75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
-                new PostalCodeStats("93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                new PostalCodeStats("75016", T0.plusSeconds(60), T0.plusSeconds(120), 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                new PostalCodeStats("75016", T0.plusSeconds(120), T0.plusSeconds(180), 1, 6, 3, 3, 29, 35, 0, 0, 0),
-                new PostalCodeStats("93200", T0.plusSeconds(300), T0.plusSeconds(360), 1, 9, 4, 5, 13, 22, 0, 0, 0));
+                new PostalCodeStats("velib", "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
+                new PostalCodeStats("velib", "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                new PostalCodeStats("velib", "75016", T0.plusSeconds(60), T0.plusSeconds(120), 1, 4, 2, 2, 31, 35, 0, 0, 0),
+                new PostalCodeStats("velib", "75016", T0.plusSeconds(120), T0.plusSeconds(180), 1, 6, 3, 3, 29, 35, 0, 0, 0),
+                new PostalCodeStats("velib", "93200", T0.plusSeconds(300), T0.plusSeconds(360), 1, 9, 4, 5, 13, 22, 0, 0, 0));
         List<ConsumerRecord<byte[], byte[]>> statsRecords = readCommitted(STATS_TOPIC, expected.size());
         ObjectMapper json = JsonCodec.newMapper();
         List<PostalCodeStats> stats = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : statsRecords) {
             PostalCodeStats row = json.readValue(record.value(), PostalCodeStats.class);
-            assertThat(new String(record.key(), StandardCharsets.UTF_8)).as("key of %s", row).isEqualTo(row.postalCode());
+            assertThat(new String(record.key(), StandardCharsets.UTF_8)).as("key of %s", row).isEqualTo(row.systemId() + ":" + row.postalCode());
             stats.add(row);
         }
         assertThat(stats).containsExactlyInAnyOrderElementsOf(expected);

@@ -31,14 +31,14 @@ final class ReplayFixture {
 
     /** Expected rows with the default one-minute windows: the system as of each window's end. */
     static final List<PostalCodeStats> EXPECTED_STATS = List.of(
-            new PostalCodeStats("75016", W0, W1, 2, 5, 3, 2, 40, 45, 1, 0, 0),
-            new PostalCodeStats("UNKNOWN", W0, W1, 1, 2, 2, 0, 8, 10, 0, 0, 0),
-            new PostalCodeStats("93200", W0, W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-            new PostalCodeStats("75016", W1, W2, 2, 4, 2, 2, 41, 45, 1, 0, 0),
-            new PostalCodeStats("UNKNOWN", W1, W2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-            new PostalCodeStats("93200", W1, W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-            new PostalCodeStats("75016", W2, W3, 2, 5, 3, 2, 40, 45, 0, 0, 0),
-            new PostalCodeStats("93200", W2, W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
+            new PostalCodeStats("velib", "75016", W0, W1, 2, 5, 3, 2, 40, 45, 1, 0, 0),
+            new PostalCodeStats("velib", "UNKNOWN", W0, W1, 1, 2, 2, 0, 8, 10, 0, 0, 0),
+            new PostalCodeStats("velib", "93200", W0, W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+            new PostalCodeStats("velib", "75016", W1, W2, 2, 4, 2, 2, 41, 45, 1, 0, 0),
+            new PostalCodeStats("velib", "UNKNOWN", W1, W2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            new PostalCodeStats("velib", "93200", W1, W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+            new PostalCodeStats("velib", "75016", W2, W3, 2, 5, 3, 2, 40, 45, 0, 0, 0),
+            new PostalCodeStats("velib", "93200", W2, W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
 
     private ReplayFixture() {}
 

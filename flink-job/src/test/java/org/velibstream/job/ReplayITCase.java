@@ -78,12 +78,12 @@ class ReplayITCase {
         runReplay(args.toArray(String[]::new));
 
         assertThat(ReplayFixture.readStats(output)).containsExactlyInAnyOrder(
-                new PostalCodeStats("75016", ReplayFixture.W0, ReplayFixture.W1, 1, 5, 3, 2, 30, 35, 0, 0, 0),
-                new PostalCodeStats("93200", ReplayFixture.W0, ReplayFixture.W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                new PostalCodeStats("75016", ReplayFixture.W1, ReplayFixture.W2, 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                new PostalCodeStats("93200", ReplayFixture.W1, ReplayFixture.W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                new PostalCodeStats("75016", ReplayFixture.W2, ReplayFixture.W3, 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                new PostalCodeStats("93200", ReplayFixture.W2, ReplayFixture.W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
+                new PostalCodeStats("velib", "75016", ReplayFixture.W0, ReplayFixture.W1, 1, 5, 3, 2, 30, 35, 0, 0, 0),
+                new PostalCodeStats("velib", "93200", ReplayFixture.W0, ReplayFixture.W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                new PostalCodeStats("velib", "75016", ReplayFixture.W1, ReplayFixture.W2, 1, 4, 2, 2, 31, 35, 0, 0, 0),
+                new PostalCodeStats("velib", "93200", ReplayFixture.W1, ReplayFixture.W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                new PostalCodeStats("velib", "75016", ReplayFixture.W2, ReplayFixture.W3, 1, 4, 2, 2, 31, 35, 0, 0, 0),
+                new PostalCodeStats("velib", "93200", ReplayFixture.W2, ReplayFixture.W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
     }
 
     private void runReplay() throws Exception {

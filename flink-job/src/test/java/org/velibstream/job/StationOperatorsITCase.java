@@ -16,6 +16,7 @@ import org.velibstream.job.alerts.StationAlertDetector;
 import org.velibstream.job.model.FeedRemovalTracker;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
+import org.velibstream.job.stats.PostalArea;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
 import org.velibstream.job.testing.MiniClusters;
@@ -70,7 +71,7 @@ class StationOperatorsITCase {
                 .name(FeedRemovalTracker.NAME)
                 .uid(FeedRemovalTracker.UID);
         DataStream<PostalCodeStats> stats = observations
-                .keyBy(StationObservation::postalCode)
+                .keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
                 .process(new PostalCodeStatsFunction(PostalCodeStatsFunction.DEFAULT_WINDOW_SIZE))
                 .name(PostalCodeStatsFunction.NAME)
                 .uid(PostalCodeStatsFunction.UID);
@@ -118,13 +119,13 @@ class StationOperatorsITCase {
             String postalCode, String windowStart, int stations, int bikes, int mechanical, int ebike, int docks,
             int capacity, int empty, int full, int outOfService) {
         return new PostalCodeStats(
-                postalCode, at(windowStart), at(windowStart).plusSeconds(60), stations, bikes, mechanical, ebike,
+                "velib", postalCode, at(windowStart), at(windowStart).plusSeconds(60), stations, bikes, mechanical, ebike,
                 docks, capacity, empty, full, outOfService);
     }
 
     private static StationAlert alert(
             String stationCode, String postalCode, AlertType type, AlertState state, String since,
             String detectedAt, String details) {
-        return new StationAlert(stationCode, postalCode, type, state, at(since), at(detectedAt), details);
+        return new StationAlert("velib", stationCode, postalCode, type, state, at(since), at(detectedAt), details);
     }
 }

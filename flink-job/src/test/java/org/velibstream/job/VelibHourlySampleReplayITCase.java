@@ -16,6 +16,7 @@ import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.alerts.StationAlertDetector;
 import org.velibstream.job.model.StationObservation;
+import org.velibstream.job.stats.PostalArea;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
 import org.velibstream.job.testing.MiniClusters;
@@ -78,7 +79,7 @@ class VelibHourlySampleReplayITCase {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<StationObservation>forMonotonousTimestamps()
                         .withTimestampAssigner((observation, ignored) -> observation.observedAt().toEpochMilli()));
         DataStream<PostalCodeStats> stats = source
-                .keyBy(StationObservation::postalCode)
+                .keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
                 .process(new PostalCodeStatsFunction(WINDOW))
                 .uid(PostalCodeStatsFunction.UID);
         DataStream<StationAlert> detected = source
@@ -139,21 +140,21 @@ class VelibHourlySampleReplayITCase {
     /** The rows recomputed from the sorted observations, without Flink: the latest observation per station. */
     private static List<PostalCodeStats> recomputedRows() {
         long windowMillis = WINDOW.toMillis();
-        Map<String, TreeMap<Long, List<StationObservation>>> windowsByPostalCode = new HashMap<>();
+        Map<PostalArea, TreeMap<Long, List<StationObservation>>> windowsByArea = new HashMap<>();
         for (StationObservation observation : observations) {
             long at = observation.observedAt().toEpochMilli();
-            windowsByPostalCode
-                    .computeIfAbsent(observation.postalCode(), key -> new TreeMap<>())
+            windowsByArea
+                    .computeIfAbsent(PostalArea.of(observation), key -> new TreeMap<>())
                     .computeIfAbsent(at - Math.floorMod(at, windowMillis), key -> new ArrayList<>())
                     .add(observation);
         }
         List<PostalCodeStats> expected = new ArrayList<>();
-        windowsByPostalCode.forEach((postalCode, windows) -> {
+        windowsByArea.forEach((area, windows) -> {
             Map<String, StationObservation> latest = new HashMap<>();
             windows.forEach((windowStart, arrived) -> {
                 arrived.forEach(observation -> latest.put(observation.stationKey(), observation));
                 expected.add(PostalCodeStats.of(
-                        postalCode,
+                        area,
                         Instant.ofEpochMilli(windowStart),
                         Instant.ofEpochMilli(windowStart + windowMillis),
                         latest.values()));

@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * A station's anomaly opening or resolving.
  *
+ * @param systemId the bike-share system, for example {@code "velib"}
  * @param stationCode the station's key: its Vélib' code when the feed has one, else its {@code station_id}
  * @param postalCode the station's postal code, possibly {@code UNKNOWN}
  * @param since when the condition started, in event time (for a resolved alert: when it had started)
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param details what was seen, for a person reading the alert
  */
 public record StationAlert(
+        String systemId,
         String stationCode,
         String postalCode,
         AlertType type,
@@ -22,6 +24,7 @@ public record StationAlert(
         String details) {
 
     public StationAlert {
+        Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(stationCode, "stationCode");
         Objects.requireNonNull(postalCode, "postalCode");
         Objects.requireNonNull(type, "type");
@@ -36,6 +39,6 @@ public record StationAlert(
         if (state != AlertState.OPEN) {
             throw new IllegalStateException("only an open alert can be resolved: " + this);
         }
-        return new StationAlert(stationCode, postalCode, type, AlertState.RESOLVED, since, resolvedAt, details);
+        return new StationAlert(systemId, stationCode, postalCode, type, AlertState.RESOLVED, since, resolvedAt, details);
     }
 }

@@ -245,7 +245,7 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
         StationAlert open = openAlerts.get(type);
         if (openSince != null && open == null) {
             StationAlert opened = new StationAlert(
-                    observation.stationKey(), observation.postalCode(), type, AlertState.OPEN, openSince,
+                    observation.systemId(), observation.stationKey(), observation.postalCode(), type, AlertState.OPEN, openSince,
                     observation.observedAt(), details);
             openAlerts.put(type, opened);
             out.collect(opened);

@@ -28,6 +28,7 @@ public final class ResultsView {
     private final int maxAlerts;
     private final ZoneId zone;
     private final DateTimeFormatter clock;
+    /** By {@code systemId:postalCode}, so that two systems sharing a postal code keep a row each. */
     private final Map<String, PostalCodeStats> latestByPostalCode = new TreeMap<>();
     private final Deque<StationAlert> recentAlerts = new ArrayDeque<>();
     private @Nullable Instant newestWindowEnd;
@@ -49,7 +50,7 @@ public final class ResultsView {
 
     /** Keeps {@code stats} unless a newer window of its postal code is already shown (Kafka partitions interleave). */
     public void add(PostalCodeStats stats) {
-        latestByPostalCode.merge(stats.postalCode(), stats,
+        latestByPostalCode.merge(stats.systemId() + ':' + stats.postalCode(), stats,
                 (shown, arrived) -> arrived.windowEnd().isBefore(shown.windowEnd()) ? shown : arrived);
         if (newestWindowEnd == null || stats.windowEnd().isAfter(newestWindowEnd)) {
             newestWindowEnd = stats.windowEnd();

@@ -94,11 +94,11 @@ public final class JobOptions {
 
     public static final ConfigOption<String> STATS_TOPIC = ConfigOptions.key("stats-topic")
             .stringType().defaultValue("velib-projet-final-data")
-            .withDescription("Topic of per-postal-code statistics, keyed by postal code.");
+            .withDescription("Topic of per-postal-code statistics, keyed by systemId:postalCode.");
 
     public static final ConfigOption<String> ALERTS_TOPIC = ConfigOptions.key("alerts-topic")
             .stringType().defaultValue("velib-alerts")
-            .withDescription("Topic of station alerts, keyed by station code.");
+            .withDescription("Topic of station alerts, keyed by systemId:stationCode.");
 
     public static final ConfigOption<String> DEADLETTER_TOPIC = ConfigOptions.key("deadletter-topic")
             .stringType().defaultValue("velib-deadletter")

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The stations of one postal code as of the end of one event-time window: every station known at
+ * The stations of one postal code of one bike-share system as of the end of one event-time window: every station known at
  * {@code windowEnd} counted once, with its latest observation before {@code windowEnd}.
  *
  * <p>{@code bikes}, {@code mechanical}, {@code ebike}, {@code docks} and {@code capacity} are sums of the feed's own
@@ -20,10 +20,12 @@ import java.util.Objects;
  * </ul>
  * A station may be both empty and out of service, so the three counts do not add up to {@code stations}.
  *
+ * @param systemId the bike-share system, for example {@code "velib"}: two systems may share a postal code
  * @param windowStart inclusive
  * @param windowEnd exclusive
  */
 public record PostalCodeStats(
+        String systemId,
         String postalCode,
         Instant windowStart,
         Instant windowEnd,
@@ -38,14 +40,15 @@ public record PostalCodeStats(
         int outOfServiceStations) {
 
     public PostalCodeStats {
+        Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(postalCode, "postalCode");
         Objects.requireNonNull(windowStart, "windowStart");
         Objects.requireNonNull(windowEnd, "windowEnd");
     }
 
-    /** Sums the latest observations of the stations present in {@code postalCode} at {@code windowEnd}. */
+    /** Sums the latest observations of the stations present in {@code area} at {@code windowEnd}. */
     public static PostalCodeStats of(
-            String postalCode, Instant windowStart, Instant windowEnd, Iterable<StationObservation> stations) {
+            PostalArea area, Instant windowStart, Instant windowEnd, Iterable<StationObservation> stations) {
         int count = 0, bikes = 0, mechanical = 0, ebike = 0, docks = 0, capacity = 0;
         int empty = 0, full = 0, outOfService = 0;
         for (StationObservation observation : stations) {
@@ -67,7 +70,7 @@ public record PostalCodeStats(
             }
         }
         return new PostalCodeStats(
-                postalCode, windowStart, windowEnd, count, bikes, mechanical, ebike, docks, capacity, empty, full,
+                area.systemId(), area.postalCode(), windowStart, windowEnd, count, bikes, mechanical, ebike, docks, capacity, empty, full,
                 outOfService);
     }
 

@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Per-postal-code statistics over tumbling event-time windows. Key the stream by
- * {@link StationObservation#postalCode()}.
+ * Per-postal-code statistics over tumbling event-time windows, one series per system and postal code. Key the stream
+ * by {@link PostalArea#of(StationObservation)}, with {@link #KEY_TYPE}.
  *
  * <p><b>Semantics.</b> The row of window {@code [start, end)} describes the postal code as of {@code end}: every
  * station known then counts once, with its latest observation before {@code end} (so at or before the window's
@@ -37,11 +37,12 @@ import java.util.Map;
  * <p><b>State.</b> The latest observation of each station of the postal code, and, for each window not fired yet,
  * the latest observation of each station that reported in it; a window's observations are dropped once fired.
  */
-public class PostalCodeStatsFunction extends KeyedProcessFunction<String, StationObservation, PostalCodeStats> {
+public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, StationObservation, PostalCodeStats> {
 
     public static final String NAME = "Per-postal-code statistics";
     public static final String UID = "postal-code-stats";
     public static final Duration DEFAULT_WINDOW_SIZE = Duration.ofMinutes(1);
+    public static final TypeInformation<PostalArea> KEY_TYPE = TypeInformation.of(PostalArea.class);
     public static final String LATE_OBSERVATIONS_METRIC = "lateObservations";
     public static final OutputTag<StationObservation> LATE_OBSERVATIONS =
             new OutputTag<>("postal-code-stats-late-observations", TypeInformation.of(StationObservation.class));

@@ -24,7 +24,7 @@ class StationAlertDetectorTest {
 
     private static final String CODE = "16107";
 
-    private KeyedTestHarness<StationObservation, StationAlert> harness;
+    private KeyedTestHarness<String, StationObservation, StationAlert> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -36,7 +36,7 @@ class StationAlertDetectorTest {
         harness.close();
     }
 
-    private static KeyedTestHarness<StationObservation, StationAlert> newHarness(
+    private static KeyedTestHarness<String, StationObservation, StationAlert> newHarness(
             AlertThresholds thresholds, @Nullable OperatorSubtaskState snapshot) throws Exception {
         return KeyedTestHarness.open(new StationAlertDetector(thresholds), StationObservation::stationKey, snapshot);
     }
@@ -64,17 +64,17 @@ class StationAlertDetectorTest {
     }
 
     private static StationAlert open(AlertType type, String since, String detectedAt) {
-        return new StationAlert(CODE, "75001", type, AlertState.OPEN, at(since), at(detectedAt), "");
+        return new StationAlert("velib", CODE, "75001", type, AlertState.OPEN, at(since), at(detectedAt), "");
     }
 
     private static StationAlert resolved(AlertType type, String since, String detectedAt) {
-        return new StationAlert(CODE, "75001", type, AlertState.RESOLVED, at(since), at(detectedAt), "");
+        return new StationAlert("velib", CODE, "75001", type, AlertState.RESOLVED, at(since), at(detectedAt), "");
     }
 
     /** Alerts with their details blanked, to compare everything else exactly. */
     private static List<StationAlert> withoutDetails(List<StationAlert> alerts) {
         return alerts.stream()
-                .map(alert -> new StationAlert(alert.stationCode(), alert.postalCode(), alert.type(), alert.state(),
+                .map(alert -> new StationAlert(alert.systemId(), alert.stationCode(), alert.postalCode(), alert.type(), alert.state(),
                         alert.since(), alert.detectedAt(), ""))
                 .toList();
     }

@@ -91,11 +91,11 @@ class ResultsViewTest {
     }
 
     private static PostalCodeStats stats(String postalCode, Instant start, Instant end, int stations, int bikes) {
-        return new PostalCodeStats(postalCode, start, end, stations, bikes, bikes / 2, bikes - bikes / 2, 10 * stations,
+        return new PostalCodeStats("velib", postalCode, start, end, stations, bikes, bikes / 2, bikes - bikes / 2, 10 * stations,
                 30 * stations, 0, 0, 0);
     }
 
     private static StationAlert alert(String station, AlertType type, Instant at) {
-        return new StationAlert(station, "75011", type, AlertState.OPEN, at, at, "test alert");
+        return new StationAlert("velib", station, "75011", type, AlertState.OPEN, at, at, "test alert");
     }
 }

@@ -17,7 +17,7 @@ import static org.velibstream.job.model.TestStations.station;
 
 class FeedRemovalTrackerTest {
 
-    private KeyedTestHarness<StationObservation, StationObservation> harness;
+    private KeyedTestHarness<String, StationObservation, StationObservation> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -29,7 +29,7 @@ class FeedRemovalTrackerTest {
         harness.close();
     }
 
-    private static KeyedTestHarness<StationObservation, StationObservation> newHarness(
+    private static KeyedTestHarness<String, StationObservation, StationObservation> newHarness(
             @Nullable OperatorSubtaskState snapshot) throws Exception {
         return KeyedTestHarness.open(new FeedRemovalTracker(), StationObservation::systemId, snapshot);
     }

@@ -223,7 +223,7 @@ class StackEndToEndITCase {
                     () -> "windows seen (end=[stations, bikes]): " + totalsByWindow(windows), () -> {
                         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
                             PostalCodeStats stats = readStats(record.value());
-                            assertThat(record.key()).isEqualTo(stats.postalCode());
+                            assertThat(record.key()).isEqualTo(stats.systemId() + ":" + stats.postalCode());
                             windows.computeIfAbsent(stats.windowEnd(), end -> new ArrayList<>()).add(stats);
                         }
                         return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))

@@ -22,7 +22,7 @@ import static org.velibstream.job.model.TestStations.station;
 
 class PostalCodeStatsFunctionTest {
 
-    private KeyedTestHarness<StationObservation, PostalCodeStats> harness;
+    private KeyedTestHarness<PostalArea, StationObservation, PostalCodeStats> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -34,11 +34,12 @@ class PostalCodeStatsFunctionTest {
         harness.close();
     }
 
-    private static KeyedTestHarness<StationObservation, PostalCodeStats> newHarness(
+    private static KeyedTestHarness<PostalArea, StationObservation, PostalCodeStats> newHarness(
             @Nullable OperatorSubtaskState snapshot) throws Exception {
         return KeyedTestHarness.open(
                 new PostalCodeStatsFunction(PostalCodeStatsFunction.DEFAULT_WINDOW_SIZE),
-                StationObservation::postalCode,
+                PostalArea::of,
+                PostalCodeStatsFunction.KEY_TYPE,
                 snapshot);
     }
 
@@ -54,7 +55,7 @@ class PostalCodeStatsFunctionTest {
             String postalCode, String windowStart, String windowEnd, int stations, int bikes, int mechanical,
             int ebike, int docks, int capacity, int empty, int full, int outOfService) {
         return new PostalCodeStats(
-                postalCode, at(windowStart), at(windowEnd), stations, bikes, mechanical, ebike, docks, capacity,
+                "velib", postalCode, at(windowStart), at(windowEnd), stations, bikes, mechanical, ebike, docks, capacity,
                 empty, full, outOfService);
     }
 
@@ -74,7 +75,7 @@ class PostalCodeStatsFunctionTest {
     }
 
     @Test
-    void stationsOfTwoSystemsWithTheSameKeyBothCount() throws Exception {
+    void twoSystemsInOnePostalCodeGetARowEach() throws Exception {
         StationObservation velib = station("1001").bikes(3, 2).docks(15).capacity(20).observedAt("08:00:10");
         StationObservation other = withSystem(station("1001").bikes(1, 0).docks(9).capacity(10).observedAt("08:00:20"),
                 "another-system");
@@ -83,8 +84,11 @@ class PostalCodeStatsFunctionTest {
         watermark("08:01:00");
 
         assertThat(harness.extractOutputValues())
-                .as("station 1001 of two systems in one postal code: two stations, not one")
-                .containsExactly(row("75001", "08:00:00", "08:01:00", 2, 6, 4, 2, 24, 30, 0, 0, 0));
+                .as("station 1001 of two systems in one postal code: a row for each system, never summed together")
+                .containsExactlyInAnyOrder(
+                        row("75001", "08:00:00", "08:01:00", 1, 5, 3, 2, 15, 20, 0, 0, 0),
+                        new PostalCodeStats("another-system", "75001", at("08:00:00"), at("08:01:00"),
+                                1, 1, 1, 0, 9, 10, 0, 0, 0));
     }
 
     private static StationObservation withSystem(StationObservation observation, String systemId) {

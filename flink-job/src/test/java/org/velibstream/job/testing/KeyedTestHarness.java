@@ -1,5 +1,6 @@
 package org.velibstream.job.testing;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.metrics.Counter;
@@ -22,28 +23,38 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * An opened test harness for a keyed process function keyed by a String, which also sees the metrics the function
- * registers.
+ * An opened test harness for a keyed process function, which also sees the metrics the function registers.
  */
 @SuppressWarnings("try") // close() throws Exception, as the Flink harness it extends does
-public final class KeyedTestHarness<IN, OUT> extends KeyedOneInputStreamOperatorTestHarness<String, IN, OUT> {
+public final class KeyedTestHarness<K, IN, OUT> extends KeyedOneInputStreamOperatorTestHarness<K, IN, OUT> {
 
     private final InterceptingOperatorMetricGroup metrics;
 
     private KeyedTestHarness(
-            KeyedProcessFunction<String, IN, OUT> function,
-            KeySelector<IN, String> keySelector,
+            KeyedProcessFunction<K, IN, OUT> function,
+            KeySelector<IN, K> keySelector,
+            TypeInformation<K> keyType,
             MockEnvironment environment,
             InterceptingOperatorMetricGroup metrics)
             throws Exception {
-        super(new KeyedProcessOperator<>(function), keySelector, Types.STRING, environment);
+        super(new KeyedProcessOperator<>(function), keySelector, keyType, environment);
         this.metrics = metrics;
     }
 
-    /** A harness for {@code function}, set up and opened, restored from {@code snapshot} when it is not null. */
-    public static <IN, OUT> KeyedTestHarness<IN, OUT> open(
+    /** A harness for {@code function} keyed by a String, as {@link #open(KeyedProcessFunction, KeySelector, TypeInformation, OperatorSubtaskState)}. */
+    public static <IN, OUT> KeyedTestHarness<String, IN, OUT> open(
             KeyedProcessFunction<String, IN, OUT> function,
             KeySelector<IN, String> keySelector,
+            @Nullable OperatorSubtaskState snapshot)
+            throws Exception {
+        return open(function, keySelector, Types.STRING, snapshot);
+    }
+
+    /** A harness for {@code function}, set up and opened, restored from {@code snapshot} when it is not null. */
+    public static <K, IN, OUT> KeyedTestHarness<K, IN, OUT> open(
+            KeyedProcessFunction<K, IN, OUT> function,
+            KeySelector<IN, K> keySelector,
+            TypeInformation<K> keyType,
             @Nullable OperatorSubtaskState snapshot)
             throws Exception {
         InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
@@ -56,7 +67,7 @@ public final class KeyedTestHarness<IN, OUT> extends KeyedOneInputStreamOperator
                     }
                 })
                 .build();
-        KeyedTestHarness<IN, OUT> harness = new KeyedTestHarness<>(function, keySelector, environment, metrics);
+        KeyedTestHarness<K, IN, OUT> harness = new KeyedTestHarness<>(function, keySelector, keyType, environment, metrics);
         harness.setup();
         if (snapshot != null) {
             harness.initializeState(snapshot);

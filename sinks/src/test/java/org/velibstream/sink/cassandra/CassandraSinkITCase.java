@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.velibstream.sink.cassandra.TestRows.ALERTS_BY_DAY;
 import static org.velibstream.sink.cassandra.TestRows.POSTAL_CODE_STATS;
 import static org.velibstream.sink.cassandra.TestRows.STATION_ALERTS;
+import static org.velibstream.sink.cassandra.TestRows.SYSTEM_ID;
 import static org.velibstream.sink.cassandra.TestRows.stats;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -222,8 +223,8 @@ class CassandraSinkITCase {
                 .hasMessageContaining("no_such_table").hasMessageContaining("Create the table");
         assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
                 .setStatementMapper(CassandraStatementMapper.of(
-                        "INSERT INTO postal_code_stats (postal_code, day, window_end) VALUES (?, ?, ?)",
-                        stats -> new Object[] {stats.postalCode(), stats.day(), stats.bikes()}))
+                        "INSERT INTO postal_code_stats (system_id, postal_code, day, window_end) VALUES (?, ?, ?, ?)",
+                        stats -> new Object[] {SYSTEM_ID, stats.postalCode(), stats.day(), stats.bikes()}))
                 .build()))
                 .hasMessageContaining("bind values");
     }
@@ -280,8 +281,8 @@ class CassandraSinkITCase {
 
     private static List<PostalCodeStats> readStats(String postalCode, String day) {
         List<PostalCodeStats> rows = new ArrayList<>();
-        for (Row row : session.execute("SELECT * FROM " + KEYSPACE + ".postal_code_stats WHERE postal_code = ? AND day = ?",
-                postalCode, day)) {
+        for (Row row : session.execute("SELECT * FROM " + KEYSPACE + ".postal_code_stats WHERE system_id = ? AND postal_code = ? AND day = ?",
+                SYSTEM_ID, postalCode, day)) {
             rows.add(new PostalCodeStats(row.getString("postal_code"), row.getString("day"),
                     row.getInstant("window_start"), row.getInstant("window_end"), row.getInt("stations"),
                     row.getInt("bikes"), row.getInt("mechanical"), row.getInt("ebike"), row.getInt("docks"),
@@ -296,14 +297,14 @@ class CassandraSinkITCase {
     }
 
     static long countStats(CqlSession session, String keyspace, String postalCode, String day) {
-        Row row = session.execute("SELECT COUNT(*) FROM " + keyspace + ".postal_code_stats WHERE postal_code = ? AND day = ?",
-                postalCode, day).one();
+        Row row = session.execute("SELECT COUNT(*) FROM " + keyspace + ".postal_code_stats"
+                + " WHERE system_id = ? AND postal_code = ? AND day = ?", SYSTEM_ID, postalCode, day).one();
         return row == null ? 0 : row.getLong(0);
     }
 
     private static List<Alert> readStationAlerts(String stationCode) {
-        return readAlerts(session.execute("SELECT * FROM " + KEYSPACE + ".station_alerts WHERE station_code = ?",
-                stationCode).all(), "2026-11-23");
+        return readAlerts(session.execute("SELECT * FROM " + KEYSPACE + ".station_alerts WHERE system_id = ? AND station_code = ?",
+                SYSTEM_ID, stationCode).all(), "2026-11-23");
     }
 
     private static List<Alert> readAlertsByDay(String day) {

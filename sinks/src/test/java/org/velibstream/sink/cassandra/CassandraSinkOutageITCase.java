@@ -89,7 +89,7 @@ class CassandraSinkOutageITCase {
         try (CqlSession session = NODE.openSession()) {
             Map<Instant, Integer> bikesByWindowEnd = new HashMap<>();
             for (Row row : session.execute("SELECT window_end, bikes FROM " + KEYSPACE + ".postal_code_stats"
-                    + " WHERE postal_code = ? AND day = ?", POSTAL_CODE, DAY)) {
+                    + " WHERE system_id = ? AND postal_code = ? AND day = ?", TestRows.SYSTEM_ID, POSTAL_CODE, DAY)) {
                 assertThat(bikesByWindowEnd.put(row.getInstant("window_end"), row.getInt("bikes")))
                         .as("one row per window end").isNull();
             }

@@ -25,7 +25,7 @@ class VelibSchemaTest {
                         "CREATE TABLE IF NOT EXISTS velib.station_alerts (",
                         "CREATE TABLE IF NOT EXISTS velib.alerts_by_day (");
         assertThat(schema.statements()).noneMatch(statement -> statement.contains("--") || statement.endsWith(";"));
-        assertThat(schema.statements().get(1)).contains("PRIMARY KEY ((postal_code, day), window_end)",
+        assertThat(schema.statements().get(1)).contains("PRIMARY KEY ((system_id, postal_code, day), window_end)",
                 "CLUSTERING ORDER BY (window_end DESC)", "default_time_to_live = 7776000");
     }
 
