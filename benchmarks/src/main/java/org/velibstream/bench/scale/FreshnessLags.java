@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * Freshness lag: for each station_status document first polled in the measured period, the time from the arrival of
- * its poll at the server to the emission of the statistics rows of its window. Statistics rows are per postal code
- * and window, so the rows that include a document are those of its window; the lag runs to the last of them, when
- * the window's results are complete (they leave within milliseconds of each other: one watermark closes them all).
+ * its poll at the server to the emission of the statistics rows that include it: those of its system and window (one
+ * per postal code of the system). The lag runs to the last of them, when the system's results for the window are
+ * complete (they leave within milliseconds of each other: one watermark closes them all).
  *
  * @param lagsMillis one lag per document whose window was emitted, sorted
  * @param documents documents first polled in the period
@@ -22,14 +22,17 @@ import java.util.Set;
  */
 public record FreshnessLags(long[] lagsMillis, int documents, int systemsCovered, long[] sweepsMillis) {
 
+    /** The statistics rows of one system and window. */
+    public record SystemWindow(int system, long windowStartMillis) {}
+
     /**
-     * @param windowEmissions window start (epoch ms) → emission times of its statistics rows
+     * @param windowEmissions a system's window → emission times of its statistics rows
      * @param fromMillis the measured period starts (polls before it are warm-up)
      * @param untilMillis and ends
      */
-    public static FreshnessLags of(List<StatusPoll> polls, Map<Long, ? extends Collection<Long>> windowEmissions,
+    public static FreshnessLags of(List<StatusPoll> polls, Map<SystemWindow, ? extends Collection<Long>> windowEmissions,
             Duration window, long fromMillis, long untilMillis) {
-        Map<Long, Long> windowComplete = new HashMap<>();
+        Map<SystemWindow, Long> windowComplete = new HashMap<>();
         windowEmissions.forEach((start, times) -> times.stream().mapToLong(Long::longValue).max()
                 .ifPresent(last -> windowComplete.put(start, last)));
         Map<List<Long>, Long> firstPolls = new HashMap<>();
@@ -51,10 +54,12 @@ public record FreshnessLags(long[] lagsMillis, int documents, int systemsCovered
             long documentMillis = document.getKey().get(1) * 1000;
             sweeps.merge(documentMillis, new long[] {arrival, arrival},
                     (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-            Long emitted = windowComplete.get(documentMillis - Math.floorMod(documentMillis, windowMillis));
+            int system = document.getKey().get(0).intValue();
+            Long emitted = windowComplete.get(
+                    new SystemWindow(system, documentMillis - Math.floorMod(documentMillis, windowMillis)));
             if (emitted != null) {
                 lags[lagCount++] = emitted - arrival;
-                systems.add(document.getKey().get(0));
+                systems.add((long) system);
             }
         }
         long[] sorted = Arrays.copyOf(lags, lagCount);

@@ -228,21 +228,25 @@ public final class ScaleHarness {
         };
     }
 
+    private static final String SYSTEM_ID_PREFIX = "simulated-";
+
     /** The id the job knows system {@code index} by. */
     static String systemId(int index) {
-        return "simulated-" + index;
+        return SYSTEM_ID_PREFIX + index;
     }
 
-    /** A statistics row as its emission log line: its window start, then its postal code. */
+    /** A statistics row as its emission log line: its window start, system and postal code. */
     private static String describe(PostalCodeStats row) {
-        return row.windowStart().toEpochMilli() + " " + row.postalCode();
+        return row.windowStart().toEpochMilli() + " " + row.systemId() + " " + row.postalCode();
     }
 
-    private static Map<Long, List<Long>> emissionsByWindow(List<EmissionLogSink.Emission> statsRows) {
-        Map<Long, List<Long>> byWindow = new HashMap<>();
-        for (EmissionLogSink.Emission row : statsRows) {
-            long windowStart = Long.parseLong(row.description().substring(0, row.description().indexOf(' ')));
-            byWindow.computeIfAbsent(windowStart, start -> new ArrayList<>()).add(row.epochMillis());
+    private static Map<FreshnessLags.SystemWindow, List<Long>> emissionsByWindow(List<EmissionLogSink.Emission> rows) {
+        Map<FreshnessLags.SystemWindow, List<Long>> byWindow = new HashMap<>();
+        for (EmissionLogSink.Emission row : rows) {
+            String[] fields = row.description().split(" ");
+            FreshnessLags.SystemWindow window = new FreshnessLags.SystemWindow(
+                    Integer.parseInt(fields[1].substring(SYSTEM_ID_PREFIX.length())), Long.parseLong(fields[0]));
+            byWindow.computeIfAbsent(window, key -> new ArrayList<>()).add(row.epochMillis());
         }
         return byWindow;
     }
