@@ -58,6 +58,11 @@ public final class MarkdownReport {
                         + ScaleReport.recoveryTable(recovery));
     }
 
+    /** The recovery section when the recovery harness gave up, with its reason. */
+    static String recoveryNotMeasured(String reason) {
+        return "\n## Recovery after a TaskManager failure (session cluster)\n\nNot measured to the end: " + reason + "\n";
+    }
+
     static String environment(double loadAtStart) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         String commit = System.getProperty(COMMIT_PROPERTY, "unknown");
