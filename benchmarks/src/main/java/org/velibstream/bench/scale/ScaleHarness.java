@@ -327,7 +327,8 @@ public final class ScaleHarness {
                 Arrays.stream(args).map(Integer::valueOf).toList(), full.stationsPerSystem(), full.interval(),
                 full.window(), full.maxOutOfOrderness(), full.checkpointInterval(), full.minPauseBetweenCheckpoints(),
                 full.warmupCycles(), full.measuredCycles(), full.parallelism());
-        Result result = new ScaleHarness(Files.createTempDirectory("velib-scale")).run(settings);
+        Path work = Files.createDirectories(BenchmarkPaths.repositoryRoot().resolve("benchmarks/target/scale"));
+        Result result = new ScaleHarness(Files.createTempDirectory(work, "run-")).run(settings);
         System.out.println(ScaleReport.table(result));
     }
 }
