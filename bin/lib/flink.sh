@@ -8,6 +8,8 @@ FLINK_REST_PORT="${FLINK_REST_PORT:-8081}"
 FLINK_RPC_PORT="${FLINK_RPC_PORT:-6123}"
 # Flink's Prometheus reporter cannot bind to loopback only, so on this machine it is off unless asked for.
 FLINK_PROMETHEUS_PORTS="${FLINK_PROMETHEUS_PORTS:-}"
+# The TaskManager's process memory instead of config.yaml's, e.g. 6g for 150,000 stations (docs/benchmarks.md).
+FLINK_TASKMANAGER_MEMORY="${FLINK_TASKMANAGER_MEMORY:-}"
 
 # The machine-specific settings config.yaml leaves to its launcher, as dynamic properties.
 flink_local_overrides() {
@@ -18,6 +20,9 @@ flink_local_overrides() {
         -D "web.tmpdir=$FLINK_WORK/web" \
         -D "execution.checkpointing.dir=file://$FLINK_WORK/checkpoints" \
         -D "execution.checkpointing.savepoint-dir=file://$FLINK_WORK/savepoints"
+    if [[ -n "$FLINK_TASKMANAGER_MEMORY" ]]; then
+        printf '%s\n' -D "taskmanager.memory.process.size=$FLINK_TASKMANAGER_MEMORY"
+    fi
     if [[ -n "$FLINK_PROMETHEUS_PORTS" ]]; then
         printf '%s\n' -D "metrics.reporter.prom.port=$FLINK_PROMETHEUS_PORTS"
     else

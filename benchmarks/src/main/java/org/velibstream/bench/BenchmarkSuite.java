@@ -1,6 +1,8 @@
 package org.velibstream.bench;
 
 import org.apache.flink.util.FileUtils;
+import org.velibstream.bench.scale.RecoveryHarness;
+import org.velibstream.bench.scale.ScaleHarness;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -35,9 +37,11 @@ import java.util.List;
  * writes one Markdown report. {@code bin/benchmark} runs it; {@code --quick} runs each benchmark for a moment only,
  * so that CI proves they still run (its numbers mean nothing).
  *
- * <p>Arguments: {@code [--quick] [--output <file.md>] [--kafka-bootstrap <host:port>] [--spark-peer-jar <jar>]};
- * the default output is {@code benchmarks/results/<UTC date>.md}. The Kafka path's sections run only against a
- * broker ({@code bin/benchmark} starts one); the Spark peer only when its jar is given.
+ * <p>Arguments: {@code [--quick] [--output <file.md>] [--kafka-bootstrap <host:port>] [--spark-peer-jar <jar>]
+ * [--scale-only | --no-scale]}; the default output is {@code benchmarks/results/<UTC date>.md}, or
+ * {@code <UTC date>-scale.md} with {@code --scale-only}, which runs only the scale section ({@link ScaleHarness},
+ * {@link RecoveryHarness}); {@code --no-scale} runs all but it. The Kafka path's sections run only against a broker
+ * ({@code bin/benchmark} starts one); the Spark peer only when its jar is given.
  */
 public final class BenchmarkSuite {
 
@@ -51,11 +55,14 @@ public final class BenchmarkSuite {
         boolean quick = false;
         String kafkaBootstrap = null;
         Path sparkPeerJar = null;
-        Path output = BenchmarkPaths.repositoryRoot().resolve("benchmarks").resolve("results")
-                .resolve(LocalDate.now(ZoneOffset.UTC) + ".md");
+        boolean scale = true;
+        boolean others = true;
+        Path output = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--scale-only" -> others = false;
+                case "--no-scale" -> scale = false;
                 case "--output" -> {
                     if (i + 1 == args.length) {
                         throw new IllegalArgumentException("--output needs a file");
@@ -65,18 +72,26 @@ public final class BenchmarkSuite {
                 case "--kafka-bootstrap" -> kafkaBootstrap = valueOf(args, ++i, "--kafka-bootstrap needs host:port");
                 case "--spark-peer-jar" -> sparkPeerJar = Path.of(valueOf(args, ++i, "--spark-peer-jar needs a jar"));
                 default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; expected [--quick] "
-                        + "[--output <file.md>] [--kafka-bootstrap <host:port>] [--spark-peer-jar <jar>]");
+                        + "[--output <file.md>] [--kafka-bootstrap <host:port>] [--spark-peer-jar <jar>] "
+                        + "[--scale-only | --no-scale]");
             }
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (!scale && !others) {
+            throw new IllegalArgumentException("--scale-only and --no-scale together leave nothing to run");
+        }
+        if (output == null) {
+            // A scale-only run must not overwrite the day's full report.
+            output = BenchmarkPaths.repositoryRoot().resolve("benchmarks").resolve("results")
+                    .resolve(LocalDate.now(ZoneOffset.UTC) + (others ? "" : "-scale") + ".md");
+        }
         BenchmarkSuite suite = new BenchmarkSuite(quick);
-        DecodingInput input = DecodingInput.load();
-        List<DecodingResult> decoding = suite.decoding(input);
-        Path work = Files.createTempDirectory("velib-throughput");
-        JobThroughputHarness.Result throughput = new JobThroughputHarness(work).run(suite.throughputSettings());
-        Files.deleteIfExists(work);
-        String report = MarkdownReport.full(input, decoding, throughput, quick, loadAtStart)
-                + suite.kafkaSections(kafkaBootstrap, sparkPeerJar);
+        String report = others
+                ? suite.decodingAndThroughput(loadAtStart) + suite.kafkaSections(kafkaBootstrap, sparkPeerJar)
+                : MarkdownReport.heading(quick, loadAtStart);
+        if (scale) {
+            report += suite.scale();
+        }
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, report, StandardCharsets.UTF_8);
         System.out.println(report);
@@ -107,6 +122,39 @@ public final class BenchmarkSuite {
         } finally {
             FileUtils.deleteDirectory(work.toFile());
         }
+    }
+
+    private String decodingAndThroughput(double loadAtStart) throws Exception {
+        DecodingInput input = DecodingInput.load();
+        List<DecodingResult> decoding = decoding(input);
+        Path work = Files.createTempDirectory("velib-throughput");
+        JobThroughputHarness.Result throughput = new JobThroughputHarness(work).run(throughputSettings());
+        Files.deleteIfExists(work);
+        return MarkdownReport.full(input, decoding, throughput, quick, loadAtStart);
+    }
+
+    /**
+     * The scale section, its servers' files kept in {@code benchmarks/target/scale/}; outside quick mode, the
+     * recovery after a TaskManager failure too (a real cluster is too slow to start for CI).
+     */
+    private String scale() throws Exception {
+        Path work = Files.createDirectories(BenchmarkPaths.repositoryRoot().resolve("benchmarks/target/scale"));
+        ScaleHarness.Result result = new ScaleHarness(Files.createTempDirectory(work, "run-")).run(scaleSettings());
+        if (quick) {
+            return MarkdownReport.scaleSection(result, null);
+        }
+        RecoveryHarness.Result recovery;
+        try {
+            recovery = new RecoveryHarness(Files.createTempDirectory(work, "recovery-")).run(RecoveryHarness.Settings.full());
+        } catch (IllegalStateException notRecovered) {
+            // A recovery that does not complete in time is a finding to report, not a reason to lose the other sections.
+            return MarkdownReport.scaleSection(result, null) + MarkdownReport.recoveryNotMeasured(notRecovered.getMessage());
+        }
+        return MarkdownReport.scaleSection(result, recovery);
+    }
+
+    public ScaleHarness.Settings scaleSettings() {
+        return quick ? ScaleHarness.Settings.quick() : ScaleHarness.Settings.full();
     }
 
     public JobThroughputHarness.Settings throughputSettings() {

@@ -4,6 +4,9 @@ import org.apache.flink.runtime.util.EnvironmentInformation;
 
 import com.fasterxml.jackson.core.json.PackageVersion;
 import org.openjdk.jmh.util.Version;
+import org.velibstream.bench.scale.RecoveryHarness;
+import org.velibstream.bench.scale.ScaleHarness;
+import org.velibstream.bench.scale.ScaleReport;
 
 import javax.annotation.Nullable;
 
@@ -25,13 +28,7 @@ public final class MarkdownReport {
     /** @param loadAtStart the system load average when the suite started */
     public static String full(DecodingInput input, List<DecodingResult> decoding, JobThroughputHarness.Result throughput,
             boolean quick, double loadAtStart) {
-        StringBuilder md = new StringBuilder();
-        md.append("# velib-stream benchmarks, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
-        if (quick) {
-            md.append("**Quick mode: one 100 ms iteration per benchmark and a tiny job run. These numbers only show that "
-                    + "the benchmarks run; do not compare them.**\n\n");
-        }
-        md.append(environment(loadAtStart)).append('\n');
+        StringBuilder md = new StringBuilder(heading(quick, loadAtStart));
         md.append("## Decoding, one thread (JMH)\n\n");
         md.append("Input: ").append(input.description()).append(": station_status ")
                 .append(input.stationStatus().length).append(" bytes, ").append(input.statusStations())
@@ -41,6 +38,29 @@ public final class MarkdownReport {
         md.append("## The job end to end (MiniCluster, bounded `--source files`)\n\n");
         md.append(throughputTable(throughput));
         return md.toString();
+    }
+
+    /** The title, the quick-mode warning and the environment. */
+    static String heading(boolean quick, double loadAtStart) {
+        StringBuilder md = new StringBuilder();
+        md.append("# velib-stream benchmarks, ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
+        if (quick) {
+            md.append("**Quick mode: one 100 ms iteration per benchmark and a tiny job run. These numbers only show that "
+                    + "the benchmarks run; do not compare them.**\n\n");
+        }
+        return md.append(environment(loadAtStart)).append('\n').toString();
+    }
+
+    /** The scale section: many GBFS systems polled over HTTP, the checkpoints, and the recovery if measured. */
+    static String scaleSection(ScaleHarness.Result result, @Nullable RecoveryHarness.Result recovery) {
+        return "\n## Scale: K GBFS systems over HTTP (MiniCluster, `--source http`)\n\n" + ScaleReport.table(result)
+                + (recovery == null ? "" : "\n## Recovery after a TaskManager failure (session cluster)\n\n"
+                        + ScaleReport.recoveryTable(recovery));
+    }
+
+    /** The recovery section when the recovery harness gave up, with its reason. */
+    static String recoveryNotMeasured(String reason) {
+        return "\n## Recovery after a TaskManager failure (session cluster)\n\nNot measured to the end: " + reason + "\n";
     }
 
     static String environment(double loadAtStart) {
@@ -121,8 +141,6 @@ public final class MarkdownReport {
 
     /** {@code median (min–max)} in {@code format}. */
     public static String withSpread(Summary summary, String format) {
-        return String.format(Locale.ROOT, format, summary.median()) + " ("
-                + String.format(Locale.ROOT, format, summary.min()) + "–"
-                + String.format(Locale.ROOT, format, summary.max()) + ")";
+        return summary.formatted(format);
     }
 }

@@ -1,6 +1,7 @@
 package org.velibstream.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Median and spread of repeated measurements. */
 public record Summary(double median, double min, double max, int samples) {
@@ -14,6 +15,12 @@ public record Summary(double median, double min, double max, int samples) {
         int middle = sorted.length / 2;
         double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         return new Summary(median, sorted[0], sorted[sorted.length - 1], sorted.length);
+    }
+
+    /** {@code median (min–max)}, each with {@code format}. */
+    public String formatted(String format) {
+        return String.format(Locale.ROOT, format, median) + " (" + String.format(Locale.ROOT, format, min) + "–"
+                + String.format(Locale.ROOT, format, max) + ")";
     }
 
     /** The spread as a share of the median: (max - min) / median. */

@@ -73,6 +73,14 @@ public final class VelibStreamJob {
 
     /** Builds the whole job on {@code env}: sources, operators and the sinks the options choose. */
     public static void build(StreamExecutionEnvironment env, Configuration config) throws Exception {
+        OutputSinks.attach(pipeline(env, config), config);
+    }
+
+    /**
+     * Builds the job on {@code env} without its sinks, with checkpointing and parallelism as the options say: for
+     * benchmarks that attach sinks of their own.
+     */
+    public static VelibPipeline.Results pipeline(StreamExecutionEnvironment env, Configuration config) throws Exception {
         Duration checkpointInterval = config.get(JobOptions.CHECKPOINT_INTERVAL);
         if (!checkpointInterval.isZero()) {
             env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
@@ -82,8 +90,7 @@ public final class VelibStreamJob {
         StationDirectory directory = stationsTable != null
                 ? StationDirectory.fromFile(Path.of(stationsTable))
                 : StationDirectory.fromClasspath();
-        VelibPipeline.Results results = VelibPipeline.build(env, config, InputSources.resolve(config), directory);
-        OutputSinks.attach(results, config);
+        return VelibPipeline.build(env, config, InputSources.resolve(config), directory);
     }
 
     private static boolean usesKafka(Configuration config) {

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import javax.annotation.Nullable;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -38,12 +40,17 @@ final class FeedRequestHandler implements HttpHandler {
     private final URI base;
     private final List<? extends GbfsFeeds> systems;
     private final Clock clock;
+    @Nullable private final RequestLog requestLog;
 
-    /** @param base the server's root URL, ending with {@code /}, as clients reach it */
-    FeedRequestHandler(URI base, List<? extends GbfsFeeds> systems, Clock clock) {
+    /**
+     * @param base the server's root URL, ending with {@code /}, as clients reach it
+     * @param requestLog where every request is recorded; null for nowhere
+     */
+    FeedRequestHandler(URI base, List<? extends GbfsFeeds> systems, Clock clock, @Nullable RequestLog requestLog) {
         this.base = base;
         this.systems = List.copyOf(systems);
         this.clock = clock;
+        this.requestLog = requestLog;
     }
 
     /** The root URL of system {@code index}'s files. */
@@ -53,29 +60,37 @@ final class FeedRequestHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        long arrivalMillis = clock.millis();
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             LOG.log(System.Logger.Level.DEBUG, () -> method + ' ' + path);
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                sendText(exchange, 405, method + " is not supported; use GET or HEAD");
-                return;
+            Answer answer = answer(exchange, method, path);
+            if (requestLog != null) {
+                requestLog.record(arrivalMillis, method, path, answer.status(), answer.documentTime());
             }
-            Optional<FeedDocument> document;
-            try {
-                document = resolve(path, clock.instant());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Serving " + path + " failed", e);
-                sendText(exchange, 500, "cannot serve " + path + ": " + e);
-                return;
-            }
-            if (document.isEmpty()) {
-                sendText(exchange, 404, "no such feed: " + path + " (start at /" + DISCOVERY + ")");
-                return;
-            }
-            send(exchange, document.get(), method.equals("HEAD"));
         }
+    }
+
+    /** What a request was answered: its status, and the time of the document served, if any. */
+    private record Answer(int status, @Nullable Instant documentTime) {}
+
+    private Answer answer(HttpExchange exchange, String method, String path) throws IOException {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            return new Answer(sendText(exchange, 405, method + " is not supported; use GET or HEAD"), null);
+        }
+        Optional<FeedDocument> document;
+        try {
+            document = resolve(path, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Serving " + path + " failed", e);
+            return new Answer(sendText(exchange, 500, "cannot serve " + path + ": " + e), null);
+        }
+        if (document.isEmpty()) {
+            return new Answer(sendText(exchange, 404, "no such feed: " + path + " (start at /" + DISCOVERY + ")"), null);
+        }
+        return new Answer(send(exchange, document.get(), method.equals("HEAD")), document.get().lastModified());
     }
 
     private Optional<FeedDocument> resolve(String path, Instant now) {
@@ -113,24 +128,26 @@ final class FeedRequestHandler implements HttpHandler {
         return new FeedDocument(VelibJson.discovery(systemBase(base, system), lastUpdated, ttl), lastUpdated, ttl);
     }
 
-    private static void send(HttpExchange exchange, FeedDocument document, boolean headOnly) throws IOException {
+    /** @return the status sent */
+    private static int send(HttpExchange exchange, FeedDocument document, boolean headOnly) throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("ETag", document.etag());
         headers.set("Last-Modified", httpDate(document.lastModified()));
         headers.set("Cache-Control", "max-age=" + document.ttlSeconds());
         if (notModified(exchange.getRequestHeaders(), document)) {
             exchange.sendResponseHeaders(304, -1);
-            return;
+            return 304;
         }
         headers.set("Content-Type", "application/json; charset=utf-8");
         if (headOnly) {
             exchange.sendResponseHeaders(200, -1);
-            return;
+            return 200;
         }
         exchange.sendResponseHeaders(200, document.length());
         try (OutputStream body = exchange.getResponseBody()) {
             document.writeTo(body);
         }
+        return 200;
     }
 
     static boolean notModified(Headers request, FeedDocument document) {
@@ -166,12 +183,14 @@ final class FeedRequestHandler implements HttpHandler {
         return HTTP_DATE.format(instant.atZone(ZoneOffset.UTC));
     }
 
-    private static void sendText(HttpExchange exchange, int status, String message) throws IOException {
+    /** @return {@code status} */
+    private static int sendText(HttpExchange exchange, int status, String message) throws IOException {
         byte[] body = (message + '\n').getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+        return status;
     }
 }

@@ -1,6 +1,9 @@
 package org.velibstream.replay;
 
 import com.sun.net.httpserver.HttpServer;
+
+import javax.annotation.Nullable;
+
 import org.velibstream.job.stations.StationRow;
 import org.velibstream.job.stations.StationTableCsv;
 
@@ -10,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,12 +38,15 @@ public final class GbfsReplayServer implements AutoCloseable {
     private final ExecutorService requestThreads;
     private final URI base;
     private final int systems;
+    @Nullable private final RequestLog requestLog;
 
-    private GbfsReplayServer(HttpServer server, ExecutorService requestThreads, URI base, int systems) {
+    private GbfsReplayServer(HttpServer server, ExecutorService requestThreads, URI base, int systems,
+            @Nullable RequestLog requestLog) {
         this.server = server;
         this.requestThreads = requestThreads;
         this.base = base;
         this.systems = systems;
+        this.requestLog = requestLog;
     }
 
     /**
@@ -50,19 +57,30 @@ public final class GbfsReplayServer implements AutoCloseable {
      */
     public static GbfsReplayServer start(InetSocketAddress address, List<? extends GbfsFeeds> systems, Clock clock)
             throws IOException {
+        return start(address, systems, clock, null);
+    }
+
+    /**
+     * Starts serving, and records every request in {@code requestLog} (see {@link ReplayServerOptions#USAGE}).
+     *
+     * @param requestLog the file requests are appended to; null for none
+     */
+    public static GbfsReplayServer start(InetSocketAddress address, List<? extends GbfsFeeds> systems, Clock clock,
+            @Nullable Path requestLog) throws IOException {
         if (systems.isEmpty()) {
             throw new IllegalArgumentException("Nothing to serve: no systems");
         }
+        RequestLog log = requestLog == null ? null : RequestLog.appendingTo(requestLog);
         HttpServer server = HttpServer.create(address, 0);
         InetSocketAddress bound = server.getAddress();
         URI base = URI.create("http://" + hostForUrl(bound) + ':' + bound.getPort() + '/');
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService requestThreads = Executors.newFixedThreadPool(
                 REQUEST_THREADS, task -> new Thread(task, "gbfs-replay-" + threadNumber.incrementAndGet()));
-        server.createContext("/", new FeedRequestHandler(base, systems, clock));
+        server.createContext("/", new FeedRequestHandler(base, systems, clock, log));
         server.setExecutor(requestThreads);
         server.start();
-        return new GbfsReplayServer(server, requestThreads, base, systems.size());
+        return new GbfsReplayServer(server, requestThreads, base, systems.size(), log);
     }
 
     /** The feeds {@code options} ask for, with the replay or simulation starting at {@code now}. */
@@ -81,10 +99,26 @@ public final class GbfsReplayServer implements AutoCloseable {
         SimulatedClock clock = new SimulatedClock(options.start() != null ? options.start() : now, now, options.speed());
         List<GbfsFeeds> systems = new ArrayList<>();
         for (int i = 0; i < options.systems(); i++) {
-            systems.add(new SimulationFeeds(new StationSimulation(rows, options.seed(), i), clock, options.interval(),
-                    "simulated-" + i));
+            systems.add(new SimulationFeeds(new StationSimulation(stationsOfSystem(rows, i, options.stationsPerSystem()),
+                    options.seed(), i), clock, options.interval(), "simulated-" + i));
         }
         return systems;
+    }
+
+    /**
+     * The stations of system {@code index}: all rows, or the {@code perSystem} rows from {@code index * perSystem} on,
+     * wrapping around the table, so that many small systems together cover the table's mix of postal codes.
+     */
+    static List<StationRow> stationsOfSystem(List<StationRow> rows, int index, int perSystem) {
+        if (perSystem == 0) {
+            return rows;
+        }
+        List<StationRow> own = new ArrayList<>(perSystem);
+        long first = (long) index * perSystem;
+        for (int i = 0; i < perSystem; i++) {
+            own.add(rows.get((int) ((first + i) % rows.size())));
+        }
+        return own;
     }
 
     public URI discoveryUri() {
@@ -116,6 +150,14 @@ public final class GbfsReplayServer implements AutoCloseable {
             requestThreads.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        if (requestLog != null) {
+            try {
+                requestLog.close();
+            } catch (IOException e) {
+                System.getLogger(GbfsReplayServer.class.getName())
+                        .log(System.Logger.Level.WARNING, "Closing the request log failed", e);
+            }
+        }
     }
 
     private static String hostForUrl(InetSocketAddress bound) {
@@ -141,7 +183,8 @@ public final class GbfsReplayServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         GbfsReplayServer server;
         try {
-            server = start(new InetSocketAddress(options.host(), options.port()), feeds(options, clock.instant()), clock);
+            server = start(new InetSocketAddress(options.host(), options.port()), feeds(options, clock.instant()), clock,
+                    options.requestLog());
         } catch (IOException | RuntimeException e) {
             System.err.println("gbfs-replay: cannot start: " + e.getMessage());
             System.exit(1);
@@ -154,6 +197,7 @@ public final class GbfsReplayServer implements AutoCloseable {
         }, "gbfs-replay-shutdown"));
         String mode = options.simulates()
                 ? "simulating " + options.stationsCsv() + " with seed " + options.seed() + ", " + options.systems() + " system(s)"
+                        + (options.stationsPerSystem() > 0 ? " of " + options.stationsPerSystem() + " stations" : "")
                 : "replaying " + options.snapshots();
         System.out.println("GBFS replay server ready: " + server.discoveryUri() + " (" + mode + ", speed " + options.speed() + ")");
     }

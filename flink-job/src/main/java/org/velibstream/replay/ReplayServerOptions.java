@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param step how long each recording is shown; null to follow the recorded times divided by {@code speed}
  * @param interval how often the simulated feed updates, in simulated time
  * @param systems how many independent simulated systems to serve (under {@code /systems/<i>/})
+ * @param stationsPerSystem how many stations of the table each simulated system has; 0 for all of them
+ * @param requestLog a file to append one line per request to; null for none
  * @param port the port on {@code host}; 0 for any free one
  */
 public record ReplayServerOptions(
@@ -32,6 +34,8 @@ public record ReplayServerOptions(
         Duration interval,
         boolean loop,
         int systems,
+        int stationsPerSystem,
+        @Nullable Path requestLog,
         String host,
         int port) {
 
@@ -50,6 +54,11 @@ public record ReplayServerOptions(
               --start INSTANT      the simulated start, e.g. 2024-11-19T06:00:00Z (default: now)
               --interval DURATION  how often the simulated feed updates, simulated time (default 60s)
               --systems K          serve K independent simulated systems under /systems/<i>/ (default 1)
+              --stations-per-system N
+                                   give each simulated system N stations of the table, system i the N from
+                                   row i*N on, wrapping around (default: all of them)
+              --request-log FILE   append one line per request to FILE: arrival (epoch ms), method, path,
+                                   status, the served document's time (epoch s, - for none)
               --speed N            recorded or simulated seconds per real second (default 1)
               --host HOST          the address to listen on (default 127.0.0.1)
               --port PORT          the port to listen on, 0 for any free port (default 8900)
@@ -76,6 +85,12 @@ public record ReplayServerOptions(
         if (systems > 1 && snapshots != null) {
             throw new IllegalArgumentException("--systems applies to --simulate only: recordings are one system");
         }
+        if (stationsPerSystem < 0) {
+            throw new IllegalArgumentException("--stations-per-system must not be negative, got " + stationsPerSystem);
+        }
+        if (stationsPerSystem > 0 && snapshots != null) {
+            throw new IllegalArgumentException("--stations-per-system applies to --simulate only");
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }
@@ -95,6 +110,8 @@ public record ReplayServerOptions(
         Duration interval = DEFAULT_INTERVAL;
         boolean loop = false;
         int systems = 1;
+        int stationsPerSystem = 0;
+        Path requestLog = null;
         String host = "127.0.0.1";
         int port = DEFAULT_PORT;
         for (int i = 0; i < args.length; i++) {
@@ -117,6 +134,8 @@ public record ReplayServerOptions(
                     case "--step" -> step = parseDuration(value);
                     case "--interval" -> interval = parseDuration(value);
                     case "--systems" -> systems = Integer.parseInt(value);
+                    case "--stations-per-system" -> stationsPerSystem = Integer.parseInt(value);
+                    case "--request-log" -> requestLog = Path.of(value);
                     case "--host" -> host = value;
                     case "--port" -> port = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("Unknown option: " + option);
@@ -125,7 +144,8 @@ public record ReplayServerOptions(
                 throw new IllegalArgumentException("Invalid value for " + option + ": '" + value + "'", e);
             }
         }
-        return new ReplayServerOptions(snapshots, stationsCsv, seed, start, speed, step, interval, loop, systems, host, port);
+        return new ReplayServerOptions(snapshots, stationsCsv, seed, start, speed, step, interval, loop, systems, stationsPerSystem,
+                requestLog, host, port);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT30S}. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.gbfs.GbfsDiscovery;
+import org.velibstream.job.stations.StationRow;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -156,6 +157,40 @@ class GbfsReplayServerTest {
         FeedDocument second = systems.get(1).feed(GbfsFeeds.STATION_STATUS, T0.plusSeconds(1)).orElseThrow();
         assertThat(first.lastModified()).isEqualTo(simulatedStart.plusSeconds(60));
         assertThat(first.sameBytes(second)).as("each system its own seed and ids").isFalse();
+    }
+
+    @Test
+    void stationsPerSystemGivesEachSystemItsOwnRowsOfTheTableWrappingAround() {
+        List<StationRow> rows = SimulationFixtures.stationRows();
+
+        List<StationRow> first = GbfsReplayServer.stationsOfSystem(rows, 0, 150);
+        List<StationRow> wrapping = GbfsReplayServer.stationsOfSystem(rows, 9, 150);
+
+        assertThat(first).containsExactlyElementsOf(rows.subList(0, 150));
+        assertThat(wrapping).hasSize(150).startsWith(rows.get(1350)).endsWith(rows.get(1500 - rows.size() - 1));
+        assertThat(GbfsReplayServer.stationsOfSystem(rows, 3, 0)).isSameAs(rows);
+    }
+
+    @Test
+    void theRequestLogRecordsEveryRequestWithTheDocumentTimeServed(@TempDir Path folder) throws Exception {
+        Path log = folder.resolve("requests.log");
+        try (GbfsReplayServer logged = GbfsReplayServer.start(new InetSocketAddress("127.0.0.1", 0),
+                List.of(minuteFeeds("only")), clock, log)) {
+            HttpClient client = HttpClient.newHttpClient();
+            URI status = logged.discoveryUri().resolve("station_status.json");
+            String etag = client.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding())
+                    .headers().firstValue("ETag").orElseThrow();
+            client.send(HttpRequest.newBuilder(status).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            client.send(HttpRequest.newBuilder(status.resolve("nothing.json")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+
+        long now = clock.millis();
+        assertThat(Files.readAllLines(log)).containsExactly(
+                now + " GET /station_status.json 200 " + T0.getEpochSecond(),
+                now + " GET /station_status.json 304 " + T0.getEpochSecond(),
+                now + " GET /nothing.json 404 -");
     }
 
     @Test

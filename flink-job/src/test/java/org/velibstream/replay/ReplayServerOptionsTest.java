@@ -29,14 +29,14 @@ class ReplayServerOptionsTest {
     @Test
     void everyOptionIsRead() {
         ReplayServerOptions simulate = ReplayServerOptions.parse("--simulate", "s.csv", "--seed", "7", "--start",
-                "2024-11-19T06:00:00Z", "--speed", "60", "--interval", "5m", "--systems", "3", "--port", "0");
+                "2024-11-19T06:00:00Z", "--speed", "60", "--interval", "5m", "--systems", "3", "--stations-per-system", "150", "--request-log", "requests.log", "--port", "0");
         ReplayServerOptions replay = ReplayServerOptions.parse(
                 "--snapshots", "dir", "--step", "PT2S", "--loop", "--host", "localhost");
 
         assertThat(simulate).isEqualTo(new ReplayServerOptions(null, Path.of("s.csv"), 7,
-                Instant.parse("2024-11-19T06:00:00Z"), 60, null, Duration.ofMinutes(5), false, 3, "127.0.0.1", 0));
+                Instant.parse("2024-11-19T06:00:00Z"), 60, null, Duration.ofMinutes(5), false, 3, 150, Path.of("requests.log"), "127.0.0.1", 0));
         assertThat(replay).isEqualTo(new ReplayServerOptions(Path.of("dir"), null, 42, null, 1, Duration.ofSeconds(2),
-                Duration.ofSeconds(60), true, 1, "localhost", 8900));
+                Duration.ofSeconds(60), true, 1, 0, null, "localhost", 8900));
     }
 
     @Test
@@ -63,6 +63,10 @@ class ReplayServerOptionsTest {
                 .hasMessageContaining("--interval");
         assertThatThrownBy(() -> ReplayServerOptions.parse("--snapshots", "d", "--systems", "2"))
                 .hasMessageContaining("--simulate only");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--snapshots", "d", "--stations-per-system", "10"))
+                .hasMessageContaining("--stations-per-system applies to --simulate only");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--stations-per-system", "-1"))
+                .hasMessageContaining("--stations-per-system must not be negative");
         assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--port"))
                 .hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--colour", "blue"))
