@@ -128,6 +128,7 @@ public final class InputSources {
                 .addEndpoints(feedEndpoints)
                 .setDeserializer(new GbfsResponseDeserializer())
                 .setRequestTimeout(config.get(JobOptions.HTTP_REQUEST_TIMEOUT))
+                .setMaxConnectionsPerHost(config.get(JobOptions.HTTP_MAX_CONNECTIONS_PER_HOST))
                 .setBackoff(initialBackoff, maxBackoff)
                 .build();
         SingleOutputStreamOperator<FeedItem> stream = env.fromSource(source, watermarks, feed);

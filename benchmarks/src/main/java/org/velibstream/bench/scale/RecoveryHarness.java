@@ -118,7 +118,8 @@ public final class RecoveryHarness {
                 .collect(Collectors.joining(";"));
         Path properties = run.resolve("job.properties");
         // The systems go in a file: 1,000 of them make a 60 kB argument.
-        Files.writeString(properties, "source=http\nsink=print\ngbfs=" + gbfs + "\n", StandardCharsets.UTF_8);
+        Files.writeString(properties, "source=http\nsink=print\nhttp-max-connections-per-host="
+                + ScaleHarness.MAX_CONNECTIONS_PER_HOST + "\ngbfs=" + gbfs + "\n", StandardCharsets.UTF_8);
         String output = BinScript.run(repository, cluster, "flink", "run", "-d",
                 repository.resolve("flink-job/target/velib-stream-job.jar").toString(), "--config", properties.toString());
         Matcher id = JOB_ID.matcher(output);

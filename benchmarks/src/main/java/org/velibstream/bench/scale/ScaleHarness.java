@@ -224,11 +224,14 @@ public final class ScaleHarness {
             "--window", settings.window().toMillis() + " ms",
             "--max-out-of-orderness", settings.maxOutOfOrderness().toMillis() + " ms",
             "--checkpoint-interval", settings.checkpointInterval().toMillis() + " ms",
-            "--parallelism", Integer.toString(settings.parallelism())
+            "--parallelism", Integer.toString(settings.parallelism()),
+            // Every system lives on the one replay server, as many systems of one provider share its host.
+            "--http-max-connections-per-host", Integer.toString(MAX_CONNECTIONS_PER_HOST)
         };
     }
 
     private static final String SYSTEM_ID_PREFIX = "simulated-";
+    static final int MAX_CONNECTIONS_PER_HOST = 64;
 
     /** The id the job knows system {@code index} by. */
     static String systemId(int index) {

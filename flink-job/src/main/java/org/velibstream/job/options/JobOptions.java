@@ -69,6 +69,12 @@ public final class JobOptions {
             .durationType().defaultValue(HttpPollingSourceOptions.DEFAULT_REQUEST_TIMEOUT)
             .withDescription("A poll that has not answered within this time fails (it counts toward FEED_DOWN).");
 
+    public static final ConfigOption<Integer> HTTP_MAX_CONNECTIONS_PER_HOST =
+            ConfigOptions.key("http-max-connections-per-host")
+                    .intType().defaultValue(HttpPollingSourceOptions.DEFAULT_MAX_CONNECTIONS_PER_HOST)
+                    .withDescription("Polls a source reader has open to one host at once. Raise it when one host serves "
+                            + "many systems: a poll waiting longer than --http-request-timeout for a connection fails.");
+
     public static final ConfigOption<Duration> HTTP_MAX_BACKOFF = ConfigOptions.key("http-max-backoff")
             .durationType().defaultValue(Duration.ofMinutes(1))
             .withDescription("A failing feed is retried with exponential backoff up to this delay; it bounds how "

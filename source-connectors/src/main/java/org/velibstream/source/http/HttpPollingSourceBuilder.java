@@ -26,6 +26,7 @@ public final class HttpPollingSourceBuilder<T> {
     private final Set<Integer> endOfSequenceStatuses = new HashSet<>();
     @Nullable private HttpResponseDeserializer<T> deserializer;
     private Duration requestTimeout = HttpPollingSourceOptions.DEFAULT_REQUEST_TIMEOUT;
+    private int maxConnectionsPerHost = HttpPollingSourceOptions.DEFAULT_MAX_CONNECTIONS_PER_HOST;
     private long maxBodyBytes = HttpPollingSourceOptions.DEFAULT_MAX_BODY_BYTES;
     private Duration initialBackoff = HttpPollingSourceOptions.DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = HttpPollingSourceOptions.DEFAULT_MAX_BACKOFF;
@@ -52,6 +53,12 @@ public final class HttpPollingSourceBuilder<T> {
 
     public HttpPollingSourceBuilder<T> setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        return this;
+    }
+
+    /** Requests a reader keeps open to one host at once (default 8); the total is this times the hosts, up to 1,024. */
+    public HttpPollingSourceBuilder<T> setMaxConnectionsPerHost(int maxConnectionsPerHost) {
+        this.maxConnectionsPerHost = maxConnectionsPerHost;
         return this;
     }
 
@@ -112,7 +119,7 @@ public final class HttpPollingSourceBuilder<T> {
             }
         }
         HttpPollingSourceOptions options = new HttpPollingSourceOptions(requestTimeout, maxBodyBytes, initialBackoff,
-                maxBackoff, stopAfterPolls, endOfSequenceStatuses, headers, authentication, userAgent);
+                maxBackoff, stopAfterPolls, endOfSequenceStatuses, headers, authentication, userAgent, maxConnectionsPerHost);
         return new HttpPollingSource<>(endpoints, options, deserializer);
     }
 }

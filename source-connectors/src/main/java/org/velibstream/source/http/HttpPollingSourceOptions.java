@@ -24,6 +24,9 @@ import java.util.Set;
  * @param headers request headers sent to every endpoint (an endpoint's own headers win); values never logged
  * @param authentication how polls are authenticated
  * @param userAgent the User-Agent header, so that operators of polled servers know who calls them
+ * @param maxConnectionsPerHost how many requests a reader has open to one host at once; a poll waiting for a
+ *     connection longer than {@code requestTimeout} fails as a timeout, so a host serving many endpoints (one provider's
+ *     many systems) needs room for all the polls due together
  */
 public record HttpPollingSourceOptions(
         Duration requestTimeout,
@@ -34,12 +37,14 @@ public record HttpPollingSourceOptions(
         Set<Integer> endOfSequenceStatuses,
         Map<String, String> headers,
         HttpAuthentication authentication,
-        String userAgent) implements Serializable {
+        String userAgent,
+        int maxConnectionsPerHost) implements Serializable {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_HOST = 8;
     public static final String DEFAULT_USER_AGENT = "velib-stream/0.1 (+https://github.com/velib-stream)";
 
     public HttpPollingSourceOptions {
@@ -57,6 +62,9 @@ public record HttpPollingSourceOptions(
         if (maxBodyBytes <= 0 || maxBodyBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("maxBodyBytes must be in 1.." + (Integer.MAX_VALUE - 8)
                     + " (bodies are held in one array), got " + maxBodyBytes);
+        }
+        if (maxConnectionsPerHost <= 0) {
+            throw new IllegalArgumentException("maxConnectionsPerHost must be positive, got " + maxConnectionsPerHost);
         }
         if (stopAfterPolls != null && stopAfterPolls <= 0) {
             throw new IllegalArgumentException("stopAfterPolls must be positive, got " + stopAfterPolls);
@@ -85,7 +93,7 @@ public record HttpPollingSourceOptions(
                 + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff
                 + ", stopAfterPolls=" + stopAfterPolls + ", endOfSequenceStatuses=" + endOfSequenceStatuses
                 + ", headers=" + headers.keySet() + ", authentication=" + authentication
-                + ", userAgent=" + userAgent + "}";
+                + ", userAgent=" + userAgent + ", maxConnectionsPerHost=" + maxConnectionsPerHost + "}";
     }
 
     private static void requirePositive(Duration duration, String name) {

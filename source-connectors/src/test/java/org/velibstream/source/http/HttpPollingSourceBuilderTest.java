@@ -57,6 +57,8 @@ class HttpPollingSourceBuilderTest {
         assertThatThrownBy(() -> builder().setBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1)).build())
                 .hasMessageContaining("maxBackoff");
         assertThatThrownBy(() -> builder().setStopAfterPolls(0).build()).hasMessageContaining("stopAfterPolls");
+        assertThatThrownBy(() -> builder().setMaxConnectionsPerHost(0).build())
+                .hasMessageContaining("maxConnectionsPerHost");
         assertThatThrownBy(() -> builder().setEndOfSequenceStatuses(304).build())
                 .hasMessageContaining("end-of-sequence");
         assertThatThrownBy(() -> builder().setEndOfSequenceStatuses(200).build())

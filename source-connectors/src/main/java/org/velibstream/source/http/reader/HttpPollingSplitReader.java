@@ -73,8 +73,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
     /** A server may not park an endpoint for longer than this with Retry-After. */
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
-    private static final int MAX_CONNECTIONS_PER_ROUTE = 8;
-    private static final int MAX_CONNECTIONS_TOTAL = 64;
+    private static final int MAX_CONNECTIONS_TOTAL = 1024;
     private static final Completion WAKE_UP = new Completion("", -1, null, null);
 
     private final HttpPollingSourceOptions options;
@@ -93,12 +92,12 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         this.metrics = metrics;
         this.clock = clock;
         this.backoff = new ExponentialBackoff(options.initialBackoff(), options.maxBackoff());
-        this.client = createClient(options.requestTimeout());
+        this.client = createClient(options.requestTimeout(), options.maxConnectionsPerHost());
         this.client.start();
         this.authorizer = options.authentication().createAuthorizer(client, clock);
     }
 
-    private static CloseableHttpAsyncClient createClient(Duration requestTimeout) {
+    private static CloseableHttpAsyncClient createClient(Duration requestTimeout, int maxConnectionsPerHost) {
         Timeout timeout = Timeout.of(requestTimeout);
         return HttpAsyncClients.custom()
                 // TLS uses the JVM's trust store with hostname verification: certificates are always checked.
@@ -107,8 +106,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
                                 .setConnectTimeout(timeout)
                                 .setSocketTimeout(timeout)
                                 .build())
-                        .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
-                        .setMaxConnTotal(MAX_CONNECTIONS_TOTAL)
+                        .setMaxConnPerRoute(maxConnectionsPerHost)
+                        .setMaxConnTotal(Math.max(maxConnectionsPerHost, MAX_CONNECTIONS_TOTAL))
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(timeout)
