@@ -89,9 +89,9 @@ public final class MarkdownReport {
         DecodingResult floor = results.stream().filter(r -> r.benchmark().startsWith("floor")).findFirst().orElse(null);
         for (DecodingResult result : results) {
             md.append("| `").append(result.benchmark()).append("` | ")
-                    .append(withSpread(result.documentsPerSecond(), "%.1f")).append(" | ")
-                    .append(withSpread(result.megabytesPerSecond(), "%.1f")).append(" | ")
-                    .append(withSpread(result.stationsPerSecond(), "%,.0f")).append(" | ")
+                    .append(result.documentsPerSecond().formatted("%.1f")).append(" | ")
+                    .append(result.megabytesPerSecond().formatted("%.1f")).append(" | ")
+                    .append(result.stationsPerSecond().formatted("%,.0f")).append(" | ")
                     .append(ratioToFloor(result, floor))
                     .append(" |\n");
         }
@@ -116,12 +116,12 @@ public final class MarkdownReport {
         for (JobThroughputHarness.Measurement measurement : result.measurements()) {
             Summary sustained = measurement.sustainedRecordsPerSecond();
             md.append("| ").append(measurement.parallelism()).append(" | ")
-                    .append(withSpread(sustained, "%,.0f")).append(" | ")
+                    .append(sustained.formatted("%,.0f")).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f %%", sustained.relativeSpread() * 100)).append(" | ")
-                    .append(withSpread(measurement.recordsPerSecond(), "%,.0f")).append(" | ")
-                    .append(withSpread(measurement.baselineSeconds(), "%.2f")).append(" | ")
-                    .append(withSpread(measurement.coresUsed(), "%.2f")).append(" | ")
-                    .append(withSpread(measurement.peakHeapMegabytes(), "%.0f")).append(" |\n");
+                    .append(measurement.recordsPerSecond().formatted("%,.0f")).append(" | ")
+                    .append(measurement.baselineSeconds().formatted("%.2f")).append(" | ")
+                    .append(measurement.coresUsed().formatted("%.2f")).append(" | ")
+                    .append(measurement.peakHeapMegabytes().formatted("%.0f")).append(" |\n");
         }
         md.append("\nTimes are the job's net runtime as Flink reports it (task deployment and the end of input "
                 + "included, MiniCluster start-up not). Sustained: (statuses of the run − statuses of a one-snapshot "
@@ -139,8 +139,4 @@ public final class MarkdownReport {
                 floor.documentsPerSecond().median() / result.documentsPerSecond().median());
     }
 
-    /** {@code median (min–max)} in {@code format}. */
-    public static String withSpread(Summary summary, String format) {
-        return summary.formatted(format);
-    }
 }

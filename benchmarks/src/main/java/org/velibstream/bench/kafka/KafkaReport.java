@@ -42,11 +42,11 @@ public final class KafkaReport {
             boolean resourcesMeasured = measurement.runs().get(0).peakHeapBytes() > 0;
             boolean cpuMeasured = !measurement.runs().get(0).cpuTime().isZero();
             md.append("| ").append(measurement.engine()).append(" | ").append(measurement.parallelism()).append(" | ")
-                    .append(MarkdownReport.withSpread(rate, "%,.0f")).append(" | ")
+                    .append(rate.formatted("%,.0f")).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f %%", rate.relativeSpread() * 100)).append(" | ")
                     .append(String.format(Locale.ROOT, "%.2f×", rate.median() / job)).append(" | ")
-                    .append(cpuMeasured ? MarkdownReport.withSpread(measurement.coresUsed(), "%.2f") : "n/a").append(" | ")
-                    .append(resourcesMeasured ? MarkdownReport.withSpread(measurement.peakHeapMegabytes(), "%.0f") : "n/a")
+                    .append(cpuMeasured ? measurement.coresUsed().formatted("%.2f") : "n/a").append(" | ")
+                    .append(resourcesMeasured ? measurement.peakHeapMegabytes().formatted("%.0f") : "n/a")
                     .append(" |\n");
         }
         md.append("\nvelib-stream: the production job (`--source kafka --sink kafka`, exactly once, checkpoints every "
