@@ -38,7 +38,11 @@ public final class BenchmarkPaths {
         String override = System.getProperty(SHARED_DATA_PROPERTY);
         Path sharedData = override != null
                 ? Path.of(override)
-                : repositoryRoot().resolve("..").resolve("shared").resolve("data").normalize();
+                : repositoryRoot()
+                        .resolve("..")
+                        .resolve("shared")
+                        .resolve("data")
+                        .normalize();
         Path snapshots = sharedData.resolve("gbfs_snapshots");
         return Files.isDirectory(snapshots) ? Optional.of(snapshots) : Optional.empty();
     }

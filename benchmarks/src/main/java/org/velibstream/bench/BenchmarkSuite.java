@@ -1,26 +1,5 @@
 package org.velibstream.bench;
 
-import org.apache.flink.util.FileUtils;
-import org.velibstream.bench.scale.RecoveryHarness;
-import org.velibstream.bench.scale.ScaleHarness;
-
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.util.Statistics;
-
-import org.velibstream.bench.kafka.ExternalPeer;
-import org.velibstream.bench.kafka.KafkaLatencyHarness;
-import org.velibstream.bench.kafka.KafkaReport;
-import org.velibstream.bench.kafka.KafkaThroughputHarness;
-import org.velibstream.bench.kafka.RawTopicLoad;
-
-import javax.annotation.Nullable;
-
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +10,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import javax.annotation.Nullable;
+import org.apache.flink.util.FileUtils;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+import org.velibstream.bench.kafka.ExternalPeer;
+import org.velibstream.bench.kafka.KafkaLatencyHarness;
+import org.velibstream.bench.kafka.KafkaReport;
+import org.velibstream.bench.kafka.KafkaThroughputHarness;
+import org.velibstream.bench.kafka.RawTopicLoad;
+import org.velibstream.bench.scale.RecoveryHarness;
+import org.velibstream.bench.scale.ScaleHarness;
 
 /**
  * Runs every benchmark in one go, the decoding benchmarks with JMH and then the job's end-to-end throughput, and
@@ -71,9 +67,10 @@ public final class BenchmarkSuite {
                 }
                 case "--kafka-bootstrap" -> kafkaBootstrap = valueOf(args, ++i, "--kafka-bootstrap needs host:port");
                 case "--spark-peer-jar" -> sparkPeerJar = Path.of(valueOf(args, ++i, "--spark-peer-jar needs a jar"));
-                default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; expected [--quick] "
-                        + "[--output <file.md>] [--kafka-bootstrap <host:port>] [--spark-peer-jar <jar>] "
-                        + "[--scale-only | --no-scale]");
+                default ->
+                    throw new IllegalArgumentException("Unknown argument '" + args[i] + "'; expected [--quick] "
+                            + "[--output <file.md>] [--kafka-bootstrap <host:port>] [--spark-peer-jar <jar>] "
+                            + "[--scale-only | --no-scale]");
             }
         }
         double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -82,7 +79,9 @@ public final class BenchmarkSuite {
         }
         if (output == null) {
             // A scale-only run must not overwrite the day's full report.
-            output = BenchmarkPaths.repositoryRoot().resolve("benchmarks").resolve("results")
+            output = BenchmarkPaths.repositoryRoot()
+                    .resolve("benchmarks")
+                    .resolve("results")
                     .resolve(LocalDate.now(ZoneOffset.UTC) + (others ? "" : "-scale") + ".md");
         }
         BenchmarkSuite suite = new BenchmarkSuite(quick);
@@ -108,12 +107,18 @@ public final class BenchmarkSuite {
     /** The Kafka path's throughput (the job and its peers on the same topic) and latency, against a running broker. */
     public String kafkaSections(@Nullable String bootstrap, @Nullable Path sparkPeerJar) throws Exception {
         if (bootstrap == null) {
-            return KafkaReport.sections(null, null, "no broker given (`--kafka-bootstrap`; `bin/benchmark` starts one)");
+            return KafkaReport.sections(
+                    null, null, "no broker given (`--kafka-bootstrap`; `bin/benchmark` starts one)");
         }
         Path work = Files.createTempDirectory("velib-kafka-bench");
         try {
-            List<ExternalPeer> peers = sparkPeerJar == null ? List.of() : List.of(ExternalPeer.javaJar(
-                    "Spark Structured Streaming", sparkPeerJar, BenchmarkPaths.stationsCsv(), RawTopicLoad.TICK));
+            List<ExternalPeer> peers = sparkPeerJar == null
+                    ? List.of()
+                    : List.of(ExternalPeer.javaJar(
+                            "Spark Structured Streaming",
+                            sparkPeerJar,
+                            BenchmarkPaths.stationsCsv(),
+                            RawTopicLoad.TICK));
             KafkaThroughputHarness.Result throughput = new KafkaThroughputHarness(bootstrap, work, peers)
                     .run(quick ? KafkaThroughputHarness.Settings.quick() : KafkaThroughputHarness.Settings.full());
             KafkaLatencyHarness.Result latency = new KafkaLatencyHarness(bootstrap)
@@ -145,10 +150,13 @@ public final class BenchmarkSuite {
         }
         RecoveryHarness.Result recovery;
         try {
-            recovery = new RecoveryHarness(Files.createTempDirectory(work, "recovery-")).run(RecoveryHarness.Settings.full());
+            recovery = new RecoveryHarness(Files.createTempDirectory(work, "recovery-"))
+                    .run(RecoveryHarness.Settings.full());
         } catch (IllegalStateException notRecovered) {
-            // A recovery that does not complete in time is a finding to report, not a reason to lose the other sections.
-            return MarkdownReport.scaleSection(result, null) + MarkdownReport.recoveryNotMeasured(notRecovered.getMessage());
+            // A recovery that does not complete in time is a finding to report, not a reason to lose the other
+            // sections.
+            return MarkdownReport.scaleSection(result, null)
+                    + MarkdownReport.recoveryNotMeasured(notRecovered.getMessage());
         }
         return MarkdownReport.scaleSection(result, recovery);
     }
@@ -168,8 +176,10 @@ public final class BenchmarkSuite {
                 .shouldFailOnError(true);
         if (quick) {
             options.forks(0)
-                    .warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
-                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
+                    .warmupIterations(1)
+                    .warmupTime(TimeValue.milliseconds(100))
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(100))
                     .verbosity(VerboseMode.SILENT);
         }
         Collection<RunResult> runs = new Runner(options.build()).run();
@@ -178,7 +188,9 @@ public final class BenchmarkSuite {
             String benchmark = run.getParams().getBenchmark();
             String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             boolean information = name.contains("Information");
-            results.add(new DecodingResult(name, summary(run.getPrimaryResult().getStatistics()),
+            results.add(new DecodingResult(
+                    name,
+                    summary(run.getPrimaryResult().getStatistics()),
                     information ? input.stationInformation().length : input.stationStatus().length,
                     information ? input.informationStations() : input.statusStations()));
         }
@@ -187,7 +199,6 @@ public final class BenchmarkSuite {
     }
 
     private static Summary summary(Statistics jmh) {
-        return new Summary(
-                jmh.getPercentile(50), jmh.getMin(), jmh.getMax(), (int) jmh.getN());
+        return new Summary(jmh.getPercentile(50), jmh.getMin(), jmh.getMax(), (int) jmh.getN());
     }
 }

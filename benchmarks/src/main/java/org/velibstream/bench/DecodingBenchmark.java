@@ -1,7 +1,12 @@
 package org.velibstream.bench;
 
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.util.Collector;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,13 +28,6 @@ import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.GbfsResponseDeserializer;
 import org.velibstream.source.http.PolledResponse;
 
-import java.io.IOException;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
 /**
  * Decoding one whole document, single-threaded: one operation is one document, so documents/s times the document's
  * size gives MB/s per core, and times its stations gives stations/s per core ({@link BenchmarkSuite} does both).
@@ -38,7 +36,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
 public class DecodingBenchmark {
@@ -59,7 +59,8 @@ public class DecodingBenchmark {
         input = DecodingInput.load();
         floor = new PostalCodeFloor(SimulatedSystem.stationRows());
         statusResponse = polled("velib/" + GbfsResponseDeserializer.STATION_STATUS, input.stationStatus());
-        informationResponse = polled("velib/" + GbfsResponseDeserializer.STATION_INFORMATION, input.stationInformation());
+        informationResponse =
+                polled("velib/" + GbfsResponseDeserializer.STATION_INFORMATION, input.stationInformation());
     }
 
     /** StationStatusDecoder alone: two streaming passes, one {@link StationStatus} per entry. */
@@ -93,8 +94,8 @@ public class DecodingBenchmark {
     }
 
     private static PolledResponse polled(String endpointId, byte[] body) {
-        return new PolledResponse(endpointId, URI.create("http://127.0.0.1/" + endpointId + ".json"), 200, Map.of(),
-                body, FETCHED_AT);
+        return new PolledResponse(
+                endpointId, URI.create("http://127.0.0.1/" + endpointId + ".json"), 200, Map.of(), body, FETCHED_AT);
     }
 
     private record BlackholeListener<T>(Blackhole blackhole) implements StationListener<T> {

@@ -1,12 +1,5 @@
 package org.velibstream.bench;
 
-import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.Rejection;
-import org.velibstream.gbfs.StationFeedDecoder;
-import org.velibstream.gbfs.StationInformationDecoder;
-import org.velibstream.gbfs.StationListener;
-import org.velibstream.gbfs.StationStatusDecoder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.velibstream.gbfs.GbfsDecodingException;
+import org.velibstream.gbfs.Rejection;
+import org.velibstream.gbfs.StationFeedDecoder;
+import org.velibstream.gbfs.StationInformationDecoder;
+import org.velibstream.gbfs.StationListener;
+import org.velibstream.gbfs.StationStatusDecoder;
 
 /**
  * The documents the decoding benchmarks read: the newest real Vélib' recording in {@code ../shared/data} when it is
@@ -27,7 +26,11 @@ import java.util.Optional;
  * @param informationStations the entries of {@code stationInformation} that decode without rejection
  */
 public record DecodingInput(
-        String description, byte[] stationStatus, byte[] stationInformation, int statusStations, int informationStations) {
+        String description,
+        byte[] stationStatus,
+        byte[] stationInformation,
+        int statusStations,
+        int informationStations) {
 
     /** The recording the benchmarks read when it is there: the newest, with the most stations. */
     public static final String REAL_SNAPSHOT = "2024-11-19_banacchini";
@@ -45,18 +48,24 @@ public record DecodingInput(
                         && Files.isRegularFile(folder.resolve("station_information.json")));
         if (real.isPresent()) {
             Path folder = real.get();
-            return of("real Vélib' recording " + REAL_SNAPSHOT,
+            return of(
+                    "real Vélib' recording " + REAL_SNAPSHOT,
                     Files.readAllBytes(folder.resolve("station_status.json")),
                     Files.readAllBytes(folder.resolve("station_information.json")));
         }
         SimulatedSystem simulated = SimulatedSystem.fromStationTable();
-        return of("simulated (StationSimulation seed " + SimulatedSystem.SEED + " over data/stations.csv; "
+        return of(
+                "simulated (StationSimulation seed " + SimulatedSystem.SEED + " over data/stations.csv; "
                         + "../shared/data absent)",
-                simulated.stationStatus(0), simulated.stationInformation());
+                simulated.stationStatus(0),
+                simulated.stationInformation());
     }
 
     static DecodingInput of(String description, byte[] stationStatus, byte[] stationInformation) {
-        return new DecodingInput(description, stationStatus, stationInformation,
+        return new DecodingInput(
+                description,
+                stationStatus,
+                stationInformation,
                 decodedStations(new StationStatusDecoder(), stationStatus, description),
                 decodedStations(new StationInformationDecoder(), stationInformation, description));
     }
@@ -67,8 +76,10 @@ public record DecodingInput(
         try {
             decoder.decodeDocument(document, StationListener.collectingInto(stations, rejections));
         } catch (GbfsDecodingException e) {
-            throw new IllegalArgumentException("The benchmark input (" + description + ") does not decode with "
-                    + decoder.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "The benchmark input (" + description + ") does not decode with "
+                            + decoder.getClass().getSimpleName() + ": " + e.getMessage(),
+                    e);
         }
         return stations.size();
     }

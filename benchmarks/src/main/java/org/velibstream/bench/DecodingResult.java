@@ -15,7 +15,10 @@ public record DecodingResult(String benchmark, Summary documentsPerSecond, int d
     }
 
     private Summary scaled(double factor) {
-        return new Summary(documentsPerSecond.median() * factor, documentsPerSecond.min() * factor,
-                documentsPerSecond.max() * factor, documentsPerSecond.samples());
+        return new Summary(
+                documentsPerSecond.median() * factor,
+                documentsPerSecond.min() * factor,
+                documentsPerSecond.max() * factor,
+                documentsPerSecond.samples());
     }
 }

@@ -1,12 +1,5 @@
 package org.velibstream.bench;
 
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import org.velibstream.job.VelibStreamJob;
-import org.velibstream.job.options.JobConfiguration;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.velibstream.job.VelibStreamJob;
+import org.velibstream.job.options.JobConfiguration;
 
 /**
  * End-to-end throughput of the real job: {@link VelibStreamJob#build} in bounded mode ({@code --source files}) over
@@ -35,8 +33,9 @@ public final class JobThroughputHarness {
     public record Settings(int snapshots, List<Integer> parallelisms, int warmups, int repeats) {
         public Settings {
             if (snapshots < 1 || warmups < 0 || repeats < 1 || parallelisms.isEmpty()) {
-                throw new IllegalArgumentException("need snapshots >= 1, warmups >= 0, repeats >= 1 and a parallelism, got "
-                        + snapshots + ", " + warmups + ", " + repeats + ", " + parallelisms);
+                throw new IllegalArgumentException(
+                        "need snapshots >= 1, warmups >= 0, repeats >= 1 and a parallelism, got " + snapshots + ", "
+                                + warmups + ", " + repeats + ", " + parallelisms);
             }
             parallelisms = List.copyOf(parallelisms);
         }
@@ -55,8 +54,15 @@ public final class JobThroughputHarness {
      * @param baselineRecords station statuses of the one-snapshot baseline run
      * @param baselineNetRuntime the baseline run's net runtime: mostly the job's fixed cost
      */
-    public record Run(int parallelism, long records, long statsRows, Duration netRuntime, Duration cpuTime,
-            long peakHeapBytes, long baselineRecords, Duration baselineNetRuntime) {
+    public record Run(
+            int parallelism,
+            long records,
+            long statsRows,
+            Duration netRuntime,
+            Duration cpuTime,
+            long peakHeapBytes,
+            long baselineRecords,
+            Duration baselineNetRuntime) {
 
         /** Statuses over the whole run's time, fixed cost included. */
         public double recordsPerSecond() {
@@ -92,11 +98,14 @@ public final class JobThroughputHarness {
         }
 
         public Summary sustainedRecordsPerSecond() {
-            return Summary.of(runs.stream().mapToDouble(Run::sustainedRecordsPerSecond).toArray());
+            return Summary.of(
+                    runs.stream().mapToDouble(Run::sustainedRecordsPerSecond).toArray());
         }
 
         public Summary baselineSeconds() {
-            return Summary.of(runs.stream().mapToDouble(run -> run.baselineNetRuntime().toMillis() / 1e3).toArray());
+            return Summary.of(runs.stream()
+                    .mapToDouble(run -> run.baselineNetRuntime().toMillis() / 1e3)
+                    .toArray());
         }
 
         public Summary coresUsed() {
@@ -104,7 +113,8 @@ public final class JobThroughputHarness {
         }
 
         public Summary peakHeapMegabytes() {
-            return Summary.of(runs.stream().mapToDouble(run -> run.peakHeapBytes() / 1e6).toArray());
+            return Summary.of(
+                    runs.stream().mapToDouble(run -> run.peakHeapBytes() / 1e6).toArray());
         }
     }
 
@@ -119,8 +129,15 @@ public final class JobThroughputHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings settings = args.length == 0 ? Settings.full() : new Settings(Integer.parseInt(args[0]),
-                List.of(1, 2), 1, args.length > 1 ? Integer.parseInt(args[1]) : Settings.full().repeats());
+        Settings settings = args.length == 0
+                ? Settings.full()
+                : new Settings(
+                        Integer.parseInt(args[0]),
+                        List.of(1, 2),
+                        1,
+                        args.length > 1
+                                ? Integer.parseInt(args[1])
+                                : Settings.full().repeats());
         Path work = Files.createTempDirectory("velib-throughput");
         Result result = new JobThroughputHarness(work).run(settings);
         System.out.println(MarkdownReport.throughputTable(result));
@@ -140,8 +157,15 @@ public final class JobThroughputHarness {
                 for (int repeat = 0; repeat < settings.repeats(); repeat++) {
                     Timing base = runOnce(baseline, parallelism);
                     Timing run = runOnce(workload, parallelism);
-                    runs.add(new Run(parallelism, workload.records(), run.statsRows(), run.netRuntime(),
-                            run.cpuTime(), run.peakHeapBytes(), baseline.records(), base.netRuntime()));
+                    runs.add(new Run(
+                            parallelism,
+                            workload.records(),
+                            run.statsRows(),
+                            run.netRuntime(),
+                            run.cpuTime(),
+                            run.peakHeapBytes(),
+                            baseline.records(),
+                            base.netRuntime()));
                 }
                 measurements.add(new Measurement(parallelism, runs));
             }
@@ -166,7 +190,8 @@ public final class JobThroughputHarness {
         Path snapshots = workload.folder();
         Path output = Files.createTempDirectory(workFolder, "output-p" + parallelism + "-");
         try {
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
             VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
                 "--source", "files",
                 "--status", snapshots.toString(),
@@ -185,8 +210,11 @@ public final class JobThroughputHarness {
             if (statsRows == 0) {
                 throw new IllegalStateException("The job wrote no statistics row: the run measured nothing");
             }
-            return new Timing(statsRows, Duration.ofMillis(result.getNetRuntime(TimeUnit.MILLISECONDS)),
-                    Duration.ofNanos(cpuNanos), peakHeap);
+            return new Timing(
+                    statsRows,
+                    Duration.ofMillis(result.getNetRuntime(TimeUnit.MILLISECONDS)),
+                    Duration.ofNanos(cpuNanos),
+                    peakHeap);
         } finally {
             deleteRecursively(output);
         }

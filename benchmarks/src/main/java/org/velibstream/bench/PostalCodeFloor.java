@@ -1,18 +1,16 @@
 package org.velibstream.bench;
 
-import org.velibstream.bench.kafka.StationReading;
-import org.velibstream.job.stations.StationRow;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.velibstream.bench.kafka.StationReading;
+import org.velibstream.job.stations.StationRow;
 
 /**
  * The floor of issue 7: the least work that turns a Vélib' station_status document into per-postal-code sums. One
@@ -39,7 +37,8 @@ public final class PostalCodeFloor {
             postalIndexByStationCode.put(row.stationCode(), index);
             postalIndexByStationId.put(row.stationId(), index);
         }
-        unknownIndex = indexByPostalCode.computeIfAbsent(StationRow.UNKNOWN_POSTAL_CODE, code -> indexByPostalCode.size());
+        unknownIndex =
+                indexByPostalCode.computeIfAbsent(StationRow.UNKNOWN_POSTAL_CODE, code -> indexByPostalCode.size());
         postalCodes.addAll(indexByPostalCode.keySet());
     }
 
@@ -79,8 +78,12 @@ public final class PostalCodeFloor {
 
     private void readStation(JsonParser parser, Sums sums) throws IOException {
         StationReading station = StationReading.read(parser, 0);
-        sums.add(postalIndex(station.stationCode(), station.stationId()), station.bikes(), station.mechanical(),
-                station.ebikes(), station.docks());
+        sums.add(
+                postalIndex(station.stationCode(), station.stationId()),
+                station.bikes(),
+                station.mechanical(),
+                station.ebikes(),
+                station.docks());
     }
 
     private int postalIndex(String stationCode, String stationId) {
@@ -91,10 +94,11 @@ public final class PostalCodeFloor {
         return index != null ? index : unknownIndex;
     }
 
-    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what) throws IOException {
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what)
+            throws IOException {
         if (actual != expected) {
-            throw new IOException(what + " must start with " + expected + ", found " + actual + " at "
-                    + parser.currentLocation());
+            throw new IOException(
+                    what + " must start with " + expected + ", found " + actual + " at " + parser.currentLocation());
         }
     }
 

@@ -1,12 +1,5 @@
 package org.velibstream.bench;
 
-import org.velibstream.job.stations.StationRow;
-import org.velibstream.job.stations.StationTableCsv;
-import org.velibstream.replay.GbfsFeeds;
-import org.velibstream.replay.SimulatedClock;
-import org.velibstream.replay.SimulationFeeds;
-import org.velibstream.replay.StationSimulation;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.velibstream.job.stations.StationRow;
+import org.velibstream.job.stations.StationTableCsv;
+import org.velibstream.replay.GbfsFeeds;
+import org.velibstream.replay.SimulatedClock;
+import org.velibstream.replay.SimulationFeeds;
+import org.velibstream.replay.StationSimulation;
 
 /**
  * Vélib'-shaped documents from the project's own {@link StationSimulation} over {@code data/stations.csv}, served by
@@ -25,6 +24,7 @@ public final class SimulatedSystem {
     public static final long SEED = 42;
     /** A weekday morning in Paris, when commuting moves bikes. */
     public static final Instant START = Instant.parse("2026-11-23T07:00:00Z");
+
     public static final Duration INTERVAL = Duration.ofMinutes(1);
 
     private final int stations;

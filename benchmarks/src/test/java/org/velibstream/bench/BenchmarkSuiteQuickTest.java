@@ -1,12 +1,11 @@
 package org.velibstream.bench;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CI's guard against rot: every benchmark runs for a moment (JMH in this JVM, one 100 ms iteration) and the job
@@ -22,12 +21,21 @@ class BenchmarkSuiteQuickTest {
         DecodingInput input = DecodingInput.load();
         List<DecodingResult> results = new BenchmarkSuite(true).decoding(input);
 
-        assertThat(results).extracting(DecodingResult::benchmark).containsExactly(
-                "floorPostalCodeSums", "jobInformationPath", "jobStatusPath", "stationInformationDecoder",
-                "stationStatusDecoder");
+        assertThat(results)
+                .extracting(DecodingResult::benchmark)
+                .containsExactly(
+                        "floorPostalCodeSums",
+                        "jobInformationPath",
+                        "jobStatusPath",
+                        "stationInformationDecoder",
+                        "stationStatusDecoder");
         assertThat(results).allSatisfy(result -> {
-            assertThat(result.documentsPerSecond().median()).as(result.benchmark()).isPositive();
-            assertThat(result.stationsPerSecond().median()).as(result.benchmark()).isPositive();
+            assertThat(result.documentsPerSecond().median())
+                    .as(result.benchmark())
+                    .isPositive();
+            assertThat(result.stationsPerSecond().median())
+                    .as(result.benchmark())
+                    .isPositive();
         });
         assertThat(MarkdownReport.decodingTable(results)).contains("| `floorPostalCodeSums` |", "1.00×");
     }

@@ -1,15 +1,14 @@
 package org.velibstream.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DecodingInputTest {
 
@@ -35,7 +34,8 @@ class DecodingInputTest {
 
     @Test
     void withTheRecordingsTheNewestOneIsDecoded() throws Exception {
-        Assumptions.assumeTrue(BenchmarkPaths.sharedSnapshots().isPresent(),
+        Assumptions.assumeTrue(
+                BenchmarkPaths.sharedSnapshots().isPresent(),
                 "../shared/data/gbfs_snapshots is absent: real-data check skipped");
 
         DecodingInput input = DecodingInput.load();

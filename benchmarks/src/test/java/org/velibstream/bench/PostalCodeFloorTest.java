@@ -1,16 +1,7 @@
 package org.velibstream.bench;
 
-import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.Rejection;
-import org.velibstream.gbfs.StationListener;
-import org.velibstream.gbfs.StationStatus;
-import org.velibstream.gbfs.StationStatusDecoder;
-import org.velibstream.job.stations.StationDirectory;
-import org.velibstream.job.stations.StationRow;
-
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.velibstream.gbfs.GbfsDecodingException;
+import org.velibstream.gbfs.Rejection;
+import org.velibstream.gbfs.StationListener;
+import org.velibstream.gbfs.StationStatus;
+import org.velibstream.gbfs.StationStatusDecoder;
+import org.velibstream.job.stations.StationDirectory;
+import org.velibstream.job.stations.StationRow;
 
 /**
  * The floor is only a fair yardstick if it does the same work: its sums must equal those computed from the project's
@@ -46,7 +44,9 @@ class PostalCodeFloorTest {
         byte[] document = system.stationStatus(90);
 
         assertThat(byPostalCode(floor.aggregate(document))).isEqualTo(decodedSums(document));
-        assertThat(floor.aggregate(document).stream().mapToInt(PostalCodeTotals::stations).sum())
+        assertThat(floor.aggregate(document).stream()
+                        .mapToInt(PostalCodeTotals::stations)
+                        .sum())
                 .isEqualTo(system.stations());
     }
 
@@ -56,20 +56,24 @@ class PostalCodeFloorTest {
         Assumptions.assumeTrue(snapshots != null, "../shared/data/gbfs_snapshots is absent: real-data check skipped");
         List<Path> documents;
         try (var files = Files.walk(snapshots)) {
-            documents = files.filter(file -> file.getFileName().toString().equals("station_status.json")).toList();
+            documents = files.filter(file -> file.getFileName().toString().equals("station_status.json"))
+                    .toList();
         }
         assertThat(documents).isNotEmpty();
         for (Path file : documents) {
             byte[] document = Files.readAllBytes(file);
-            assertThat(byPostalCode(floor.aggregate(document))).as(file.toString()).isEqualTo(decodedSums(document));
+            assertThat(byPostalCode(floor.aggregate(document)))
+                    .as(file.toString())
+                    .isEqualTo(decodedSums(document));
         }
     }
 
     @Test
     void aStationMissingFromTheTableCountsUnderUnknown() throws Exception {
         byte[] document = ("{\"lastUpdatedOther\":1732004538,\"data\":{\"stations\":[{\"station_id\":1,"
-                + "\"num_bikes_available\":3,\"num_bikes_available_types\":[{\"mechanical\":1},{\"ebike\":2}],"
-                + "\"num_docks_available\":7,\"stationCode\":\"not-in-the-table\"}]}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"num_bikes_available\":3,\"num_bikes_available_types\":[{\"mechanical\":1},{\"ebike\":2}],"
+                        + "\"num_docks_available\":7,\"stationCode\":\"not-in-the-table\"}]}}")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(floor.aggregate(document))
                 .containsExactly(new PostalCodeTotals(StationRow.UNKNOWN_POSTAL_CODE, 1, 3, 1, 2, 7));
@@ -84,7 +88,8 @@ class PostalCodeFloorTest {
 
     @Test
     void aCountThatIsNotANumberFails() {
-        byte[] document = "{\"data\":{\"stations\":[{\"num_bikes_available\":\"many\"}]}}".getBytes(StandardCharsets.UTF_8);
+        byte[] document =
+                "{\"data\":{\"stations\":[{\"num_bikes_available\":\"many\"}]}}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> floor.aggregate(document))
                 .isInstanceOf(IOException.class)
@@ -100,16 +105,21 @@ class PostalCodeFloorTest {
         StationDirectory directory = StationDirectory.of(stationTable);
         Map<String, PostalCodeTotals> sums = new TreeMap<>();
         for (StationStatus status : statuses) {
-            Optional<StationRow> byCode = status.stationCode() != null
-                    ? directory.byStationCode(status.stationCode()) : Optional.empty();
+            Optional<StationRow> byCode =
+                    status.stationCode() != null ? directory.byStationCode(status.stationCode()) : Optional.empty();
             String postalCode = byCode.or(() -> directory.byStationId(status.stationId()))
-                    .map(StationRow::postalCode).orElse(StationRow.UNKNOWN_POSTAL_CODE);
+                    .map(StationRow::postalCode)
+                    .orElse(StationRow.UNKNOWN_POSTAL_CODE);
             PostalCodeTotals before = sums.getOrDefault(postalCode, new PostalCodeTotals(postalCode, 0, 0, 0, 0, 0));
-            sums.put(postalCode, new PostalCodeTotals(postalCode, before.stations() + 1,
-                    before.bikes() + status.bikesAvailable(),
-                    before.mechanical() + nullToZero(status.mechanicalBikes()),
-                    before.ebikes() + nullToZero(status.ebikes()),
-                    before.docks() + status.docksAvailable()));
+            sums.put(
+                    postalCode,
+                    new PostalCodeTotals(
+                            postalCode,
+                            before.stations() + 1,
+                            before.bikes() + status.bikesAvailable(),
+                            before.mechanical() + nullToZero(status.mechanicalBikes()),
+                            before.ebikes() + nullToZero(status.ebikes()),
+                            before.docks() + status.docksAvailable()));
         }
         return sums;
     }

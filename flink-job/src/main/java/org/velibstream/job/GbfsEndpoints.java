@@ -1,5 +1,9 @@
 package org.velibstream.job;
 
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -10,11 +14,6 @@ import org.velibstream.gbfs.GbfsDiscovery;
 import org.velibstream.job.ingest.GbfsResponseDeserializer;
 import org.velibstream.job.ingest.GbfsSystem;
 import org.velibstream.source.http.HttpEndpoint;
-
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 
 /** Finds a GBFS system's station feeds in its {@code gbfs.json}, once, when the job is built. */
 final class GbfsEndpoints {
@@ -27,20 +26,32 @@ final class GbfsEndpoints {
             throws IOException {
         GbfsDiscovery discovery = GbfsDiscovery.decode(fetch(system.discoveryUri()), null);
         return List.of(
-                new HttpEndpoint(system.endpointId(GbfsResponseDeserializer.STATION_STATUS),
-                        feed(system, discovery, GbfsResponseDeserializer.STATION_STATUS), statusInterval),
-                new HttpEndpoint(system.endpointId(GbfsResponseDeserializer.STATION_INFORMATION),
-                        feed(system, discovery, GbfsResponseDeserializer.STATION_INFORMATION), informationInterval));
+                new HttpEndpoint(
+                        system.endpointId(GbfsResponseDeserializer.STATION_STATUS),
+                        feed(system, discovery, GbfsResponseDeserializer.STATION_STATUS),
+                        statusInterval),
+                new HttpEndpoint(
+                        system.endpointId(GbfsResponseDeserializer.STATION_INFORMATION),
+                        feed(system, discovery, GbfsResponseDeserializer.STATION_INFORMATION),
+                        informationInterval));
     }
 
     private static URI feed(GbfsSystem system, GbfsDiscovery discovery, String name) throws IOException {
-        return discovery.feed(name).orElseThrow(() -> new IOException(
-                "The gbfs.json of system '" + system.id() + "' (" + system.discoveryUri() + ") lists no " + name + " feed"));
+        return discovery
+                .feed(name)
+                .orElseThrow(() -> new IOException("The gbfs.json of system '" + system.id() + "' ("
+                        + system.discoveryUri() + ") lists no " + name + " feed"));
     }
 
     private static byte[] fetch(URI uri) throws IOException {
-        RequestConfig config = RequestConfig.custom().setConnectionRequestTimeout(TIMEOUT).setResponseTimeout(TIMEOUT).build();
-        try (CloseableHttpClient client = HttpClients.custom().setDefaultRequestConfig(config).useSystemProperties().build()) {
+        RequestConfig config = RequestConfig.custom()
+                .setConnectionRequestTimeout(TIMEOUT)
+                .setResponseTimeout(TIMEOUT)
+                .build();
+        try (CloseableHttpClient client = HttpClients.custom()
+                .setDefaultRequestConfig(config)
+                .useSystemProperties()
+                .build()) {
             return client.execute(new HttpGet(uri), response -> {
                 if (response.getCode() != 200) {
                     throw new IOException("GET " + uri + " answered HTTP " + response.getCode() + ", expected 200");

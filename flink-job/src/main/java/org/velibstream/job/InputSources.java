@@ -1,5 +1,12 @@
 package org.velibstream.job;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -8,7 +15,6 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.FeedWatermarks;
@@ -22,15 +28,6 @@ import org.velibstream.job.options.JobOptions.SourceKind;
 import org.velibstream.source.http.HttpEndpoint;
 import org.velibstream.source.http.HttpPollingSource;
 import org.velibstream.source.http.HttpPollingSourceOptions;
-
-import javax.annotation.Nullable;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
 
 /**
  * The job's inputs as the options choose them (HTTP polling of GBFS systems, the raw Kafka topic, both, or a bounded
@@ -68,14 +65,17 @@ public final class InputSources {
         List<HttpEndpoint> endpoints = new ArrayList<>();
         if (kind == SourceKind.http || kind == SourceKind.both) {
             for (String option : config.get(JobOptions.GBFS)) {
-                endpoints.addAll(GbfsEndpoints.discover(GbfsSystem.parse(option),
-                        config.get(JobOptions.STATUS_INTERVAL), config.get(JobOptions.INFORMATION_INTERVAL)));
+                endpoints.addAll(GbfsEndpoints.discover(
+                        GbfsSystem.parse(option),
+                        config.get(JobOptions.STATUS_INTERVAL),
+                        config.get(JobOptions.INFORMATION_INTERVAL)));
             }
         }
         List<String> statusFiles = List.of();
         if (kind == SourceKind.files) {
-            String status = config.getOptional(JobOptions.STATUS_FILES).orElseThrow(() ->
-                    new IllegalArgumentException("--source files needs --status <directory of station_status snapshots>"));
+            String status = config.getOptional(JobOptions.STATUS_FILES)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--source files needs --status <directory of station_status snapshots>"));
             statusFiles = SnapshotFiles.inTimeOrder(Path.of(status));
         }
         return new InputSources(config, endpoints, statusFiles);
@@ -89,15 +89,18 @@ public final class InputSources {
     /** Adds the sources to {@code env} and returns their union, and the HTTP input alone for --publish-raw. */
     Attached attach(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
         SourceKind kind = config.get(JobOptions.SOURCE);
-        DataStream<FeedItem> polled = kind == SourceKind.http || kind == SourceKind.both ? polled(env, watermarks) : null;
-        DataStream<FeedItem> kafka = kind == SourceKind.kafka || kind == SourceKind.both ? kafka(env, watermarks) : null;
+        DataStream<FeedItem> polled =
+                kind == SourceKind.http || kind == SourceKind.both ? polled(env, watermarks) : null;
+        DataStream<FeedItem> kafka =
+                kind == SourceKind.kafka || kind == SourceKind.both ? kafka(env, watermarks) : null;
         DataStream<FeedItem> files = kind == SourceKind.files ? files(env, watermarks) : null;
-        DataStream<FeedItem> all = switch (kind) {
-            case http -> polled;
-            case kafka -> kafka;
-            case both -> polled.union(kafka);
-            case files -> files;
-        };
+        DataStream<FeedItem> all =
+                switch (kind) {
+                    case http -> polled;
+                    case kafka -> kafka;
+                    case both -> polled.union(kafka);
+                    case files -> files;
+                };
         return new Attached(all, polled);
     }
 
@@ -107,9 +110,12 @@ public final class InputSources {
     /** Statuses and information are two sources: only statuses carry event time (see {@link FeedWatermarks#noEventTime}). */
     private DataStream<FeedItem> polled(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
         DataStream<FeedItem> statuses = polled(env, GbfsResponseDeserializer.STATION_STATUS, watermarks)
-                .name(STATUS_HTTP_NAME).uid(STATUS_HTTP_UID);
-        DataStream<FeedItem> information = polled(env, GbfsResponseDeserializer.STATION_INFORMATION, FeedWatermarks.noEventTime())
-                .name(INFORMATION_HTTP_NAME).uid(INFORMATION_HTTP_UID);
+                .name(STATUS_HTTP_NAME)
+                .uid(STATUS_HTTP_UID);
+        DataStream<FeedItem> information = polled(
+                        env, GbfsResponseDeserializer.STATION_INFORMATION, FeedWatermarks.noEventTime())
+                .name(INFORMATION_HTTP_NAME)
+                .uid(INFORMATION_HTTP_UID);
         return statuses.union(information);
     }
 
@@ -119,7 +125,9 @@ public final class InputSources {
      */
     private SingleOutputStreamOperator<FeedItem> polled(
             StreamExecutionEnvironment env, String feed, WatermarkStrategy<FeedItem> watermarks) {
-        List<HttpEndpoint> feedEndpoints = endpoints.stream().filter(endpoint -> endpoint.id().endsWith('/' + feed)).toList();
+        List<HttpEndpoint> feedEndpoints = endpoints.stream()
+                .filter(endpoint -> endpoint.id().endsWith('/' + feed))
+                .toList();
         Duration maxBackoff = config.get(JobOptions.HTTP_MAX_BACKOFF);
         Duration initialBackoff = HttpPollingSourceOptions.DEFAULT_INITIAL_BACKOFF.compareTo(maxBackoff) < 0
                 ? HttpPollingSourceOptions.DEFAULT_INITIAL_BACKOFF
@@ -140,7 +148,8 @@ public final class InputSources {
 
     private DataStream<FeedItem> kafka(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
         OffsetResetStrategy reset = "latest".equalsIgnoreCase(config.get(JobOptions.KAFKA_STARTING_OFFSETS))
-                ? OffsetResetStrategy.LATEST : OffsetResetStrategy.EARLIEST;
+                ? OffsetResetStrategy.LATEST
+                : OffsetResetStrategy.EARLIEST;
         Properties clientProperties = KafkaClientProperties.load(config);
         KafkaSourceBuilder<FeedItem> source = KafkaSource.<FeedItem>builder()
                 .setBootstrapServers(config.get(JobOptions.KAFKA_BOOTSTRAP))
@@ -158,16 +167,26 @@ public final class InputSources {
     private DataStream<FeedItem> files(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
         String systemId = config.get(JobOptions.RAW_SYSTEM_ID);
         // One reader, in time order: the replay's order is the order the snapshots were taken in.
-        DataStream<FeedItem> statuses = env.fromData(statusFiles).name(FILES_NAME).uid(FILES_UID)
-                .flatMap(ReadSnapshotFile.statuses(systemId)).setParallelism(1)
-                .name(ReadSnapshotFile.STATUS_NAME).uid(ReadSnapshotFile.STATUS_UID);
+        DataStream<FeedItem> statuses = env.fromData(statusFiles)
+                .name(FILES_NAME)
+                .uid(FILES_UID)
+                .flatMap(ReadSnapshotFile.statuses(systemId))
+                .setParallelism(1)
+                .name(ReadSnapshotFile.STATUS_NAME)
+                .uid(ReadSnapshotFile.STATUS_UID);
         DataStream<FeedItem> all = config.getOptional(JobOptions.INFORMATION_FILE)
-                .map(information -> env.fromData(information).name(INFORMATION_FILE_NAME).uid(INFORMATION_FILE_UID)
-                        .flatMap(ReadSnapshotFile.information(systemId)).setParallelism(1)
-                        .name(ReadSnapshotFile.INFORMATION_NAME).uid(ReadSnapshotFile.INFORMATION_UID)
+                .map(information -> env.fromData(information)
+                        .name(INFORMATION_FILE_NAME)
+                        .uid(INFORMATION_FILE_UID)
+                        .flatMap(ReadSnapshotFile.information(systemId))
+                        .setParallelism(1)
+                        .name(ReadSnapshotFile.INFORMATION_NAME)
+                        .uid(ReadSnapshotFile.INFORMATION_UID)
                         .union(statuses))
                 .orElse(statuses);
-        return all.assignTimestampsAndWatermarks(watermarks).setParallelism(1)
-                .name("Event time of snapshots").uid("snapshot-event-time");
+        return all.assignTimestampsAndWatermarks(watermarks)
+                .setParallelism(1)
+                .name("Event time of snapshots")
+                .uid("snapshot-event-time");
     }
 }

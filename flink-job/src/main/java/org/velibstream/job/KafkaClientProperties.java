@@ -1,10 +1,5 @@
 package org.velibstream.job;
 
-import org.apache.flink.configuration.Configuration;
-
-import org.velibstream.job.options.JobOptions;
-import org.velibstream.job.options.Secrets;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.flink.configuration.Configuration;
+import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.options.Secrets;
 
 /**
  * Kafka client settings shared by the job's source, sinks, topic creation and console: the bootstrap servers, the
@@ -27,8 +25,13 @@ public final class KafkaClientProperties {
 
     private static final Set<String> MECHANISMS = Set.of("SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN");
     /** Settings the security options own; the properties file may not set them too. */
-    private static final List<String> SECURITY_KEYS = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
-            "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type",
+    private static final List<String> SECURITY_KEYS = List.of(
+            "security.protocol",
+            "sasl.mechanism",
+            "sasl.jaas.config",
+            "ssl.truststore.location",
+            "ssl.truststore.password",
+            "ssl.truststore.type",
             "ssl.endpoint.identification.algorithm");
 
     private KafkaClientProperties() {}
@@ -49,8 +52,9 @@ public final class KafkaClientProperties {
         Properties security = security(config, secrets);
         for (String key : security.stringPropertyNames()) {
             if (properties.containsKey(key)) {
-                throw new IllegalArgumentException("--kafka-properties sets " + key + ", which --kafka-sasl-username and "
-                        + "--kafka-truststore already decide: remove it from the file, or configure security in the file only");
+                throw new IllegalArgumentException(
+                        "--kafka-properties sets " + key + ", which --kafka-sasl-username and "
+                                + "--kafka-truststore already decide: remove it from the file, or configure security in the file only");
             }
         }
         properties.putAll(security);
@@ -76,8 +80,8 @@ public final class KafkaClientProperties {
         if (truststore != null) {
             security.setProperty("ssl.truststore.type", "PKCS12");
             security.setProperty("ssl.truststore.location", truststore);
-            security.setProperty("ssl.truststore.password",
-                    secrets.require(TRUSTSTORE_PASSWORD_VARIABLE, "--kafka-truststore"));
+            security.setProperty(
+                    "ssl.truststore.password", secrets.require(TRUSTSTORE_PASSWORD_VARIABLE, "--kafka-truststore"));
         }
         if (username == null) {
             security.setProperty("security.protocol", "SSL");
@@ -85,8 +89,8 @@ public final class KafkaClientProperties {
         }
         String mechanism = config.get(JobOptions.KAFKA_SASL_MECHANISM);
         if (!MECHANISMS.contains(mechanism)) {
-            throw new IllegalArgumentException("Bad value '" + mechanism + "' for --kafka-sasl-mechanism: expected one of "
-                    + MECHANISMS);
+            throw new IllegalArgumentException(
+                    "Bad value '" + mechanism + "' for --kafka-sasl-mechanism: expected one of " + MECHANISMS);
         }
         String loginModule = mechanism.equals("PLAIN")
                 ? "org.apache.kafka.common.security.plain.PlainLoginModule"
@@ -94,8 +98,10 @@ public final class KafkaClientProperties {
         String password = secrets.require(SASL_PASSWORD_VARIABLE, "--kafka-sasl-username");
         security.setProperty("security.protocol", "SASL_SSL");
         security.setProperty("sasl.mechanism", mechanism);
-        security.setProperty("sasl.jaas.config", loginModule + " required username=\"" + jaasQuoted(username)
-                + "\" password=\"" + jaasQuoted(password) + "\";");
+        security.setProperty(
+                "sasl.jaas.config",
+                loginModule + " required username=\"" + jaasQuoted(username) + "\" password=\"" + jaasQuoted(password)
+                        + "\";");
         return security;
     }
 

@@ -1,11 +1,13 @@
 package org.velibstream.job;
 
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import org.velibstream.job.alerts.AlertThresholds;
 import org.velibstream.job.alerts.FeedHealthDetector;
 import org.velibstream.job.alerts.StationAlert;
@@ -25,11 +27,6 @@ import org.velibstream.job.stats.LateObservationToDeadLetter;
 import org.velibstream.job.stats.PostalArea;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
-
-import javax.annotation.Nullable;
-
-import java.util.List;
-import java.util.Objects;
 
 /**
  * The job's dataflow, top to bottom: sources → route → removal tracking → postal codes → statistics and alerts;
@@ -51,57 +48,69 @@ public final class VelibPipeline {
             DataStream<DeadLetter> deadLetters,
             @Nullable DataStream<FeedItem> polled) {}
 
-    public static Results build(StreamExecutionEnvironment env, Configuration config, InputSources sources, StationDirectory directory) {
+    public static Results build(
+            StreamExecutionEnvironment env, Configuration config, InputSources sources, StationDirectory directory) {
         Objects.requireNonNull(sources, "sources");
         WatermarkStrategy<FeedItem> watermarks = FeedWatermarks.strategy(
                 config.get(JobOptions.MAX_OUT_OF_ORDERNESS), config.get(JobOptions.IDLE_TIMEOUT));
         InputSources.Attached inputs = sources.attach(env, watermarks);
         DataStream<FeedItem> feed = inputs.all();
 
-        SingleOutputStreamOperator<StationObservation> snapshots = feed
-                .process(new RouteFeedItems())
-                .name(RouteFeedItems.NAME).uid(RouteFeedItems.UID);
+        SingleOutputStreamOperator<StationObservation> snapshots =
+                feed.process(new RouteFeedItems()).name(RouteFeedItems.NAME).uid(RouteFeedItems.UID);
 
         DataStream<StationObservation> withRemovals = snapshots
                 .keyBy(StationObservation::systemId)
                 .process(new FeedRemovalTracker())
-                .name(FeedRemovalTracker.NAME).uid(FeedRemovalTracker.UID);
+                .name(FeedRemovalTracker.NAME)
+                .uid(FeedRemovalTracker.UID);
 
         DataStream<StationObservation> observations = withRemovals
                 .union(snapshots.getSideOutput(RouteFeedItems.SINGLE_STATUSES))
                 .keyBy(StationObservation::stateKey)
-                .connect(snapshots.getSideOutput(RouteFeedItems.INFORMATION)
-                        .keyBy(item -> StationObservation.stateKey(item.systemId(), item.information().stationKey())))
+                .connect(snapshots
+                        .getSideOutput(RouteFeedItems.INFORMATION)
+                        .keyBy(item -> StationObservation.stateKey(
+                                item.systemId(), item.information().stationKey())))
                 .process(new AssignPostalCode(directory))
-                .name(AssignPostalCode.NAME).uid(AssignPostalCode.UID);
+                .name(AssignPostalCode.NAME)
+                .uid(AssignPostalCode.UID);
 
-        List<String> stationFilter = config.getOptional(JobOptions.STATION_FILTER).orElse(List.of());
+        List<String> stationFilter =
+                config.getOptional(JobOptions.STATION_FILTER).orElse(List.of());
         if (!stationFilter.isEmpty()) {
             observations = observations
                     .filter(new KeepStations(stationFilter))
-                    .name(KeepStations.NAME).uid(KeepStations.UID);
+                    .name(KeepStations.NAME)
+                    .uid(KeepStations.UID);
         }
 
         SingleOutputStreamOperator<PostalCodeStats> stats = observations
                 .keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
                 .process(new PostalCodeStatsFunction(config.get(JobOptions.WINDOW)))
-                .name(PostalCodeStatsFunction.NAME).uid(PostalCodeStatsFunction.UID);
+                .name(PostalCodeStatsFunction.NAME)
+                .uid(PostalCodeStatsFunction.UID);
 
         DataStream<StationAlert> stationAlerts = observations
                 .keyBy(StationObservation::stateKey)
                 .process(new StationAlertDetector(thresholds(config)))
-                .name(StationAlertDetector.NAME).uid(StationAlertDetector.UID);
+                .name(StationAlertDetector.NAME)
+                .uid(StationAlertDetector.UID);
 
-        DataStream<StationAlert> feedAlerts = snapshots.getSideOutput(RouteFeedItems.FEED_HEALTH)
+        DataStream<StationAlert> feedAlerts = snapshots
+                .getSideOutput(RouteFeedItems.FEED_HEALTH)
                 .keyBy(FeedHealth::feedKey)
                 .process(new FeedHealthDetector(config.get(JobOptions.FEED_DOWN_AFTER)))
-                .name(FeedHealthDetector.NAME).uid(FeedHealthDetector.UID);
+                .name(FeedHealthDetector.NAME)
+                .uid(FeedHealthDetector.UID);
         DataStream<StationAlert> alerts = stationAlerts.union(feedAlerts);
 
-        DataStream<DeadLetter> deadLetters = snapshots.getSideOutput(RouteFeedItems.DEAD_LETTERS)
+        DataStream<DeadLetter> deadLetters = snapshots
+                .getSideOutput(RouteFeedItems.DEAD_LETTERS)
                 .union(stats.getSideOutput(PostalCodeStatsFunction.LATE_OBSERVATIONS)
                         .map(new LateObservationToDeadLetter())
-                        .name(LateObservationToDeadLetter.NAME).uid(LateObservationToDeadLetter.UID));
+                        .name(LateObservationToDeadLetter.NAME)
+                        .uid(LateObservationToDeadLetter.UID));
 
         return new Results(stats, alerts, deadLetters, inputs.polled());
     }

@@ -1,18 +1,16 @@
 package org.velibstream.job;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import org.velibstream.job.options.JobConfiguration;
 import org.velibstream.job.options.JobOptions;
 import org.velibstream.job.stations.StationDirectory;
 import org.velibstream.sink.cassandra.CassandraSinkException;
-
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * velib-stream: per-postal-code bike statistics and station anomaly alerts from GBFS feeds and Kafka.
@@ -80,7 +78,8 @@ public final class VelibStreamJob {
      * Builds the job on {@code env} without its sinks, with checkpointing and parallelism as the options say: for
      * benchmarks that attach sinks of their own.
      */
-    public static VelibPipeline.Results pipeline(StreamExecutionEnvironment env, Configuration config) throws Exception {
+    public static VelibPipeline.Results pipeline(StreamExecutionEnvironment env, Configuration config)
+            throws Exception {
         Duration checkpointInterval = config.get(JobOptions.CHECKPOINT_INTERVAL);
         if (!checkpointInterval.isZero()) {
             env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
@@ -95,8 +94,10 @@ public final class VelibStreamJob {
 
     private static boolean usesKafka(Configuration config) {
         JobOptions.SourceKind source = config.get(JobOptions.SOURCE);
-        return source == JobOptions.SourceKind.kafka || source == JobOptions.SourceKind.both
-                || config.get(JobOptions.SINK).contains(JobOptions.SinkKind.kafka) || config.get(JobOptions.PUBLISH_RAW);
+        return source == JobOptions.SourceKind.kafka
+                || source == JobOptions.SourceKind.both
+                || config.get(JobOptions.SINK).contains(JobOptions.SinkKind.kafka)
+                || config.get(JobOptions.PUBLISH_RAW);
     }
 
     /** The cluster's environment under {@code flink run}; a local MiniCluster under {@code java -jar}. */
@@ -111,7 +112,8 @@ public final class VelibStreamJob {
         Configuration local = new Configuration();
         local.set(RestOptions.PORT, config.get(JobOptions.WEB_UI_PORT));
         local.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        System.out.println("velib-stream: local Flink web UI on http://127.0.0.1:" + config.get(JobOptions.WEB_UI_PORT));
+        System.out.println(
+                "velib-stream: local Flink web UI on http://127.0.0.1:" + config.get(JobOptions.WEB_UI_PORT));
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(local);
     }
 }

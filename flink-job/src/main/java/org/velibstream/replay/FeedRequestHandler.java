@@ -3,9 +3,6 @@ package org.velibstream.replay;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -19,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * Answers {@code GET}/{@code HEAD} for the feeds of the systems: {@code /gbfs.json} and {@code /<feed>.json} for
@@ -40,7 +38,9 @@ final class FeedRequestHandler implements HttpHandler {
     private final URI base;
     private final List<? extends GbfsFeeds> systems;
     private final Clock clock;
-    @Nullable private final RequestLog requestLog;
+
+    @Nullable
+    private final RequestLog requestLog;
 
     /**
      * @param base the server's root URL, ending with {@code /}, as clients reach it
@@ -88,9 +88,12 @@ final class FeedRequestHandler implements HttpHandler {
             return new Answer(sendText(exchange, 500, "cannot serve " + path + ": " + e), null);
         }
         if (document.isEmpty()) {
-            return new Answer(sendText(exchange, 404, "no such feed: " + path + " (start at /" + DISCOVERY + ")"), null);
+            return new Answer(
+                    sendText(exchange, 404, "no such feed: " + path + " (start at /" + DISCOVERY + ")"), null);
         }
-        return new Answer(send(exchange, document.get(), method.equals("HEAD")), document.get().lastModified());
+        return new Answer(
+                send(exchange, document.get(), method.equals("HEAD")),
+                document.get().lastModified());
     }
 
     private Optional<FeedDocument> resolve(String path, Instant now) {
@@ -166,7 +169,8 @@ final class FeedRequestHandler implements HttpHandler {
             return false;
         }
         try {
-            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return !document.lastModified().isAfter(since);
         } catch (DateTimeParseException invalidDate) {
             return false; // RFC 9110 §13.1.3: an invalid date is ignored

@@ -1,12 +1,6 @@
 package org.velibstream.replay;
 
 import com.sun.net.httpserver.HttpServer;
-
-import javax.annotation.Nullable;
-
-import org.velibstream.job.stations.StationRow;
-import org.velibstream.job.stations.StationTableCsv;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -22,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.annotation.Nullable;
+import org.velibstream.job.stations.StationRow;
+import org.velibstream.job.stations.StationTableCsv;
 
 /**
  * A real HTTP server on the JDK's {@code com.sun.net.httpserver} that serves GBFS feeds, so that the job runs with no
@@ -38,10 +35,12 @@ public final class GbfsReplayServer implements AutoCloseable {
     private final ExecutorService requestThreads;
     private final URI base;
     private final int systems;
-    @Nullable private final RequestLog requestLog;
 
-    private GbfsReplayServer(HttpServer server, ExecutorService requestThreads, URI base, int systems,
-            @Nullable RequestLog requestLog) {
+    @Nullable
+    private final RequestLog requestLog;
+
+    private GbfsReplayServer(
+            HttpServer server, ExecutorService requestThreads, URI base, int systems, @Nullable RequestLog requestLog) {
         this.server = server;
         this.requestThreads = requestThreads;
         this.base = base;
@@ -65,8 +64,9 @@ public final class GbfsReplayServer implements AutoCloseable {
      *
      * @param requestLog the file requests are appended to; null for none
      */
-    public static GbfsReplayServer start(InetSocketAddress address, List<? extends GbfsFeeds> systems, Clock clock,
-            @Nullable Path requestLog) throws IOException {
+    public static GbfsReplayServer start(
+            InetSocketAddress address, List<? extends GbfsFeeds> systems, Clock clock, @Nullable Path requestLog)
+            throws IOException {
         if (systems.isEmpty()) {
             throw new IllegalArgumentException("Nothing to serve: no systems");
         }
@@ -88,7 +88,9 @@ public final class GbfsReplayServer implements AutoCloseable {
         if (!options.simulates()) {
             List<SnapshotRecording> recordings = SnapshotRecordings.load(options.snapshots());
             SnapshotTimeline timeline = new SnapshotTimeline(
-                    recordings.stream().map(SnapshotRecording::time).toList(), options.step(), options.speed(),
+                    recordings.stream().map(SnapshotRecording::time).toList(),
+                    options.step(),
+                    options.speed(),
                     options.loop());
             return List.of(new SnapshotFeeds(recordings, timeline, now));
         }
@@ -96,11 +98,15 @@ public final class GbfsReplayServer implements AutoCloseable {
         try (Reader in = Files.newBufferedReader(options.stationsCsv(), StandardCharsets.UTF_8)) {
             rows = StationTableCsv.read(in, options.stationsCsv().toString());
         }
-        SimulatedClock clock = new SimulatedClock(options.start() != null ? options.start() : now, now, options.speed());
+        SimulatedClock clock =
+                new SimulatedClock(options.start() != null ? options.start() : now, now, options.speed());
         List<GbfsFeeds> systems = new ArrayList<>();
         for (int i = 0; i < options.systems(); i++) {
-            systems.add(new SimulationFeeds(new StationSimulation(stationsOfSystem(rows, i, options.stationsPerSystem()),
-                    options.seed(), i), clock, options.interval(), "simulated-" + i));
+            systems.add(new SimulationFeeds(
+                    new StationSimulation(stationsOfSystem(rows, i, options.stationsPerSystem()), options.seed(), i),
+                    clock,
+                    options.interval(),
+                    "simulated-" + i));
         }
         return systems;
     }
@@ -183,7 +189,10 @@ public final class GbfsReplayServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         GbfsReplayServer server;
         try {
-            server = start(new InetSocketAddress(options.host(), options.port()), feeds(options, clock.instant()), clock,
+            server = start(
+                    new InetSocketAddress(options.host(), options.port()),
+                    feeds(options, clock.instant()),
+                    clock,
                     options.requestLog());
         } catch (IOException | RuntimeException e) {
             System.err.println("gbfs-replay: cannot start: " + e.getMessage());
@@ -191,14 +200,19 @@ public final class GbfsReplayServer implements AutoCloseable {
             return;
         }
         // Printed, not logged: the JDK's logging may already be shut down when this hook runs.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            System.out.println("GBFS replay server stopped");
-        }, "gbfs-replay-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            System.out.println("GBFS replay server stopped");
+                        },
+                        "gbfs-replay-shutdown"));
         String mode = options.simulates()
-                ? "simulating " + options.stationsCsv() + " with seed " + options.seed() + ", " + options.systems() + " system(s)"
+                ? "simulating " + options.stationsCsv() + " with seed " + options.seed() + ", " + options.systems()
+                        + " system(s)"
                         + (options.stationsPerSystem() > 0 ? " of " + options.stationsPerSystem() + " stations" : "")
                 : "replaying " + options.snapshots();
-        System.out.println("GBFS replay server ready: " + server.discoveryUri() + " (" + mode + ", speed " + options.speed() + ")");
+        System.out.println("GBFS replay server ready: " + server.discoveryUri() + " (" + mode + ", speed "
+                + options.speed() + ")");
     }
 }

@@ -1,13 +1,12 @@
 package org.velibstream.replay;
 
-import javax.annotation.Nullable;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * The command line of {@link GbfsReplayServer}: one mode ({@code --snapshots DIR} or {@code --simulate CSV}) and its
@@ -121,7 +120,8 @@ public record ReplayServerOptions(
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "Unknown argument: " + option);
+                throw new IllegalArgumentException(
+                        option.startsWith("--") ? option + " needs a value" : "Unknown argument: " + option);
             }
             String value = args[++i];
             try {
@@ -144,8 +144,20 @@ public record ReplayServerOptions(
                 throw new IllegalArgumentException("Invalid value for " + option + ": '" + value + "'", e);
             }
         }
-        return new ReplayServerOptions(snapshots, stationsCsv, seed, start, speed, step, interval, loop, systems, stationsPerSystem,
-                requestLog, host, port);
+        return new ReplayServerOptions(
+                snapshots,
+                stationsCsv,
+                seed,
+                start,
+                speed,
+                step,
+                interval,
+                loop,
+                systems,
+                stationsPerSystem,
+                requestLog,
+                host,
+                port);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT30S}. */
@@ -168,7 +180,9 @@ public record ReplayServerOptions(
             case "m", "min" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);
             case "d" -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException("Not a duration: '" + text + "' (examples: 500ms, 30s, 5m, 2h, PT30S)");
+            default ->
+                throw new IllegalArgumentException(
+                        "Not a duration: '" + text + "' (examples: 500ms, 30s, 5m, 2h, PT30S)");
         };
     }
 }

@@ -1,7 +1,5 @@
 package org.velibstream.replay;
 
-import javax.annotation.Nullable;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import javax.annotation.Nullable;
 
 /**
  * One line per request, {@code <arrival epoch ms> <method> <path> <status> <document time epoch s or ->}, so that a
@@ -26,11 +25,16 @@ final class RequestLog implements AutoCloseable {
 
     /** Appends to {@code file}, creating it when missing. */
     static RequestLog appendingTo(Path file) throws IOException {
-        return new RequestLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+        return new RequestLog(Files.newBufferedWriter(
+                file,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE));
     }
 
-    synchronized void record(long arrivalMillis, String method, String path, int status, @Nullable Instant documentTime) {
+    synchronized void record(
+            long arrivalMillis, String method, String path, int status, @Nullable Instant documentTime) {
         try {
             out.write(arrivalMillis + " " + method + ' ' + path + ' ' + status + ' '
                     + (documentTime == null ? "-" : Long.toString(documentTime.getEpochSecond())) + '\n');

@@ -1,10 +1,8 @@
 package org.velibstream.replay;
 
-import org.velibstream.job.stations.Coordinates;
-
-import javax.annotation.Nullable;
-
 import java.util.Objects;
+import javax.annotation.Nullable;
+import org.velibstream.job.stations.Coordinates;
 
 /**
  * A station of the simulated system: a row of the station table and the traits the model drew for it.
@@ -37,8 +35,8 @@ public record SimulatedStation(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(coordinates, "coordinates");
         if (capacity <= brokenDocks) {
-            throw new IllegalArgumentException("station " + stationCode + " needs usable docks: capacity " + capacity
-                    + ", broken " + brokenDocks);
+            throw new IllegalArgumentException(
+                    "station " + stationCode + " needs usable docks: capacity " + capacity + ", broken " + brokenDocks);
         }
     }
 

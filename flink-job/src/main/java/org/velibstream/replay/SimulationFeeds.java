@@ -1,12 +1,11 @@
 package org.velibstream.replay;
 
-import javax.annotation.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.annotation.Nullable;
 
 /**
  * Serves a {@link StationSimulation} in Vélib's shape. The feed updates every {@code interval} of simulated time, on
@@ -31,7 +30,8 @@ public final class SimulationFeeds implements GbfsFeeds {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.systemId = Objects.requireNonNull(systemId, "systemId");
         if (interval.toSeconds() < 1 || interval.toSeconds() > Integer.MAX_VALUE || interval.toNanosPart() != 0) {
-            throw new IllegalArgumentException("interval must be a whole number of seconds, at least 1, got " + interval);
+            throw new IllegalArgumentException(
+                    "interval must be a whole number of seconds, at least 1, got " + interval);
         }
         this.intervalSeconds = interval.toSeconds();
         this.ttlSeconds = (int) intervalSeconds;
@@ -42,12 +42,20 @@ public final class SimulationFeeds implements GbfsFeeds {
         Instant tick = tickAt(now);
         Instant day = Instant.ofEpochSecond(Math.floorDiv(tick.getEpochSecond(), 86_400L) * 86_400L);
         return switch (name) {
-            case STATION_STATUS -> Optional.of(status.at(tick, t ->
-                    VelibJson.stationStatus(t, ttlSeconds, simulation.statusAt(t))));
-            case STATION_INFORMATION -> Optional.of(information.at(day, t ->
-                    VelibJson.stationInformation(t, ttlSeconds, simulation.stations())));
-            case SYSTEM_INFORMATION -> Optional.of(systemInformation.at(day, t -> VelibJson.systemInformation(
-                    t, ttlSeconds, systemId, "Vélib' Métropole (simulated, " + systemId + ")", StationSimulation.PARIS.getId())));
+            case STATION_STATUS ->
+                Optional.of(status.at(tick, t -> VelibJson.stationStatus(t, ttlSeconds, simulation.statusAt(t))));
+            case STATION_INFORMATION ->
+                Optional.of(
+                        information.at(day, t -> VelibJson.stationInformation(t, ttlSeconds, simulation.stations())));
+            case SYSTEM_INFORMATION ->
+                Optional.of(systemInformation.at(
+                        day,
+                        t -> VelibJson.systemInformation(
+                                t,
+                                ttlSeconds,
+                                systemId,
+                                "Vélib' Métropole (simulated, " + systemId + ")",
+                                StationSimulation.PARIS.getId())));
             default -> Optional.empty();
         };
     }
@@ -61,7 +69,9 @@ public final class SimulationFeeds implements GbfsFeeds {
     /** The last document written, kept while its time is asked for: one rendering per tick, shared by requests. */
     private final class LatestDocument {
         private Instant time = Instant.MIN;
-        @Nullable private FeedDocument document;
+
+        @Nullable
+        private FeedDocument document;
 
         synchronized FeedDocument at(Instant wanted, Function<Instant, byte[]> render) {
             if (!wanted.equals(time)) {

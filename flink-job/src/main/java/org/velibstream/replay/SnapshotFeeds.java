@@ -63,9 +63,12 @@ public final class SnapshotFeeds implements GbfsFeeds {
             }
             if (!documents.containsKey(SYSTEM_INFORMATION)) {
                 Instant time = recordings.get(0).time();
-                documents.put(SYSTEM_INFORMATION, new FeedDocument(
-                        VelibJson.systemInformation(time, VELIB_TTL_SECONDS, SYSTEM_ID, SYSTEM_NAME, TIMEZONE), time,
-                        VELIB_TTL_SECONDS));
+                documents.put(
+                        SYSTEM_INFORMATION,
+                        new FeedDocument(
+                                VelibJson.systemInformation(time, VELIB_TTL_SECONDS, SYSTEM_ID, SYSTEM_NAME, TIMEZONE),
+                                time,
+                                VELIB_TTL_SECONDS));
             }
             served.add(Map.copyOf(documents));
         }
@@ -75,6 +78,9 @@ public final class SnapshotFeeds implements GbfsFeeds {
     private static Optional<FeedDocument> nearestRecorded(List<SnapshotRecording> recordings, int index, String name) {
         IntStream earlierFirst = IntStream.concat(
                 IntStream.iterate(index, i -> i >= 0, i -> i - 1), IntStream.range(index + 1, recordings.size()));
-        return earlierFirst.mapToObj(i -> recordings.get(i).documents().get(name)).filter(Objects::nonNull).findFirst();
+        return earlierFirst
+                .mapToObj(i -> recordings.get(i).documents().get(name))
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 }

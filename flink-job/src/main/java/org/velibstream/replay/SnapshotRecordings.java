@@ -1,9 +1,5 @@
 package org.velibstream.replay;
 
-import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.GbfsFeedHeader;
-import org.velibstream.gbfs.StationStatusDecoder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +13,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.velibstream.gbfs.GbfsDecodingException;
+import org.velibstream.gbfs.GbfsFeedHeader;
+import org.velibstream.gbfs.StationStatusDecoder;
 
 /**
  * Finds recorded moments under a folder. A moment is either a folder holding {@code station_status.json} and its
@@ -28,6 +27,7 @@ public final class SnapshotRecordings {
 
     /** How deep recordings may sit under the given folder: {@code DIR/moment/feed.json} and one level more. */
     private static final int MAX_DEPTH = 3;
+
     private static final int DEFAULT_TTL_SECONDS = 60;
     private static final Pattern FEED_FILE =
             Pattern.compile("(.*?)[_-]?(" + String.join("|", GbfsFeeds.NAMES) + ")\\.json");
@@ -51,14 +51,15 @@ public final class SnapshotRecordings {
                 if (name.matches()) {
                     String folder = dir.relativize(file.getParent()).toString();
                     String moment = name.group(1).isEmpty() ? folder : folder + '/' + name.group(1);
-                    filesByMoment.computeIfAbsent(moment.isEmpty() ? "." : moment, m -> new LinkedHashMap<>())
+                    filesByMoment
+                            .computeIfAbsent(moment.isEmpty() ? "." : moment, m -> new LinkedHashMap<>())
                             .put(name.group(2), file);
                 }
             }
         }
         if (filesByMoment.isEmpty()) {
-            throw new IOException("No recorded GBFS feeds (" + String.join(", ", GbfsFeeds.NAMES) + " .json files) under "
-                    + dir.toAbsolutePath());
+            throw new IOException("No recorded GBFS feeds (" + String.join(", ", GbfsFeeds.NAMES)
+                    + " .json files) under " + dir.toAbsolutePath());
         }
         List<SnapshotRecording> recordings = new ArrayList<>();
         for (Map.Entry<String, Map<String, Path>> moment : filesByMoment.entrySet()) {
@@ -76,7 +77,10 @@ public final class SnapshotRecordings {
         FeedDocument status = documents.get(GbfsFeeds.STATION_STATUS);
         Instant time = status != null
                 ? status.lastModified()
-                : documents.values().stream().map(FeedDocument::lastModified).min(Comparator.naturalOrder()).orElseThrow();
+                : documents.values().stream()
+                        .map(FeedDocument::lastModified)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow();
         return new SnapshotRecording(label, time, documents);
     }
 
@@ -89,7 +93,8 @@ public final class SnapshotRecordings {
             throw new IOException(file + " is not a GBFS document: " + e.getMessage(), e);
         }
         if (header.lastUpdated() == null) {
-            throw new IOException(file + " has neither last_updated nor lastUpdatedOther, so it cannot be placed in time");
+            throw new IOException(
+                    file + " has neither last_updated nor lastUpdatedOther, so it cannot be placed in time");
         }
         int ttl = header.ttlSeconds() != null && header.ttlSeconds() >= 0 ? header.ttlSeconds() : DEFAULT_TTL_SECONDS;
         return new FeedDocument(bytes, header.lastUpdated(), ttl);

@@ -1,12 +1,11 @@
 package org.velibstream.replay;
 
-import javax.annotation.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * When each recording is on air. Recording {@code i} is shown for {@code step}, or, without a fixed step, for the
@@ -40,7 +39,8 @@ public final class SnapshotTimeline {
             durations.add(fixedStep != null ? fixedStep : scaled(gap, speed));
         }
         if (loop && times.size() > 1) {
-            Duration meanGap = Duration.between(times.get(0), times.get(times.size() - 1)).dividedBy(times.size() - 1);
+            Duration meanGap =
+                    Duration.between(times.get(0), times.get(times.size() - 1)).dividedBy(times.size() - 1);
             durations.add(fixedStep != null ? fixedStep : scaled(meanGap, speed));
         }
         this.showFor = List.copyOf(durations);

@@ -1,9 +1,5 @@
 package org.velibstream.replay;
 
-import org.velibstream.gbfs.StationStatus;
-import org.velibstream.job.stations.Coordinates;
-import org.velibstream.job.stations.StationRow;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.stations.Coordinates;
+import org.velibstream.job.stations.StationRow;
 
 /**
  * A small, deterministic model of a bike-share system. A station's state at an instant is a pure function of the
@@ -53,7 +52,18 @@ public final class StationSimulation {
     private static final Duration VAN_REFILL = Duration.ofHours(3);
 
     /** Salts that keep the model's independent random draws apart. */
-    private enum Draw { BASE_FILL, EBIKE_SHARE, BROKEN_DOCKS, OUT_OF_SERVICE, STALE, STALE_2018, MAINTENANCE, VAN, DRIFT, REPORT }
+    private enum Draw {
+        BASE_FILL,
+        EBIKE_SHARE,
+        BROKEN_DOCKS,
+        OUT_OF_SERVICE,
+        STALE,
+        STALE_2018,
+        MAINTENANCE,
+        VAN,
+        DRIFT,
+        REPORT
+    }
 
     private final long seed;
     private final List<SimulatedStation> stations;
@@ -111,7 +121,8 @@ public final class StationSimulation {
         }
         LocalDate day = time.atZone(PARIS).toLocalDate();
         if (staleProne(station)) {
-            Optional<Window> stale = episode(station, day, Draw.STALE, 1.0, 0, 18, 3, 9).filter(w -> w.contains(time));
+            Optional<Window> stale =
+                    episode(station, day, Draw.STALE, 1.0, 0, 18, 3, 9).filter(w -> w.contains(time));
             if (stale.isPresent()) {
                 Instant frozenAt = stale.get().start();
                 return reporting(station, frozenAt, reportedAt(station, frozenAt));
@@ -131,15 +142,32 @@ public final class StationSimulation {
             bikes = (int) Math.floor(bikes * refilled);
         }
         boolean maintenance = episode(station, local.toLocalDate(), Draw.MAINTENANCE, 0.015, 6, 18, 2, 6)
-                .filter(w -> w.contains(time)).isPresent();
+                .filter(w -> w.contains(time))
+                .isPresent();
         int ebikes = (int) Math.round(bikes * station.ebikeShare());
         return status(station, bikes - ebikes, ebikes, station.usableDocks() - bikes, true, !maintenance, lastReported);
     }
 
-    private static StationStatus status(SimulatedStation station, int mechanical, int ebikes, int docks,
-            boolean installed, boolean inService, Instant lastReported) {
-        return new StationStatus(station.stationId(), station.stationCode(), mechanical + ebikes, mechanical, ebikes,
-                docks, installed, inService, inService, lastReported, List.of());
+    private static StationStatus status(
+            SimulatedStation station,
+            int mechanical,
+            int ebikes,
+            int docks,
+            boolean installed,
+            boolean inService,
+            Instant lastReported) {
+        return new StationStatus(
+                station.stationId(),
+                station.stationCode(),
+                mechanical + ebikes,
+                mechanical,
+                ebikes,
+                docks,
+                installed,
+                inService,
+                inService,
+                lastReported,
+                List.of());
     }
 
     private double fill(SimulatedStation station, ZonedDateTime local) {
@@ -147,7 +175,8 @@ public final class StationSimulation {
         double commute = smoothstep(7, 9.5, hour) - smoothstep(16.5, 19.5, hour);
         DayOfWeek weekday = local.getDayOfWeek();
         double flow = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY ? WEEKEND_FLOW : 1;
-        double fill = station.baseFill() + COMMUTE_AMPLITUDE * station.businessScore() * commute * flow
+        double fill = station.baseFill()
+                + COMMUTE_AMPLITUDE * station.businessScore() * commute * flow
                 + drift(station, local.toInstant());
         return Math.max(0, Math.min(1, fill));
     }
@@ -181,14 +210,23 @@ public final class StationSimulation {
      * starts between {@code earliestHour} and {@code latestHour} (Paris time) and lasts {@code minHours} to
      * {@code maxHours}.
      */
-    private Optional<Window> episode(SimulatedStation station, LocalDate day, Draw draw, double probability,
-            int earliestHour, int latestHour, int minHours, int maxHours) {
+    private Optional<Window> episode(
+            SimulatedStation station,
+            LocalDate day,
+            Draw draw,
+            double probability,
+            int earliestHour,
+            int latestHour,
+            int minHours,
+            int maxHours) {
         long epochDay = day.toEpochDay();
         if (unit(draw, station.index(), epochDay, 0) >= probability) {
             return Optional.empty();
         }
-        long startSeconds = (long) ((earliestHour + unit(draw, station.index(), epochDay, 1) * (latestHour - earliestHour)) * 3600);
-        long lengthSeconds = (long) ((minHours + unit(draw, station.index(), epochDay, 2) * (maxHours - minHours)) * 3600);
+        long startSeconds =
+                (long) ((earliestHour + unit(draw, station.index(), epochDay, 1) * (latestHour - earliestHour)) * 3600);
+        long lengthSeconds =
+                (long) ((minHours + unit(draw, station.index(), epochDay, 2) * (maxHours - minHours)) * 3600);
         Instant start = day.atStartOfDay(PARIS).toInstant().plusSeconds(startSeconds);
         return Optional.of(new Window(start, start.plusSeconds(lengthSeconds)));
     }
@@ -203,13 +241,29 @@ public final class StationSimulation {
         Integer declared = row.capacity();
         int capacity = declared != null && declared > 0 ? declared : defaultCapacity;
         double distance = row.coordinates().distanceMetersTo(PARIS_CENTRE);
-        double business = Math.max(-1, Math.min(1,
-                1 - 2 * (distance - BUSINESS_WITHIN_METERS) / (RESIDENTIAL_BEYOND_METERS - BUSINESS_WITHIN_METERS)));
+        double business = Math.max(
+                -1,
+                Math.min(
+                        1,
+                        1
+                                - 2
+                                        * (distance - BUSINESS_WITHIN_METERS)
+                                        / (RESIDENTIAL_BEYOND_METERS - BUSINESS_WITHIN_METERS)));
         double baseFill = 0.5 - 0.2 * business + (unit(Draw.BASE_FILL, index) - 0.5) * 0.4;
         double ebikeShare = 0.25 + 0.35 * unit(Draw.EBIKE_SHARE, index);
         int brokenDocks = Math.min(capacity - 1, (int) (unit(Draw.BROKEN_DOCKS, index) * 3));
-        return new SimulatedStation(index, shiftedId(row.stationId(), systemIndex), row.stationCode(), row.name(),
-                row.coordinates(), declared, capacity, business, baseFill, ebikeShare, brokenDocks);
+        return new SimulatedStation(
+                index,
+                shiftedId(row.stationId(), systemIndex),
+                row.stationCode(),
+                row.name(),
+                row.coordinates(),
+                declared,
+                capacity,
+                business,
+                baseFill,
+                ebikeShare,
+                brokenDocks);
     }
 
     private static String shiftedId(String stationId, int systemIndex) {
@@ -224,8 +278,12 @@ public final class StationSimulation {
     }
 
     private static int medianCapacity(List<StationRow> rows) {
-        int[] known = rows.stream().map(StationRow::capacity).filter(c -> c != null && c > 0)
-                .mapToInt(Integer::intValue).sorted().toArray();
+        int[] known = rows.stream()
+                .map(StationRow::capacity)
+                .filter(c -> c != null && c > 0)
+                .mapToInt(Integer::intValue)
+                .sorted()
+                .toArray();
         return known.length == 0 ? FALLBACK_CAPACITY : known[known.length / 2];
     }
 

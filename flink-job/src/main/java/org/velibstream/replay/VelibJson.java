@@ -2,15 +2,14 @@ package org.velibstream.replay;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.velibstream.gbfs.StationStatus;
-import org.velibstream.job.ingest.VelibEntryJson;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.ingest.VelibEntryJson;
 
 /**
  * Writes the documents the server generates. Station feeds and {@code system_information} take Vélib's shape, which
@@ -47,7 +46,8 @@ final class VelibJson {
         });
     }
 
-    static byte[] systemInformation(Instant lastUpdated, int ttlSeconds, String systemId, String name, String timezone) {
+    static byte[] systemInformation(
+            Instant lastUpdated, int ttlSeconds, String systemId, String name, String timezone) {
         return velibDocument(lastUpdated, ttlSeconds, json -> {
             json.writeObjectFieldStart("data");
             json.writeStringField("system_id", systemId);

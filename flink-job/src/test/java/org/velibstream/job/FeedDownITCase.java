@@ -1,10 +1,20 @@
 package org.velibstream.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,19 +27,6 @@ import org.velibstream.job.options.JobConfiguration;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.source.http.TestHttpServer;
-
-import javax.annotation.Nullable;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole job polling a GBFS system whose station_status endpoint goes down for several seconds, the three ways a
@@ -52,17 +49,20 @@ class FeedDownITCase {
     private final TestHttpServer gbfs;
 
     FeedDownITCase() throws IOException {
-        String status = Files.readString(ReplayFixture.statusDirectory().resolve("2024-11-19T0800_station_status.json"));
+        String status =
+                Files.readString(ReplayFixture.statusDirectory().resolve("2024-11-19T0800_station_status.json"));
         String information = Files.readString(ReplayFixture.informationFile());
         statusServer = new FeedOutageServer(() -> statusAsOfNow(status));
         gbfs = new TestHttpServer();
         gbfs.handle("/station_information.json", exchange -> TestHttpServer.respond(exchange, 200, information));
-        gbfs.handle("/gbfs.json", exchange -> TestHttpServer.respond(exchange, 200, """
+        gbfs.handle(
+                "/gbfs.json",
+                exchange -> TestHttpServer.respond(exchange, 200, """
                 {"last_updated": %d, "ttl": 60, "version": "2.3", "data": {"en": {"feeds": [
                   {"name": "station_status", "url": "%s"},
                   {"name": "station_information", "url": "%s"}]}}}
-                """.formatted(Instant.now().getEpochSecond(), statusServer.uri(),
-                gbfs.uri("/station_information.json"))));
+                """.formatted(
+                        Instant.now().getEpochSecond(), statusServer.uri(), gbfs.uri("/station_information.json"))));
     }
 
     @AfterEach
@@ -75,7 +75,8 @@ class FeedDownITCase {
     void aFeedThatIsRefusedThenFailsThenHangsRaisesOneFeedDownResolvedWhenItIsBack() throws Exception {
         JobClient job = startJob();
         try {
-            await("statistics of the feed while it is up", () -> !stats(row -> true).isEmpty());
+            await("statistics of the feed while it is up", () -> !stats(row -> true)
+                    .isEmpty());
 
             statusServer.enter(Phase.REFUSING);
             Thread.sleep(2_000); // Nothing to observe at a closed port: the retries are 0.5 s apart.
@@ -88,18 +89,23 @@ class FeedDownITCase {
             statusServer.enter(Phase.UP);
 
             await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
-            await("stations counted again", () -> !stats(row -> row.windowStart().isAfter(recovered)
-                    && row.postalCode().equals("75016") && row.stations() == 2).isEmpty());
+            await("stations counted again", () -> !stats(
+                            row -> row.windowStart().isAfter(recovered)
+                                    && row.postalCode().equals("75016")
+                                    && row.stations() == 2)
+                    .isEmpty());
 
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
             List<StationAlert> feedAlerts = feedAlerts(null);
-            assertThat(feedAlerts).extracting(StationAlert::state)
+            assertThat(feedAlerts)
+                    .extracting(StationAlert::state)
                     .as("one outage, one alert: %s", feedAlerts)
                     .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
             StationAlert resolved = feedAlerts.get(1);
             assertThat(resolved.since()).isEqualTo(feedAlerts.get(0).since());
             assertThat(resolved.detectedAt()).isAfter(recovered);
-            assertThat(resolved.details()).as("the failures, in the order the outage showed them")
+            assertThat(resolved.details())
+                    .as("the failures, in the order the outage showed them")
                     .contains("(connect, http5xx, timeout)");
         } finally {
             job.cancel().get();
@@ -115,12 +121,16 @@ class FeedDownITCase {
             await("FEED_DOWN opened", () -> !feedAlerts(AlertState.OPEN).isEmpty());
             statusServer.enter(Phase.UP);
             await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
-            await("stations counted", () -> !stats(row -> row.postalCode().equals("75016")).isEmpty());
+            await("stations counted", () -> !stats(row -> row.postalCode().equals("75016"))
+                    .isEmpty());
 
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-            assertThat(feedAlerts(null)).extracting(StationAlert::state)
+            assertThat(feedAlerts(null))
+                    .extracting(StationAlert::state)
                     .containsExactly(AlertState.OPEN, AlertState.RESOLVED);
-            assertThat(feedAlerts(null).get(0).since()).as("from the first failed poll").isAfter(started);
+            assertThat(feedAlerts(null).get(0).since())
+                    .as("from the first failed poll")
+                    .isAfter(started);
         } finally {
             job.cancel().get();
         }
@@ -149,8 +159,7 @@ class FeedDownITCase {
     /** The fixture's document, updated now: every station reported a few seconds ago. */
     private static String statusAsOfNow(String document) {
         long now = Instant.now().getEpochSecond();
-        return document
-                .replaceAll("\"lastUpdatedOther\": \\d+", "\"lastUpdatedOther\": " + now)
+        return document.replaceAll("\"lastUpdatedOther\": \\d+", "\"lastUpdatedOther\": " + now)
                 .replaceAll("\"last_reported\": \\d+", "\"last_reported\": " + (now - 5));
     }
 
@@ -166,7 +175,8 @@ class FeedDownITCase {
             return List.of();
         }
         return ReplayFixture.readAlerts(output).stream()
-                .filter(alert -> alert.type() == AlertType.FEED_DOWN && alert.systemId().equals("velib")
+                .filter(alert -> alert.type() == AlertType.FEED_DOWN
+                        && alert.systemId().equals("velib")
                         && alert.stationCode().equals("station_status"))
                 .filter(alert -> state == null || alert.state() == state)
                 .toList();

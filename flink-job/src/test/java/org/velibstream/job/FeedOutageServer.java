@@ -1,8 +1,9 @@
 package org.velibstream.job;
 
+import static org.velibstream.source.http.TestHttpServer.respond;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static org.velibstream.source.http.TestHttpServer.respond;
 
 /**
  * A real HTTP server on 127.0.0.1 serving one document at {@code /feed.json}, that can go down the ways a real

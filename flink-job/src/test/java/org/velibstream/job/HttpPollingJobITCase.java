@@ -1,19 +1,6 @@
 package org.velibstream.job;
 
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.velibstream.job.options.JobConfiguration;
-import org.velibstream.job.testing.MiniClusters;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.replay.FeedDocument;
-import org.velibstream.replay.GbfsFeeds;
-import org.velibstream.replay.GbfsReplayServer;
-import org.velibstream.replay.ReplayServerOptions;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,8 +12,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.testing.MiniClusters;
+import org.velibstream.replay.FeedDocument;
+import org.velibstream.replay.GbfsFeeds;
+import org.velibstream.replay.GbfsReplayServer;
+import org.velibstream.replay.ReplayServerOptions;
 
 /**
  * The whole job as it runs in production, polling a GBFS system over HTTP: it discovers the feeds in gbfs.json and
@@ -48,16 +46,18 @@ class HttpPollingJobITCase {
     void pollingTheReplayServerGivesTheRowsOfEveryClosedWindow() throws Exception {
         // The three complete snapshots of the fixture (the server refuses to start on the truncated one).
         for (String name : List.of("2024-11-19T0800", "2024-11-19T0801", "2024-11-19T0802")) {
-            Files.copy(ReplayFixture.statusDirectory().resolve(name + "_station_status.json"),
+            Files.copy(
+                    ReplayFixture.statusDirectory().resolve(name + "_station_status.json"),
                     recordings.resolve(name + "_station_status.json"));
             Files.copy(ReplayFixture.informationFile(), recordings.resolve(name + "_station_information.json"));
         }
-        ReplayServerOptions serverOptions = ReplayServerOptions.parse("--snapshots", recordings.toString(), "--step", "3s");
+        ReplayServerOptions serverOptions =
+                ReplayServerOptions.parse("--snapshots", recordings.toString(), "--step", "3s");
         Instant replayStart = Instant.now();
         GbfsFeeds replay = new StartedByFirstStatusPoll(
                 GbfsReplayServer.feeds(serverOptions, replayStart).get(0), replayStart, new AtomicReference<>());
-        try (GbfsReplayServer server = GbfsReplayServer.start(new InetSocketAddress("127.0.0.1", 0),
-                List.of(replay), Clock.systemUTC())) {
+        try (GbfsReplayServer server =
+                GbfsReplayServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(replay), Clock.systemUTC())) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
                 "--source", "http",
@@ -75,7 +75,8 @@ class HttpPollingJobITCase {
                         .filter(row -> !row.windowEnd().isAfter(ReplayFixture.W2))
                         .toList();
                 List<PostalCodeStats> rows = awaitRows(expected.size(), Duration.ofSeconds(90));
-                assertThat(rows).as("stats.jsonl; the dead letters were %s", deadLetters())
+                assertThat(rows)
+                        .as("stats.jsonl; the dead letters were %s", deadLetters())
                         .containsExactlyInAnyOrderElementsOf(expected);
             } finally {
                 job.cancel().get();

@@ -1,15 +1,14 @@
 package org.velibstream.job;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, as a user runs it: {@code java -jar velib-stream-job.jar --source files ... --sink jsonl} replays
@@ -27,17 +26,27 @@ class JarReplayITCase {
     void boundedReplayWithJavaJarWritesTheRowsAndExitsZero() throws Exception {
         assertThat(JAR).as("the job jar built by mvn package").exists();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                JAR.toString()));
         command.addAll(List.of(ReplayFixture.replayArgs(output)));
         Path log = output.resolve("java-jar.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = process.waitFor(3, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
 
-        assertThat(finished).as("java -jar finished within 3 minutes; output:%n%s", Files.readString(log)).isTrue();
-        assertThat(process.exitValue()).as("exit code; output:%n%s", Files.readString(log)).isZero();
+        assertThat(finished)
+                .as("java -jar finished within 3 minutes; output:%n%s", Files.readString(log))
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("exit code; output:%n%s", Files.readString(log))
+                .isZero();
         assertThat(ReplayFixture.readStats(output)).containsExactlyInAnyOrderElementsOf(ReplayFixture.EXPECTED_STATS);
         assertThat(output.resolve("alerts.jsonl")).exists();
         assertThat(output.resolve("deadletter.jsonl")).exists();

@@ -1,11 +1,6 @@
 package org.velibstream.job;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamNode;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.velibstream.job.options.JobConfiguration;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +8,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.job.options.JobConfiguration;
 
 /**
  * Every operator of the job has a readable name (what the web UI shows) and a stable uid (what a savepoint maps its
@@ -55,7 +53,10 @@ class JobGraphNamingTest {
             } else if (!uids.add(uid)) {
                 problems.add("uid used twice: " + uid);
             }
-            if (node.getOperatorName() == null || node.getOperatorName().matches("(?i)(Map|Filter|Flat Map|Process|Co-Process-Broadcast|KeyedProcess|Sink: Unnamed|Source: Custom Source)")) {
+            if (node.getOperatorName() == null
+                    || node.getOperatorName()
+                            .matches(
+                                    "(?i)(Map|Filter|Flat Map|Process|Co-Process-Broadcast|KeyedProcess|Sink: Unnamed|Source: Custom Source)")) {
                 problems.add("no readable name: " + node.getOperatorName() + " (uid " + uid + ")");
             }
         }

@@ -1,9 +1,19 @@
 package org.velibstream.job;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,21 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.options.JobConfiguration;
-import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.sink.json.JsonCodec;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The job reading the raw topic of a real Kafka broker (started by the build on 127.0.0.1) and writing statistics
@@ -56,7 +54,9 @@ class KafkaPipelineITCase {
     @BeforeAll
     static void produceRawRecords() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         Properties producerConfig = new Properties();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
@@ -74,8 +74,12 @@ class KafkaPipelineITCase {
             send(producer, 70, "16107", entry(213688169L, "16107", 4, 2, 2, 31, 65));
             // A whole station_status document: its own time, not the record's, is the observation time.
             long documentTime = T0.plusSeconds(150).getEpochSecond();
-            send(producer, 400, "document", "{\"lastUpdatedOther\": " + documentTime + ", \"ttl\": 60, \"data\": {\"stations\": ["
-                    + entry(213688169L, "16107", 6, 3, 3, 29, 140) + "]}}");
+            send(
+                    producer,
+                    400,
+                    "document",
+                    "{\"lastUpdatedOther\": " + documentTime + ", \"ttl\": 60, \"data\": {\"stations\": ["
+                            + entry(213688169L, "16107", 6, 3, 3, 29, 140) + "]}}");
             send(producer, 300, "32017", entry(2515829865L, "32017", 9, 4, 5, 13, 295));
         }
     }
@@ -84,34 +88,51 @@ class KafkaPipelineITCase {
     void statisticsAndDeadLettersReachKafkaExactlyOnce() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
-            "--source", "kafka",
-            "--kafka-bootstrap", BOOTSTRAP,
-            "--raw-topic", RAW_TOPIC,
+            "--source",
+            "kafka",
+            "--kafka-bootstrap",
+            BOOTSTRAP,
+            "--raw-topic",
+            RAW_TOPIC,
             "--kafka-stop-at-latest",
-            "--kafka-group-id", "it-" + RUN,
-            "--sink", "kafka",
-            "--stats-topic", STATS_TOPIC,
-            "--alerts-topic", ALERTS_TOPIC,
-            "--deadletter-topic", DEADLETTER_TOPIC,
-            "--topic-partitions", "1",
-            "--transactional-id-prefix", "it-" + RUN,
-            "--transaction-timeout", "1 min",
-            "--checkpoint-interval", "1 s"
+            "--kafka-group-id",
+            "it-" + RUN,
+            "--sink",
+            "kafka",
+            "--stats-topic",
+            STATS_TOPIC,
+            "--alerts-topic",
+            ALERTS_TOPIC,
+            "--deadletter-topic",
+            DEADLETTER_TOPIC,
+            "--topic-partitions",
+            "1",
+            "--transactional-id-prefix",
+            "it-" + RUN,
+            "--transaction-timeout",
+            "1 min",
+            "--checkpoint-interval",
+            "1 s"
         }));
         env.execute("kafka pipeline");
 
         List<PostalCodeStats> expected = List.of(
                 new PostalCodeStats("velib", "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
                 new PostalCodeStats("velib", "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                new PostalCodeStats("velib", "75016", T0.plusSeconds(60), T0.plusSeconds(120), 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                new PostalCodeStats("velib", "75016", T0.plusSeconds(120), T0.plusSeconds(180), 1, 6, 3, 3, 29, 35, 0, 0, 0),
-                new PostalCodeStats("velib", "93200", T0.plusSeconds(300), T0.plusSeconds(360), 1, 9, 4, 5, 13, 22, 0, 0, 0));
+                new PostalCodeStats(
+                        "velib", "75016", T0.plusSeconds(60), T0.plusSeconds(120), 1, 4, 2, 2, 31, 35, 0, 0, 0),
+                new PostalCodeStats(
+                        "velib", "75016", T0.plusSeconds(120), T0.plusSeconds(180), 1, 6, 3, 3, 29, 35, 0, 0, 0),
+                new PostalCodeStats(
+                        "velib", "93200", T0.plusSeconds(300), T0.plusSeconds(360), 1, 9, 4, 5, 13, 22, 0, 0, 0));
         List<ConsumerRecord<byte[], byte[]>> statsRecords = readCommitted(STATS_TOPIC, expected.size());
         ObjectMapper json = JsonCodec.newMapper();
         List<PostalCodeStats> stats = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : statsRecords) {
             PostalCodeStats row = json.readValue(record.value(), PostalCodeStats.class);
-            assertThat(new String(record.key(), StandardCharsets.UTF_8)).as("key of %s", row).isEqualTo(row.systemId() + ":" + row.postalCode());
+            assertThat(new String(record.key(), StandardCharsets.UTF_8))
+                    .as("key of %s", row)
+                    .isEqualTo(row.systemId() + ":" + row.postalCode());
             stats.add(row);
         }
         assertThat(stats).containsExactlyInAnyOrderElementsOf(expected);
@@ -149,13 +170,16 @@ class KafkaPipelineITCase {
 
     private static void send(KafkaProducer<String, String> producer, long secondsAfterT0, String key, String value)
             throws Exception {
-        producer.send(new ProducerRecord<>(RAW_TOPIC, null, T0.plusSeconds(secondsAfterT0).toEpochMilli(), key, value))
+        producer.send(new ProducerRecord<>(
+                        RAW_TOPIC, null, T0.plusSeconds(secondsAfterT0).toEpochMilli(), key, value))
                 .get(30, TimeUnit.SECONDS);
     }
 
     /** A station entry as Vélib' writes it (what existing Python producers put on the raw topic). */
-    static String entry(long stationId, String code, int bikes, int mechanical, int ebike, int docks, long reportedAfterT0) {
-        return "{\"station_id\": " + stationId + ", \"num_bikes_available\": " + bikes + ", \"numBikesAvailable\": " + bikes
+    static String entry(
+            long stationId, String code, int bikes, int mechanical, int ebike, int docks, long reportedAfterT0) {
+        return "{\"station_id\": " + stationId + ", \"num_bikes_available\": " + bikes + ", \"numBikesAvailable\": "
+                + bikes
                 + ", \"num_bikes_available_types\": [{\"mechanical\": " + mechanical + "}, {\"ebike\": " + ebike + "}]"
                 + ", \"num_docks_available\": " + docks + ", \"numDocksAvailable\": " + docks
                 + ", \"is_installed\": 1, \"is_returning\": 1, \"is_renting\": 1"

@@ -1,29 +1,26 @@
 package org.velibstream.job;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.velibstream.job.options.JobConfiguration;
-import org.velibstream.job.testing.MiniClusters;
-import org.velibstream.job.stats.PostalCodeStats;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.testing.MiniClusters;
 
 /**
  * The whole job over the real Vélib' recordings in {@code ../shared/data/gbfs_snapshots}: for each snapshot's window,
@@ -42,22 +39,32 @@ class RealSnapshotsReplayITCase {
 
     @Test
     void totalsOfEverySnapshotWindowEqualTheSnapshotsOwnSums() throws Exception {
-        Path snapshots = Path.of(System.getProperty("user.dir")).resolve(SNAPSHOTS).normalize();
-        Assumptions.assumeTrue(Files.isDirectory(snapshots), "../shared/data/gbfs_snapshots is absent: real-data check skipped");
+        Path snapshots =
+                Path.of(System.getProperty("user.dir")).resolve(SNAPSHOTS).normalize();
+        Assumptions.assumeTrue(
+                Files.isDirectory(snapshots), "../shared/data/gbfs_snapshots is absent: real-data check skipped");
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
-            "--source", "files",
-            "--status", snapshots.toString(),
-            "--information", snapshots.resolve("2024-11-19_banacchini/station_information.json").toString(),
-            "--sink", "jsonl",
-            "--output", output.toString(),
-            "--checkpoint-interval", "0 s"
+            "--source",
+            "files",
+            "--status",
+            snapshots.toString(),
+            "--information",
+            snapshots.resolve("2024-11-19_banacchini/station_information.json").toString(),
+            "--sink",
+            "jsonl",
+            "--output",
+            output.toString(),
+            "--checkpoint-interval",
+            "0 s"
         }));
         env.execute("real snapshots");
 
         Map<Instant, Totals> byWindowEnd = ReplayFixture.readStats(output).stream()
-                .collect(Collectors.groupingBy(PostalCodeStats::windowEnd, TreeMap::new,
+                .collect(Collectors.groupingBy(
+                        PostalCodeStats::windowEnd,
+                        TreeMap::new,
                         Collectors.reducing(Totals.ZERO, Totals::of, Totals::plus)));
         Totals of2022 = independentTotals(snapshots.resolve("2022-02-23_samhrrl/station_status.json"));
         Totals of2024 = independentTotals(snapshots.resolve("2024-11-19_banacchini/station_status.json"));
@@ -65,15 +72,23 @@ class RealSnapshotsReplayITCase {
         assertThat(of2022.stations()).isEqualTo(1439);
         assertThat(of2024.stations()).isEqualTo(1485);
         assertThat(of2024.bikes()).isEqualTo(15_626);
-        assertThat(byWindowEnd).containsExactly(
-                Map.entry(windowEndAfter("2022-02-23_samhrrl", snapshots), of2022),
-                Map.entry(windowEndAfter("2024-11-19_banacchini", snapshots), of2024));
+        assertThat(byWindowEnd)
+                .containsExactly(
+                        Map.entry(windowEndAfter("2022-02-23_samhrrl", snapshots), of2022),
+                        Map.entry(windowEndAfter("2024-11-19_banacchini", snapshots), of2024));
     }
 
     private static Instant windowEndAfter(String snapshot, Path snapshots) throws Exception {
-        long lastUpdated = new ObjectMapper().readTree(snapshots.resolve(snapshot).resolve("station_status.json").toFile())
-                .get("lastUpdatedOther").asLong();
-        return Instant.ofEpochSecond(lastUpdated).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        long lastUpdated = new ObjectMapper()
+                .readTree(snapshots
+                        .resolve(snapshot)
+                        .resolve("station_status.json")
+                        .toFile())
+                .get("lastUpdatedOther")
+                .asLong();
+        return Instant.ofEpochSecond(lastUpdated)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .plus(1, ChronoUnit.MINUTES);
     }
 
     /** The snapshot's sums, straight from its JSON. */
@@ -88,7 +103,11 @@ class RealSnapshotsReplayITCase {
                 mechanical += type.path("mechanical").asInt(0);
                 ebike += type.path("ebike").asInt(0);
             }
-            totals = totals.plus(new Totals(1, station.get("num_bikes_available").asInt(), mechanical, ebike,
+            totals = totals.plus(new Totals(
+                    1,
+                    station.get("num_bikes_available").asInt(),
+                    mechanical,
+                    ebike,
                     station.get("num_docks_available").asInt()));
         }
         return totals;
@@ -102,8 +121,12 @@ class RealSnapshotsReplayITCase {
         }
 
         Totals plus(Totals other) {
-            return new Totals(stations + other.stations, bikes + other.bikes, mechanical + other.mechanical,
-                    ebike + other.ebike, docks + other.docks);
+            return new Totals(
+                    stations + other.stations,
+                    bikes + other.bikes,
+                    mechanical + other.mechanical,
+                    ebike + other.ebike,
+                    docks + other.docks);
         }
     }
 }

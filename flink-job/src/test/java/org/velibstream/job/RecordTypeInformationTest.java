@@ -1,5 +1,11 @@
 package org.velibstream.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.CompositeType;
@@ -22,13 +28,6 @@ import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.stats.PostalCodeStats;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Flink must serialize the job's records, in the stream and in state, with its own serializers: Kryo would be
  * slow and would break state on schema changes.
@@ -48,14 +47,15 @@ class RecordTypeInformationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {
-        PostalCodeStats.class,
-        StationAlert.class,
-        StationAlertDetector.BikeCount.class,
-        FeedHealthDetector.FailureStreak.class,
-        FeedHealth.class,
-        PendingObservations.StationAt.class
-    })
+    @ValueSource(
+            classes = {
+                PostalCodeStats.class,
+                StationAlert.class,
+                StationAlertDetector.BikeCount.class,
+                FeedHealthDetector.FailureStreak.class,
+                FeedHealth.class,
+                PendingObservations.StationAt.class
+            })
     void everyRecordInTheStreamOrInStateIsAPojoWithoutGenericType(Class<?> recordClass) {
         TypeInformation<?> type = TypeInformation.of(recordClass);
 
@@ -67,12 +67,22 @@ class RecordTypeInformationTest {
     void serializerRoundTripsAnObservationWithNullsAndATombstone() throws IOException {
         TypeSerializer<StationObservation> serializer = TYPE.createSerializer(new SerializerConfigImpl());
         StationStatus status = new StationStatus(
-                "213688169", "16107", 3, 1, null, 20, true, true, false,
-                Instant.parse("2024-11-19T08:20:00Z"), List.of(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL));
-        StationObservation observation = StationObservation.of(
-                "velib", status, "75016", null, Instant.parse("2024-11-19T08:22:18Z"), null);
+                "213688169",
+                "16107",
+                3,
+                1,
+                null,
+                20,
+                true,
+                true,
+                false,
+                Instant.parse("2024-11-19T08:20:00Z"),
+                List.of(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL));
+        StationObservation observation =
+                StationObservation.of("velib", status, "75016", null, Instant.parse("2024-11-19T08:22:18Z"), null);
 
-        for (StationObservation original : List.of(observation, observation.removedAt(Instant.parse("2024-11-19T08:23:18Z")))) {
+        for (StationObservation original :
+                List.of(observation, observation.removedAt(Instant.parse("2024-11-19T08:23:18Z")))) {
             DataOutputSerializer out = new DataOutputSerializer(256);
             serializer.serialize(original, out);
             StationObservation copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));

@@ -1,12 +1,6 @@
 package org.velibstream.job;
 
-import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.model.DeadLetter;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.sink.json.JsonCodec;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,6 +8,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.model.DeadLetter;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * The hand-made replay in {@code src/test/resources/replay}: four Vélib'-shaped station_status snapshots a minute
@@ -52,12 +50,18 @@ final class ReplayFixture {
 
     static String[] replayArgs(Path output) {
         return new String[] {
-            "--source", "files",
-            "--status", statusDirectory().toString(),
-            "--information", informationFile().toString(),
-            "--sink", "jsonl",
-            "--output", output.toString(),
-            "--checkpoint-interval", "1 s"
+            "--source",
+            "files",
+            "--status",
+            statusDirectory().toString(),
+            "--information",
+            informationFile().toString(),
+            "--sink",
+            "jsonl",
+            "--output",
+            output.toString(),
+            "--checkpoint-interval",
+            "1 s"
         };
     }
 
@@ -84,7 +88,8 @@ final class ReplayFixture {
 
     private static Path resource(String name) {
         try {
-            return Path.of(ReplayFixture.class.getClassLoader().getResource(name).toURI());
+            return Path.of(
+                    ReplayFixture.class.getClassLoader().getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

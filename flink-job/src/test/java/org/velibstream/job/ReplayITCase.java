@@ -1,8 +1,13 @@
 package org.velibstream.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,16 +16,8 @@ import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.options.JobConfiguration;
-import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.stats.PostalCodeStats;
-
-
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.velibstream.job.testing.MiniClusters;
 
 /** The whole job on a MiniCluster, replaying {@link ReplayFixture} into JSON-lines files. */
 class ReplayITCase {
@@ -59,7 +56,9 @@ class ReplayITCase {
         runReplay();
 
         List<DeadLetter> deadLetters = ReplayFixture.readDeadLetters(output);
-        assertThat(deadLetters).as("dead letters: one entry without bike counts, one truncated snapshot").hasSize(2);
+        assertThat(deadLetters)
+                .as("dead letters: one entry without bike counts, one truncated snapshot")
+                .hasSize(2);
         assertThat(deadLetters).anySatisfy(deadLetter -> {
             assertThat(deadLetter.source()).endsWith("2024-11-19T0802_station_status.json");
             assertThat(deadLetter.reason()).contains("num_bikes_available");
@@ -77,13 +76,20 @@ class ReplayITCase {
         args.addAll(List.of("--station-filter", "16107;32017"));
         runReplay(args.toArray(String[]::new));
 
-        assertThat(ReplayFixture.readStats(output)).containsExactlyInAnyOrder(
-                new PostalCodeStats("velib", "75016", ReplayFixture.W0, ReplayFixture.W1, 1, 5, 3, 2, 30, 35, 0, 0, 0),
-                new PostalCodeStats("velib", "93200", ReplayFixture.W0, ReplayFixture.W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                new PostalCodeStats("velib", "75016", ReplayFixture.W1, ReplayFixture.W2, 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                new PostalCodeStats("velib", "93200", ReplayFixture.W1, ReplayFixture.W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                new PostalCodeStats("velib", "75016", ReplayFixture.W2, ReplayFixture.W3, 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                new PostalCodeStats("velib", "93200", ReplayFixture.W2, ReplayFixture.W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
+        assertThat(ReplayFixture.readStats(output))
+                .containsExactlyInAnyOrder(
+                        new PostalCodeStats(
+                                "velib", "75016", ReplayFixture.W0, ReplayFixture.W1, 1, 5, 3, 2, 30, 35, 0, 0, 0),
+                        new PostalCodeStats(
+                                "velib", "93200", ReplayFixture.W0, ReplayFixture.W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                        new PostalCodeStats(
+                                "velib", "75016", ReplayFixture.W1, ReplayFixture.W2, 1, 4, 2, 2, 31, 35, 0, 0, 0),
+                        new PostalCodeStats(
+                                "velib", "93200", ReplayFixture.W1, ReplayFixture.W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                        new PostalCodeStats(
+                                "velib", "75016", ReplayFixture.W2, ReplayFixture.W3, 1, 4, 2, 2, 31, 35, 0, 0, 0),
+                        new PostalCodeStats(
+                                "velib", "93200", ReplayFixture.W2, ReplayFixture.W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
     }
 
     private void runReplay() throws Exception {

@@ -1,30 +1,10 @@
 package org.velibstream.job;
 
-import org.velibstream.job.stack.LocalStack;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.sink.cassandra.CassandraConnectionOptions;
-import org.velibstream.sink.cassandra.CassandraCredentials;
-import org.velibstream.sink.cassandra.CassandraSessionFactory;
-import org.velibstream.sink.cassandra.CassandraTlsOptions;
-import org.velibstream.sink.json.JsonCodec;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,8 +25,26 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.velibstream.job.stack.LocalStack;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.cassandra.CassandraConnectionOptions;
+import org.velibstream.sink.cassandra.CassandraCredentials;
+import org.velibstream.sink.cassandra.CassandraSessionFactory;
+import org.velibstream.sink.cassandra.CassandraTlsOptions;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * The job, run as a user runs it ({@code java -jar}, secrets in environment variables and files), against a Kafka
@@ -90,10 +88,12 @@ class SecuredServicesITCase {
             new PostalCodeStats("velib", "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
             new PostalCodeStats("velib", "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
             new PostalCodeStats("velib", "75016", T0.plusSeconds(60), T0.plusSeconds(120), 1, 4, 2, 2, 31, 35, 0, 0, 0),
-            new PostalCodeStats("velib", "75016", T0.plusSeconds(180), T0.plusSeconds(240), 1, 6, 3, 3, 29, 35, 0, 0, 0));
+            new PostalCodeStats(
+                    "velib", "75016", T0.plusSeconds(180), T0.plusSeconds(240), 1, 6, 3, 3, 29, 35, 0, 0, 0));
 
     private static final ObjectMapper JSON = JsonCodec.newMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LocalStack servers;
     private static Thread stopOnExit;
@@ -150,30 +150,45 @@ class SecuredServicesITCase {
             assertThat(readCommittedStats()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATS);
             try (CqlSession session = CassandraSessionFactory.open(cassandra(CASSANDRA_USER, CASSANDRA_PASSWORD))) {
                 String query = "SELECT * FROM " + KEYSPACE + ".postal_code_stats";
-                await("4 rows in " + KEYSPACE + ".postal_code_stats", () -> session.execute(query).all().size() == 4);
-                assertThat(session.execute(query).all()).extracting(CassandraPipelineITCase::stats)
+                await(
+                        "4 rows in " + KEYSPACE + ".postal_code_stats",
+                        () -> session.execute(query).all().size() == 4);
+                assertThat(session.execute(query).all())
+                        .extracting(CassandraPipelineITCase::stats)
                         .containsExactlyInAnyOrderElementsOf(EXPECTED_STATS);
             }
 
-            for (String path : List.of("/jobs/" + jobId + "/config", "/jobs/" + jobId + "/jobmanager/config",
-                    "/jobmanager/config", "/jobs/" + jobId, "/jobs/" + jobId + "/exceptions", "/taskmanagers")) {
+            for (String path : List.of(
+                    "/jobs/" + jobId + "/config",
+                    "/jobs/" + jobId + "/jobmanager/config",
+                    "/jobmanager/config",
+                    "/jobs/" + jobId,
+                    "/jobs/" + jobId + "/exceptions",
+                    "/taskmanagers")) {
                 String body = get(path);
                 assertThat(body).as("GET %s", path).isNotBlank();
                 assertNoSecretIn("GET " + path, body);
             }
-            assertThat(get("/jobs/" + jobId + "/config")).as("the job's configuration page")
+            assertThat(get("/jobs/" + jobId + "/config"))
+                    .as("the job's configuration page")
                     .contains("execution-config");
 
-            HttpResponse<String> cancel = HTTP.send(HttpRequest.newBuilder(webUi("/jobs/" + jobId + "?mode=cancel"))
-                    .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> cancel = HTTP.send(
+                    HttpRequest.newBuilder(webUi("/jobs/" + jobId + "?mode=cancel"))
+                            .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(cancel.statusCode()).as("cancel: %s", cancel.body()).isEqualTo(202);
-            assertThat(job.waitFor(2, TimeUnit.MINUTES)).as("java -jar ends once its job is cancelled").isTrue();
+            assertThat(job.waitFor(2, TimeUnit.MINUTES))
+                    .as("java -jar ends once its job is cancelled")
+                    .isTrue();
         } finally {
             job.destroyForcibly().waitFor();
         }
 
         String jobLog = Files.readString(log);
-        assertThat(jobLog).as("the job's log holds the Kafka clients' settings, passwords hidden")
+        assertThat(jobLog)
+                .as("the job's log holds the Kafka clients' settings, passwords hidden")
                 .contains("sasl.jaas.config = [hidden]")
                 .contains("ssl.truststore.password = [hidden]");
         assertNoSecretIn("the job's log " + log, jobLog);
@@ -192,7 +207,8 @@ class SecuredServicesITCase {
                 .contains("velib-stream: Kafka rejected the SASL credentials of user velib (SCRAM-SHA-512) at "
                         + KAFKA_BOOTSTRAP + ": Authentication failed during authentication due to invalid credentials "
                         + "with SASL mechanism SCRAM-SHA-512")
-                .contains("Check --kafka-sasl-username, --kafka-sasl-mechanism and the password in VELIB_KAFKA_SASL_PASSWORD")
+                .contains(
+                        "Check --kafka-sasl-username, --kafka-sasl-mechanism and the password in VELIB_KAFKA_SASL_PASSWORD")
                 .doesNotContain("not-the-kafka-password");
     }
 
@@ -216,22 +232,28 @@ class SecuredServicesITCase {
         Map<String, String> options = jobOptions();
         options.put("kafka-truststore", cassandraTls().truststorePath());
         Map<String, String> secrets = rightSecrets();
-        secrets.put("VELIB_KAFKA_TRUSTSTORE_PASSWORD_FILE", WORK.resolve("cassandra/tls/store.password").toString());
+        secrets.put(
+                "VELIB_KAFKA_TRUSTSTORE_PASSWORD_FILE",
+                WORK.resolve("cassandra/tls/store.password").toString());
 
         String output = runUntilItFails(options, secrets);
 
         assertThat(output)
-                .contains("velib-stream: The TLS handshake with Kafka at " + KAFKA_BOOTSTRAP + " failed: SSL handshake failed "
-                        + "(PKIX path")
-                .contains("Check that the truststore " + cassandraTls().truststorePath() + " holds the CA of the brokers' certificates");
+                .contains("velib-stream: The TLS handshake with Kafka at " + KAFKA_BOOTSTRAP
+                        + " failed: SSL handshake failed " + "(PKIX path")
+                .contains("Check that the truststore " + cassandraTls().truststorePath()
+                        + " holds the CA of the brokers' certificates");
     }
 
     @Test
     void anUntrustedCassandraCertificateStopsTheJobSayingWhatToCheck() throws Exception {
         Map<String, String> options = jobOptions();
-        options.put("cassandra-truststore", WORK.resolve("kafka/tls/truststore.p12").toString());
+        options.put(
+                "cassandra-truststore", WORK.resolve("kafka/tls/truststore.p12").toString());
         Map<String, String> secrets = rightSecrets();
-        secrets.put("VELIB_CASSANDRA_TRUSTSTORE_PASSWORD_FILE", WORK.resolve("kafka/tls/store.password").toString());
+        secrets.put(
+                "VELIB_CASSANDRA_TRUSTSTORE_PASSWORD_FILE",
+                WORK.resolve("kafka/tls/store.password").toString());
 
         String output = runUntilItFails(options, secrets);
 
@@ -271,19 +293,28 @@ class SecuredServicesITCase {
     private static Map<String, String> rightSecrets() {
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("VELIB_KAFKA_SASL_PASSWORD_FILE", kafkaPasswordFile.toString());
-        secrets.put("VELIB_KAFKA_TRUSTSTORE_PASSWORD_FILE", WORK.resolve("kafka/tls/store.password").toString());
+        secrets.put(
+                "VELIB_KAFKA_TRUSTSTORE_PASSWORD_FILE",
+                WORK.resolve("kafka/tls/store.password").toString());
         secrets.put("VELIB_CASSANDRA_PASSWORD", CASSANDRA_PASSWORD);
-        secrets.put("VELIB_CASSANDRA_TRUSTSTORE_PASSWORD_FILE", WORK.resolve("cassandra/tls/store.password").toString());
+        secrets.put(
+                "VELIB_CASSANDRA_TRUSTSTORE_PASSWORD_FILE",
+                WORK.resolve("cassandra/tls/store.password").toString());
         return secrets;
     }
 
     private static Process startJob(Map<String, String> options, Map<String, String> secrets, Path console, Path log)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dlog4j2.configurationFile=" + LOG4J_CONFIG, "-Dvelib.log.file=" + log, "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dlog4j2.configurationFile=" + LOG4J_CONFIG,
+                "-Dvelib.log.file=" + log,
+                "-jar",
+                JAR.toString()));
         options.forEach((name, value) -> command.addAll(List.of("--" + name, value)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("VELIB_"));
         builder.environment().putAll(secrets);
         return builder.start();
@@ -297,9 +328,12 @@ class SecuredServicesITCase {
         boolean exited = job.waitFor(FAIL_FAST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         job.destroyForcibly().waitFor();
         String output = Files.readString(console);
-        System.out.printf("%s: exit %s after %.1f s%n", console.getFileName(), exited ? job.exitValue() : "none",
-                (System.nanoTime() - started) / 1e9);
-        assertThat(exited).as("the job gives up by itself, without retrying; output:%n%s", output).isTrue();
+        System.out.printf(
+                "%s: exit %s after %.1f s%n",
+                console.getFileName(), exited ? job.exitValue() : "none", (System.nanoTime() - started) / 1e9);
+        assertThat(exited)
+                .as("the job gives up by itself, without retrying; output:%n%s", output)
+                .isTrue();
         assertThat(job.exitValue()).as("exit code; output:%n%s", output).isEqualTo(1);
         assertNoSecretIn("the failing job's output", output);
         return output;
@@ -352,7 +386,9 @@ class SecuredServicesITCase {
 
     private static void produceRawRecords() throws Exception {
         try (Admin admin = Admin.create(kafkaClient())) {
-            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 1, (short) 1)))
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
         }
         Properties config = kafkaClient();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -368,8 +404,10 @@ class SecuredServicesITCase {
         }
     }
 
-    private static void send(KafkaProducer<String, String> producer, long secondsAfterT0, String value) throws Exception {
-        producer.send(new ProducerRecord<>(RAW_TOPIC, null, T0.plusSeconds(secondsAfterT0).toEpochMilli(), null, value))
+    private static void send(KafkaProducer<String, String> producer, long secondsAfterT0, String value)
+            throws Exception {
+        producer.send(new ProducerRecord<>(
+                        RAW_TOPIC, null, T0.plusSeconds(secondsAfterT0).toEpochMilli(), null, value))
                 .get(60, TimeUnit.SECONDS);
     }
 
@@ -379,31 +417,40 @@ class SecuredServicesITCase {
         config.put("bootstrap.servers", KAFKA_BOOTSTRAP);
         config.put("security.protocol", "SASL_SSL");
         config.put("sasl.mechanism", "SCRAM-SHA-512");
-        config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-                + KAFKA_USER + "\" password=\"" + KAFKA_PASSWORD + "\";");
+        config.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + KAFKA_USER
+                        + "\" password=\"" + KAFKA_PASSWORD + "\";");
         config.put("ssl.truststore.type", "PKCS12");
-        config.put("ssl.truststore.location", WORK.resolve("kafka/tls/truststore.p12").toString());
+        config.put(
+                "ssl.truststore.location",
+                WORK.resolve("kafka/tls/truststore.p12").toString());
         config.put("ssl.truststore.password", storePassword("kafka"));
         return config;
     }
 
     /** A login role for the job, so that its password is one no other log line could hold by chance. */
     private static void createJobRole() throws Exception {
-        try (CqlSession session = CassandraSessionFactory.open(cassandra(CASSANDRA_SUPERUSER.username(),
-                CASSANDRA_SUPERUSER.password()))) {
-            session.execute("CREATE ROLE " + CASSANDRA_USER + " WITH PASSWORD = '" + CASSANDRA_PASSWORD + "' AND LOGIN = true");
+        try (CqlSession session = CassandraSessionFactory.open(
+                cassandra(CASSANDRA_SUPERUSER.username(), CASSANDRA_SUPERUSER.password()))) {
+            session.execute(
+                    "CREATE ROLE " + CASSANDRA_USER + " WITH PASSWORD = '" + CASSANDRA_PASSWORD + "' AND LOGIN = true");
             session.execute("GRANT ALL PERMISSIONS ON ALL KEYSPACES TO " + CASSANDRA_USER);
         }
     }
 
     private static CassandraConnectionOptions cassandra(String username, String password) {
-        return new CassandraConnectionOptions(List.of("127.0.0.1:" + CASSANDRA_PORT), "datacenter1", null,
-                new CassandraCredentials(username, password), cassandraTls());
+        return new CassandraConnectionOptions(
+                List.of("127.0.0.1:" + CASSANDRA_PORT),
+                "datacenter1",
+                null,
+                new CassandraCredentials(username, password),
+                cassandraTls());
     }
 
     private static CassandraTlsOptions cassandraTls() {
-        return new CassandraTlsOptions(WORK.resolve("cassandra/tls/truststore.p12").toString(), storePassword("cassandra"),
-                true);
+        return new CassandraTlsOptions(
+                WORK.resolve("cassandra/tls/truststore.p12").toString(), storePassword("cassandra"), true);
     }
 
     private static String storePassword(String server) {
@@ -411,15 +458,21 @@ class SecuredServicesITCase {
     }
 
     private static void assertNoSecretIn(String where, String text) {
-        for (String secret : List.of(KAFKA_PASSWORD, CASSANDRA_PASSWORD, storePassword("kafka"), storePassword("cassandra"))) {
-            assertThat(text.contains(secret)).as("%s holds a secret (%s...)", where, secret.substring(0, 3)).isFalse();
+        for (String secret :
+                List.of(KAFKA_PASSWORD, CASSANDRA_PASSWORD, storePassword("kafka"), storePassword("cassandra"))) {
+            assertThat(text.contains(secret))
+                    .as("%s holds a secret (%s...)", where, secret.substring(0, 3))
+                    .isFalse();
         }
     }
 
     private static String get(String path) throws IOException {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(webUi(path)).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(webUi(path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -437,7 +490,9 @@ class SecuredServicesITCase {
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s for %s", RESULT_TIMEOUT, what).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("waited %s for %s", RESULT_TIMEOUT, what)
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
@@ -472,7 +527,10 @@ class SecuredServicesITCase {
 
     private static Path testResource(String name) {
         try {
-            return Path.of(SecuredServicesITCase.class.getClassLoader().getResource(name).toURI());
+            return Path.of(SecuredServicesITCase.class
+                    .getClassLoader()
+                    .getResource(name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,11 @@
 package org.velibstream.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.velibstream.job.model.TestStations.at;
+import static org.velibstream.job.model.TestStations.station;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -21,13 +27,6 @@ import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
 import org.velibstream.job.testing.MiniClusters;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.velibstream.job.model.TestStations.at;
-import static org.velibstream.job.model.TestStations.station;
-
 /**
  * Runs a bounded replay of five feed documents through the removal tracker, the statistics and the alert detector
  * on a MiniCluster, with parallelism 2 so that keys are spread over subtasks, and checks every row and alert.
@@ -37,23 +36,37 @@ class StationOperatorsITCase {
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
-    private static final TestStations ALMOST_FULL = station("1001").bikes(6, 6).docks(8).capacity(20);
-    private static final TestStations DRAINED = station("1001").bikes(1, 1).docks(18).capacity(20);
-    private static final TestStations EMPTY = station("1002").bikes(0, 0).docks(20).capacity(20);
-    private static final TestStations ONE_BIKE = station("1002").bikes(1, 0).docks(19).capacity(20);
-    private static final TestStations FULL_NOT_RENTING =
-            station("2001").postalCode("75002").bikes(5, 5).docks(0).capacity(10).renting(false);
+    private static final TestStations ALMOST_FULL =
+            station("1001").bikes(6, 6).docks(8).capacity(20);
+    private static final TestStations DRAINED =
+            station("1001").bikes(1, 1).docks(18).capacity(20);
+    private static final TestStations EMPTY =
+            station("1002").bikes(0, 0).docks(20).capacity(20);
+    private static final TestStations ONE_BIKE =
+            station("1002").bikes(1, 0).docks(19).capacity(20);
+    private static final TestStations FULL_NOT_RENTING = station("2001")
+            .postalCode("75002")
+            .bikes(5, 5)
+            .docks(0)
+            .capacity(10)
+            .renting(false);
 
     /** Documents every ten minutes; 2001 leaves the feed at 08:20; 1001 is sent twice at 08:10. */
     private static List<StationObservation> feed() {
         return List.of(
-                ALMOST_FULL.observedAt("08:00:00"), EMPTY.observedAt("08:00:00"),
+                ALMOST_FULL.observedAt("08:00:00"),
+                EMPTY.observedAt("08:00:00"),
                 FULL_NOT_RENTING.observedAt("08:00:00"),
-                ALMOST_FULL.observedAt("08:10:00"), ALMOST_FULL.observedAt("08:10:00"), EMPTY.observedAt("08:10:00"),
+                ALMOST_FULL.observedAt("08:10:00"),
+                ALMOST_FULL.observedAt("08:10:00"),
+                EMPTY.observedAt("08:10:00"),
                 FULL_NOT_RENTING.observedAt("08:10:00"),
-                ALMOST_FULL.observedAt("08:20:00"), EMPTY.observedAt("08:20:00"),
-                DRAINED.observedAt("08:30:00"), EMPTY.observedAt("08:30:00"),
-                DRAINED.observedAt("08:40:00"), ONE_BIKE.observedAt("08:40:00"));
+                ALMOST_FULL.observedAt("08:20:00"),
+                EMPTY.observedAt("08:20:00"),
+                DRAINED.observedAt("08:30:00"),
+                EMPTY.observedAt("08:30:00"),
+                DRAINED.observedAt("08:40:00"),
+                ONE_BIKE.observedAt("08:40:00"));
     }
 
     @Test
@@ -62,10 +75,10 @@ class StationOperatorsITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(MiniClusters.SLOTS);
 
-        DataStream<StationObservation> observations = env
-                .fromData(feed(), TypeInformation.of(StationObservation.class))
+        DataStream<StationObservation> observations = env.fromData(feed(), TypeInformation.of(StationObservation.class))
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<StationObservation>forMonotonousTimestamps()
-                        .withTimestampAssigner((observation, ignored) -> observation.observedAt().toEpochMilli()))
+                        .withTimestampAssigner((observation, ignored) ->
+                                observation.observedAt().toEpochMilli()))
                 .keyBy(StationObservation::systemId)
                 .process(new FeedRemovalTracker())
                 .name(FeedRemovalTracker.NAME)
@@ -90,42 +103,105 @@ class StationOperatorsITCase {
             alertResults.forEachRemaining(raised::add);
         }
 
-        assertThat(rows).containsExactlyInAnyOrder(
-                row("75001", "08:00:00", 2, 12, 6, 6, 28, 40, 1, 0, 0),
-                row("75001", "08:10:00", 2, 12, 6, 6, 28, 40, 1, 0, 0),
-                row("75001", "08:20:00", 2, 12, 6, 6, 28, 40, 1, 0, 0),
-                row("75001", "08:30:00", 2, 2, 1, 1, 38, 40, 1, 0, 0),
-                row("75001", "08:40:00", 2, 3, 2, 1, 37, 40, 0, 0, 0),
-                row("75002", "08:00:00", 1, 10, 5, 5, 0, 10, 0, 1, 1),
-                row("75002", "08:10:00", 1, 10, 5, 5, 0, 10, 0, 1, 1),
-                row("75002", "08:20:00", 0, 0, 0, 0, 0, 0, 0, 0, 0));
-        assertThat(raised).containsExactlyInAnyOrder(
-                alert("2001", "75002", AlertType.OFFLINE, AlertState.OPEN, "08:00:00", "08:00:00",
-                        "installed=true, renting=false"),
-                alert("2001", "75002", AlertType.OFFLINE, AlertState.RESOLVED, "08:00:00", "08:20:00",
-                        "station removed from the feed"),
-                alert("1002", "75001", AlertType.EMPTY, AlertState.OPEN, "08:00:00", "08:30:00",
-                        "bikes available: 0"),
-                alert("1002", "75001", AlertType.EMPTY, AlertState.RESOLVED, "08:00:00", "08:40:00",
-                        "bikes available: 1"),
-                alert("1001", "75001", AlertType.SUDDEN_DROP, AlertState.OPEN, "08:20:00", "08:30:00",
-                        "bikes fell from 12 to 2"),
-                alert("1001", "75001", AlertType.SUDDEN_DROP, AlertState.RESOLVED, "08:20:00", "08:40:00",
-                        "bikes available: 2, no sudden drop within PT15M"));
+        assertThat(rows)
+                .containsExactlyInAnyOrder(
+                        row("75001", "08:00:00", 2, 12, 6, 6, 28, 40, 1, 0, 0),
+                        row("75001", "08:10:00", 2, 12, 6, 6, 28, 40, 1, 0, 0),
+                        row("75001", "08:20:00", 2, 12, 6, 6, 28, 40, 1, 0, 0),
+                        row("75001", "08:30:00", 2, 2, 1, 1, 38, 40, 1, 0, 0),
+                        row("75001", "08:40:00", 2, 3, 2, 1, 37, 40, 0, 0, 0),
+                        row("75002", "08:00:00", 1, 10, 5, 5, 0, 10, 0, 1, 1),
+                        row("75002", "08:10:00", 1, 10, 5, 5, 0, 10, 0, 1, 1),
+                        row("75002", "08:20:00", 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(raised)
+                .containsExactlyInAnyOrder(
+                        alert(
+                                "2001",
+                                "75002",
+                                AlertType.OFFLINE,
+                                AlertState.OPEN,
+                                "08:00:00",
+                                "08:00:00",
+                                "installed=true, renting=false"),
+                        alert(
+                                "2001",
+                                "75002",
+                                AlertType.OFFLINE,
+                                AlertState.RESOLVED,
+                                "08:00:00",
+                                "08:20:00",
+                                "station removed from the feed"),
+                        alert(
+                                "1002",
+                                "75001",
+                                AlertType.EMPTY,
+                                AlertState.OPEN,
+                                "08:00:00",
+                                "08:30:00",
+                                "bikes available: 0"),
+                        alert(
+                                "1002",
+                                "75001",
+                                AlertType.EMPTY,
+                                AlertState.RESOLVED,
+                                "08:00:00",
+                                "08:40:00",
+                                "bikes available: 1"),
+                        alert(
+                                "1001",
+                                "75001",
+                                AlertType.SUDDEN_DROP,
+                                AlertState.OPEN,
+                                "08:20:00",
+                                "08:30:00",
+                                "bikes fell from 12 to 2"),
+                        alert(
+                                "1001",
+                                "75001",
+                                AlertType.SUDDEN_DROP,
+                                AlertState.RESOLVED,
+                                "08:20:00",
+                                "08:40:00",
+                                "bikes available: 2, no sudden drop within PT15M"));
     }
 
     /** The row of the one-minute window starting at {@code windowStart}. */
     private static PostalCodeStats row(
-            String postalCode, String windowStart, int stations, int bikes, int mechanical, int ebike, int docks,
-            int capacity, int empty, int full, int outOfService) {
+            String postalCode,
+            String windowStart,
+            int stations,
+            int bikes,
+            int mechanical,
+            int ebike,
+            int docks,
+            int capacity,
+            int empty,
+            int full,
+            int outOfService) {
         return new PostalCodeStats(
-                "velib", postalCode, at(windowStart), at(windowStart).plusSeconds(60), stations, bikes, mechanical, ebike,
-                docks, capacity, empty, full, outOfService);
+                "velib",
+                postalCode,
+                at(windowStart),
+                at(windowStart).plusSeconds(60),
+                stations,
+                bikes,
+                mechanical,
+                ebike,
+                docks,
+                capacity,
+                empty,
+                full,
+                outOfService);
     }
 
     private static StationAlert alert(
-            String stationCode, String postalCode, AlertType type, AlertState state, String since,
-            String detectedAt, String details) {
+            String stationCode,
+            String postalCode,
+            AlertType type,
+            AlertState state,
+            String since,
+            String detectedAt,
+            String details) {
         return new StationAlert("velib", stationCode, postalCode, type, state, at(since), at(detectedAt), details);
     }
 }

@@ -1,5 +1,26 @@
 package org.velibstream.job;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -21,28 +42,6 @@ import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
 import org.velibstream.job.testing.MiniClusters;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Replays two months of real hourly Vélib' snapshots (41 stations, from {@code ../shared/data}) through the
  * statistics and the alert detector on a MiniCluster, and checks the rows against a plain recomputation and the
@@ -50,7 +49,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class VelibHourlySampleReplayITCase {
 
-    private static final Path DATA = Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
+    private static final Path DATA =
+            Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
     private static final Path SAMPLE =
             DATA.resolve("timeseries/velib_opendata_hourly_sample_2024-10-19_2024-12-20.csv");
     private static final Path POSTAL_CODES = DATA.resolve("mappings/stations_information.csv");
@@ -68,22 +68,21 @@ class VelibHourlySampleReplayITCase {
     @BeforeAll
     @SuppressWarnings("try") // CloseableIterator.close() may throw InterruptedException; the test fails then
     static void replayTheSample() throws Exception {
-        assumeTrue(Files.isReadable(SAMPLE) && Files.isReadable(POSTAL_CODES),
+        assumeTrue(
+                Files.isReadable(SAMPLE) && Files.isReadable(POSTAL_CODES),
                 "the shared Vélib' data is not at " + DATA + ": skipping the real-data replay");
         observations = readSample();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(MiniClusters.SLOTS);
-        DataStream<StationObservation> source = env
-                .fromData(observations, TypeInformation.of(StationObservation.class))
+        DataStream<StationObservation> source = env.fromData(observations, TypeInformation.of(StationObservation.class))
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<StationObservation>forMonotonousTimestamps()
-                        .withTimestampAssigner((observation, ignored) -> observation.observedAt().toEpochMilli()));
-        DataStream<PostalCodeStats> stats = source
-                .keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
+                        .withTimestampAssigner((observation, ignored) ->
+                                observation.observedAt().toEpochMilli()));
+        DataStream<PostalCodeStats> stats = source.keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
                 .process(new PostalCodeStatsFunction(WINDOW))
                 .uid(PostalCodeStatsFunction.UID);
-        DataStream<StationAlert> detected = source
-                .keyBy(StationObservation::stateKey)
+        DataStream<StationAlert> detected = source.keyBy(StationObservation::stateKey)
                 .process(new StationAlertDetector(AlertThresholds.DEFAULTS))
                 .uid(StationAlertDetector.UID);
         try (CloseableIterator<PostalCodeStats> statsResults = stats.collectAsync();
@@ -101,8 +100,9 @@ class VelibHourlySampleReplayITCase {
 
     @Test
     void alertsOfAStationAndTypeAlternateOpenAndResolvedWithTheSameSince() {
-        Map<String, List<StationAlert>> byStationAndType = alerts.stream().collect(Collectors.groupingBy(
-                alert -> alert.stationCode() + "/" + alert.type(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<StationAlert>> byStationAndType = alerts.stream()
+                .collect(Collectors.groupingBy(
+                        alert -> alert.stationCode() + "/" + alert.type(), LinkedHashMap::new, Collectors.toList()));
         assertThat(alerts).isNotEmpty();
         byStationAndType.forEach((stationAndType, sequence) -> {
             for (int i = 0; i < sequence.size(); i++) {
@@ -131,7 +131,8 @@ class VelibHourlySampleReplayITCase {
         assertThat(opened).isNotEmpty().allSatisfy(alert -> {
             Map<Instant, StationObservation> station = byStation.get(alert.stationCode());
             assertThat(station.get(alert.since()).status().bikesAvailable()).isZero();
-            assertThat(station.get(alert.detectedAt()).status().bikesAvailable()).isZero();
+            assertThat(station.get(alert.detectedAt()).status().bikesAvailable())
+                    .isZero();
             assertThat(Duration.between(alert.since(), alert.detectedAt()))
                     .isGreaterThanOrEqualTo(AlertThresholds.DEFAULTS.empty());
         });
@@ -181,7 +182,9 @@ class VelibHourlySampleReplayITCase {
         }
         // snapshot_file_ts,stationcode,name,is_installed,capacity,numdocksavailable,numbikesavailable,
         // mechanical,ebike,is_renting,is_returning,duedate,lat,lon,nom_arrondissement_communes,code_insee_commune
-        List<String[]> sample = linesAfterHeader(SAMPLE).stream().map(line -> line.split(",", -1)).toList();
+        List<String[]> sample = linesAfterHeader(SAMPLE).stream()
+                .map(line -> line.split(",", -1))
+                .toList();
         Map<String, Instant> freshestReportBySnapshot = new HashMap<>();
         for (String[] fields : sample) {
             freshestReportBySnapshot.merge(fields[0], reportedAt(fields), (a, b) -> a.isAfter(b) ? a : b);

@@ -1,24 +1,7 @@
 package org.velibstream.replay;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.velibstream.gbfs.GbfsDiscovery;
-import org.velibstream.gbfs.Rejection;
-import org.velibstream.gbfs.StationInformationDecoder;
-import org.velibstream.gbfs.StationListener;
-import org.velibstream.gbfs.StationStatusDecoder;
-import org.velibstream.job.ingest.FeedItem;
-import org.velibstream.job.ingest.GbfsResponseDeserializer;
-import org.velibstream.job.ingest.GbfsSystem;
-import org.velibstream.source.http.HttpEndpoint;
-import org.velibstream.source.http.HttpPollingSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -34,9 +17,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.velibstream.gbfs.GbfsDiscovery;
+import org.velibstream.gbfs.Rejection;
+import org.velibstream.gbfs.StationInformationDecoder;
+import org.velibstream.gbfs.StationListener;
+import org.velibstream.gbfs.StationStatusDecoder;
+import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.ingest.GbfsResponseDeserializer;
+import org.velibstream.job.ingest.GbfsSystem;
+import org.velibstream.source.http.HttpEndpoint;
+import org.velibstream.source.http.HttpPollingSource;
 
 /**
  * The job's HTTP source and GBFS deserializer on a MiniCluster, polling the replay server over the two real Vélib'
@@ -45,8 +43,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class GbfsReplayServerITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(1)
                     .build());
@@ -66,8 +64,10 @@ class GbfsReplayServerITCase {
         List<String> expectedFirst = expectedItems(recordings.get(0));
         List<String> expectedSecond = expectedItems(recordings.get(1));
 
-        try (GbfsReplayServer server = GbfsReplayServer.start(new InetSocketAddress("127.0.0.1", 0),
-                List.of(new SnapshotFeeds(recordings, timeline, clock.instant())), clock)) {
+        try (GbfsReplayServer server = GbfsReplayServer.start(
+                new InetSocketAddress("127.0.0.1", 0),
+                List.of(new SnapshotFeeds(recordings, timeline, clock.instant())),
+                clock)) {
             GbfsSystem system = new GbfsSystem("replay", server.discoveryUri());
             GbfsDiscovery discovery = GbfsDiscovery.decode(get(system.discoveryUri()), null);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -78,18 +78,27 @@ class GbfsReplayServerITCase {
                     .setDeserializer(new GbfsResponseDeserializer())
                     .build();
 
-            try (CloseableIterator<String> items = env.fromSource(source, WatermarkStrategy.noWatermarks(), "gbfs-replay")
+            try (CloseableIterator<String> items = env.fromSource(
+                            source, WatermarkStrategy.noWatermarks(), "gbfs-replay")
                     // Every poll also reports the feed's health; this test is about the documents' content.
-                    .filter(item -> item.kind() != FeedItem.Kind.FEED_HEALTH).name("documents only")
-                    .map(GbfsReplayServerITCase::describe).name("describe")
+                    .filter(item -> item.kind() != FeedItem.Kind.FEED_HEALTH)
+                    .name("documents only")
+                    .map(GbfsReplayServerITCase::describe)
+                    .name("describe")
                     .executeAndCollect("gbfs-replay-server-itcase")) {
                 Map<String, Integer> first = take(items, expectedFirst.size());
                 clock.advance(STEP);
                 Map<String, Integer> second = take(items, expectedSecond.size());
 
-                assertThat(first).as("items of the first recording, %s", recordings.get(0).label())
+                assertThat(first)
+                        .as(
+                                "items of the first recording, %s",
+                                recordings.get(0).label())
                         .isEqualTo(countEach(expectedFirst));
-                assertThat(second).as("items of the second recording, %s", recordings.get(1).label())
+                assertThat(second)
+                        .as(
+                                "items of the second recording, %s",
+                                recordings.get(1).label())
                         .isEqualTo(countEach(expectedSecond));
             }
         }
@@ -100,19 +109,25 @@ class GbfsReplayServerITCase {
         List<String> items = new ArrayList<>();
         List<Object> statuses = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        new StationStatusDecoder().decodeDocument(recording.documents().get(GbfsFeeds.STATION_STATUS).bytes(),
-                StationListener.collectingInto(statuses, rejections));
+        new StationStatusDecoder()
+                .decodeDocument(
+                        recording.documents().get(GbfsFeeds.STATION_STATUS).bytes(),
+                        StationListener.collectingInto(statuses, rejections));
         statuses.forEach(status -> items.add("STATUS " + recording.time()));
         List<Object> stations = new ArrayList<>();
-        new StationInformationDecoder().decodeDocument(recording.documents().get(GbfsFeeds.STATION_INFORMATION).bytes(),
-                StationListener.collectingInto(stations, rejections));
+        new StationInformationDecoder()
+                .decodeDocument(
+                        recording.documents().get(GbfsFeeds.STATION_INFORMATION).bytes(),
+                        StationListener.collectingInto(stations, rejections));
         stations.forEach(station -> items.add("INFORMATION"));
         rejections.forEach(rejection -> items.add("DEAD_LETTER"));
         return items;
     }
 
     private static String describe(FeedItem item) {
-        return item.kind() == FeedItem.Kind.STATUS ? "STATUS " + item.feedUpdatedAt() : item.kind().name();
+        return item.kind() == FeedItem.Kind.STATUS
+                ? "STATUS " + item.feedUpdatedAt()
+                : item.kind().name();
     }
 
     private static Map<String, Integer> take(CloseableIterator<String> items, int count) {

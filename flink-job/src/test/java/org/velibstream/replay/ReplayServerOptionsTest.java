@@ -1,13 +1,12 @@
 package org.velibstream.replay;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ReplayServerOptionsTest {
 
@@ -28,15 +27,58 @@ class ReplayServerOptionsTest {
 
     @Test
     void everyOptionIsRead() {
-        ReplayServerOptions simulate = ReplayServerOptions.parse("--simulate", "s.csv", "--seed", "7", "--start",
-                "2024-11-19T06:00:00Z", "--speed", "60", "--interval", "5m", "--systems", "3", "--stations-per-system", "150", "--request-log", "requests.log", "--port", "0");
-        ReplayServerOptions replay = ReplayServerOptions.parse(
-                "--snapshots", "dir", "--step", "PT2S", "--loop", "--host", "localhost");
+        ReplayServerOptions simulate = ReplayServerOptions.parse(
+                "--simulate",
+                "s.csv",
+                "--seed",
+                "7",
+                "--start",
+                "2024-11-19T06:00:00Z",
+                "--speed",
+                "60",
+                "--interval",
+                "5m",
+                "--systems",
+                "3",
+                "--stations-per-system",
+                "150",
+                "--request-log",
+                "requests.log",
+                "--port",
+                "0");
+        ReplayServerOptions replay =
+                ReplayServerOptions.parse("--snapshots", "dir", "--step", "PT2S", "--loop", "--host", "localhost");
 
-        assertThat(simulate).isEqualTo(new ReplayServerOptions(null, Path.of("s.csv"), 7,
-                Instant.parse("2024-11-19T06:00:00Z"), 60, null, Duration.ofMinutes(5), false, 3, 150, Path.of("requests.log"), "127.0.0.1", 0));
-        assertThat(replay).isEqualTo(new ReplayServerOptions(Path.of("dir"), null, 42, null, 1, Duration.ofSeconds(2),
-                Duration.ofSeconds(60), true, 1, 0, null, "localhost", 8900));
+        assertThat(simulate)
+                .isEqualTo(new ReplayServerOptions(
+                        null,
+                        Path.of("s.csv"),
+                        7,
+                        Instant.parse("2024-11-19T06:00:00Z"),
+                        60,
+                        null,
+                        Duration.ofMinutes(5),
+                        false,
+                        3,
+                        150,
+                        Path.of("requests.log"),
+                        "127.0.0.1",
+                        0));
+        assertThat(replay)
+                .isEqualTo(new ReplayServerOptions(
+                        Path.of("dir"),
+                        null,
+                        42,
+                        null,
+                        1,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(60),
+                        true,
+                        1,
+                        0,
+                        null,
+                        "localhost",
+                        8900));
     }
 
     @Test

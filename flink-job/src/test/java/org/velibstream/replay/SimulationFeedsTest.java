@@ -1,5 +1,13 @@
 package org.velibstream.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.velibstream.gbfs.GbfsFeedHeader;
@@ -11,15 +19,6 @@ import org.velibstream.gbfs.StationListener;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.gbfs.StationStatusDecoder;
 import org.velibstream.job.stations.StationRow;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The simulated feeds as bytes: deterministic, updated once per interval, and what the job's decoders read cleanly. */
 class SimulationFeedsTest {
@@ -42,13 +41,18 @@ class SimulationFeedsTest {
         for (int realSeconds = 0; realSeconds < 600; realSeconds += 97) {
             Instant now = REAL_START.plusSeconds(realSeconds);
             for (String name : GbfsFeeds.NAMES) {
-                assertThat(first.feed(name, now).orElseThrow().sameBytes(second.feed(name, now).orElseThrow()))
+                assertThat(first.feed(name, now)
+                                .orElseThrow()
+                                .sameBytes(second.feed(name, now).orElseThrow()))
                         .as("%s at %s", name, now)
                         .isTrue();
             }
         }
-        assertThat(feeds(43, 0).feed(GbfsFeeds.STATION_STATUS, REAL_START).orElseThrow()
-                .sameBytes(first.feed(GbfsFeeds.STATION_STATUS, REAL_START).orElseThrow()))
+        assertThat(feeds(43, 0)
+                        .feed(GbfsFeeds.STATION_STATUS, REAL_START)
+                        .orElseThrow()
+                        .sameBytes(
+                                first.feed(GbfsFeeds.STATION_STATUS, REAL_START).orElseThrow()))
                 .as("another seed, another system")
                 .isFalse();
     }
@@ -58,8 +62,10 @@ class SimulationFeedsTest {
         SimulationFeeds feeds = feeds(42, 0);
 
         FeedDocument atStart = feeds.feed(GbfsFeeds.STATION_STATUS, REAL_START).orElseThrow();
-        FeedDocument halfAnIntervalLater = feeds.feed(GbfsFeeds.STATION_STATUS, REAL_START.plusMillis(500)).orElseThrow();
-        FeedDocument oneIntervalLater = feeds.feed(GbfsFeeds.STATION_STATUS, REAL_START.plusSeconds(1)).orElseThrow();
+        FeedDocument halfAnIntervalLater =
+                feeds.feed(GbfsFeeds.STATION_STATUS, REAL_START.plusMillis(500)).orElseThrow();
+        FeedDocument oneIntervalLater =
+                feeds.feed(GbfsFeeds.STATION_STATUS, REAL_START.plusSeconds(1)).orElseThrow();
 
         assertThat(atStart.lastModified()).isEqualTo(SIMULATED_START);
         assertThat(halfAnIntervalLater.etag()).isEqualTo(atStart.etag());
@@ -70,7 +76,8 @@ class SimulationFeedsTest {
 
     @Test
     void statusDecodesCleanlyInVelibShape() throws Exception {
-        FeedDocument document = feeds(42, 0).feed(GbfsFeeds.STATION_STATUS, REAL_START).orElseThrow();
+        FeedDocument document =
+                feeds(42, 0).feed(GbfsFeeds.STATION_STATUS, REAL_START).orElseThrow();
         List<StationStatus> statuses = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
 
@@ -80,8 +87,10 @@ class SimulationFeedsTest {
         assertThat(header.version()).isEqualTo(GbfsVersion.VELIB);
         assertThat(header.lastUpdated()).isEqualTo(SIMULATED_START);
         assertThat(rejections).isEmpty();
-        assertThat(statuses).hasSize(SimulationFixtures.STATIONS)
-                .allSatisfy(status -> assertThat(status.inconsistencies()).as(status.stationKey()).isEmpty());
+        assertThat(statuses).hasSize(SimulationFixtures.STATIONS).allSatisfy(status -> assertThat(
+                        status.inconsistencies())
+                .as(status.stationKey())
+                .isEmpty());
         assertThat(statuses).extracting(StationStatus::stationId).contains("17278902806");
         assertThat(document.text())
                 .contains("\"station_id\":17278902806,")
@@ -96,15 +105,22 @@ class SimulationFeedsTest {
         List<StationInformation> stations = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
 
-        new StationInformationDecoder().decodeDocument(
-                feeds(42, 0).feed(GbfsFeeds.STATION_INFORMATION, REAL_START).orElseThrow().bytes(),
-                StationListener.collectingInto(stations, rejections));
+        new StationInformationDecoder()
+                .decodeDocument(
+                        feeds(42, 0)
+                                .feed(GbfsFeeds.STATION_INFORMATION, REAL_START)
+                                .orElseThrow()
+                                .bytes(),
+                        StationListener.collectingInto(stations, rejections));
 
         assertThat(rejections).isEmpty();
         assertThat(stations).hasSize(SimulationFixtures.STATIONS);
-        assertThat(stations).extracting(StationInformation::stationCode)
-                .containsExactlyElementsOf(rows.stream().map(StationRow::stationCode).toList());
-        assertThat(stations).filteredOn(s -> Integer.valueOf(0).equals(s.capacity()))
+        assertThat(stations)
+                .extracting(StationInformation::stationCode)
+                .containsExactlyElementsOf(
+                        rows.stream().map(StationRow::stationCode).toList());
+        assertThat(stations)
+                .filteredOn(s -> Integer.valueOf(0).equals(s.capacity()))
                 .as("the table's capacity 0 stays in the feed")
                 .isNotEmpty();
     }
@@ -120,14 +136,21 @@ class SimulationFeedsTest {
 
     private static Set<String> stationIds(SimulationFeeds feeds) throws Exception {
         List<StationStatus> statuses = new ArrayList<>();
-        new StationStatusDecoder().decodeDocument(feeds.feed(GbfsFeeds.STATION_STATUS, REAL_START).orElseThrow().bytes(),
-                StationListener.collectingInto(statuses, new ArrayList<>()));
+        new StationStatusDecoder()
+                .decodeDocument(
+                        feeds.feed(GbfsFeeds.STATION_STATUS, REAL_START)
+                                .orElseThrow()
+                                .bytes(),
+                        StationListener.collectingInto(statuses, new ArrayList<>()));
         return statuses.stream().map(StationStatus::stationId).collect(Collectors.toSet());
     }
 
     /** One real second is one simulated minute, one feed update. */
     private static SimulationFeeds feeds(long seed, int system) {
-        return new SimulationFeeds(new StationSimulation(rows, seed, system),
-                new SimulatedClock(SIMULATED_START, REAL_START, 60), Duration.ofSeconds(60), "simulated-" + system);
+        return new SimulationFeeds(
+                new StationSimulation(rows, seed, system),
+                new SimulatedClock(SIMULATED_START, REAL_START, 60),
+                Duration.ofSeconds(60),
+                "simulated-" + system);
     }
 }

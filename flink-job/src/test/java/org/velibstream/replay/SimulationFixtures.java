@@ -1,8 +1,5 @@
 package org.velibstream.replay;
 
-import org.velibstream.job.stations.StationRow;
-import org.velibstream.job.stations.StationTableCsv;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.velibstream.job.stations.StationRow;
+import org.velibstream.job.stations.StationTableCsv;
 
 /** The committed station table, which the simulation runs on. */
 final class SimulationFixtures {

@@ -1,7 +1,8 @@
 package org.velibstream.replay;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Finding recorded moments on disk and serving them in time order. */
 class SnapshotRecordingsTest {
@@ -36,7 +35,8 @@ class SnapshotRecordingsTest {
 
         assertThat(recordings).extracting(SnapshotRecording::label).containsExactly("b-earlier", "a-later");
         assertThat(recordings).extracting(SnapshotRecording::time).containsExactly(T0, T0.plusSeconds(60));
-        assertThat(recordings.get(0).documents()).as("recorded gbfs.json files are not served")
+        assertThat(recordings.get(0).documents())
+                .as("recorded gbfs.json files are not served")
                 .containsOnlyKeys(GbfsFeeds.STATION_STATUS, GbfsFeeds.STATION_INFORMATION);
     }
 
@@ -46,7 +46,8 @@ class SnapshotRecordingsTest {
         write("status/2024-11-19T0800_station_status.json", status(T0));
         write("station_information.json", information(T0.minusSeconds(60)));
 
-        assertThat(SnapshotRecordings.load(dir)).extracting(SnapshotRecording::label)
+        assertThat(SnapshotRecordings.load(dir))
+                .extracting(SnapshotRecording::label)
                 .containsExactly(".", "status/2024-11-19T0800", "status/2024-11-19T0801");
     }
 
@@ -58,11 +59,17 @@ class SnapshotRecordingsTest {
         SnapshotFeeds feeds = replay(SnapshotRecordings.load(dir));
 
         Instant secondOnAir = T0.plusSeconds(1);
-        assertThat(feeds.feed(GbfsFeeds.STATION_STATUS, secondOnAir).orElseThrow().lastModified())
+        assertThat(feeds.feed(GbfsFeeds.STATION_STATUS, secondOnAir)
+                        .orElseThrow()
+                        .lastModified())
                 .isEqualTo(T0.plusSeconds(60));
-        assertThat(feeds.feed(GbfsFeeds.STATION_INFORMATION, secondOnAir).orElseThrow().text())
+        assertThat(feeds.feed(GbfsFeeds.STATION_INFORMATION, secondOnAir)
+                        .orElseThrow()
+                        .text())
                 .isEqualTo(information(T0));
-        assertThat(feeds.feed(GbfsFeeds.SYSTEM_INFORMATION, secondOnAir).orElseThrow().text())
+        assertThat(feeds.feed(GbfsFeeds.SYSTEM_INFORMATION, secondOnAir)
+                        .orElseThrow()
+                        .text())
                 .as("written when no recording has one")
                 .contains("\"timezone\":\"Europe/Paris\"");
     }
@@ -84,33 +91,45 @@ class SnapshotRecordingsTest {
     @Test
     void aFolderWithoutRecordingsIsRefused() {
         assertThatThrownBy(() -> SnapshotRecordings.load(dir)).hasMessageContaining("No recorded GBFS feeds");
-        assertThatThrownBy(() -> SnapshotRecordings.load(dir.resolve("missing"))).hasMessageContaining("Not a folder");
+        assertThatThrownBy(() -> SnapshotRecordings.load(dir.resolve("missing")))
+                .hasMessageContaining("Not a folder");
     }
 
     @Test
     void realRecordingsReplayOldestFirstWithTheirOwnBytes() throws IOException {
-        assumeTrue(Files.isDirectory(REAL_SNAPSHOTS), "../shared/data/gbfs_snapshots is absent: real recordings not tested");
+        assumeTrue(
+                Files.isDirectory(REAL_SNAPSHOTS),
+                "../shared/data/gbfs_snapshots is absent: real recordings not tested");
 
         List<SnapshotRecording> recordings = SnapshotRecordings.load(REAL_SNAPSHOTS);
         SnapshotFeeds feeds = replay(recordings);
 
-        assertThat(recordings).extracting(SnapshotRecording::label)
+        assertThat(recordings)
+                .extracting(SnapshotRecording::label)
                 .containsExactly("2022-02-23_samhrrl", "2024-11-19_banacchini");
-        assertThat(recordings).extracting(SnapshotRecording::time)
+        assertThat(recordings)
+                .extracting(SnapshotRecording::time)
                 .containsExactly(Instant.parse("2022-02-23T18:28:53Z"), Instant.parse("2024-11-19T08:22:18Z"));
         assertThat(feeds.feed(GbfsFeeds.STATION_STATUS, T0).orElseThrow().bytes())
                 .isEqualTo(Files.readAllBytes(REAL_SNAPSHOTS.resolve("2022-02-23_samhrrl/station_status.json")));
-        assertThat(feeds.feed(GbfsFeeds.STATION_STATUS, T0.plusSeconds(1)).orElseThrow().bytes())
+        assertThat(feeds.feed(GbfsFeeds.STATION_STATUS, T0.plusSeconds(1))
+                        .orElseThrow()
+                        .bytes())
                 .isEqualTo(Files.readAllBytes(REAL_SNAPSHOTS.resolve("2024-11-19_banacchini/station_status.json")));
-        assertThat(feeds.feed(GbfsFeeds.SYSTEM_INFORMATION, T0.plusSeconds(1)).orElseThrow().bytes())
+        assertThat(feeds.feed(GbfsFeeds.SYSTEM_INFORMATION, T0.plusSeconds(1))
+                        .orElseThrow()
+                        .bytes())
                 .as("2024 has no system_information: 2022's stays")
                 .isEqualTo(Files.readAllBytes(REAL_SNAPSHOTS.resolve("2022-02-23_samhrrl/system_information.json")));
     }
 
     /** Each recording on air for one second, from {@link #T0}. */
     private static SnapshotFeeds replay(List<SnapshotRecording> recordings) {
-        return new SnapshotFeeds(recordings, new SnapshotTimeline(
-                recordings.stream().map(SnapshotRecording::time).toList(), Duration.ofSeconds(1), 1, false), T0);
+        return new SnapshotFeeds(
+                recordings,
+                new SnapshotTimeline(
+                        recordings.stream().map(SnapshotRecording::time).toList(), Duration.ofSeconds(1), 1, false),
+                T0);
     }
 
     static String status(Instant lastUpdated) {

@@ -1,13 +1,12 @@
 package org.velibstream.replay;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SnapshotTimelineTest {
 
@@ -41,7 +40,9 @@ class SnapshotTimelineTest {
     void loopingShowsTheLastForTheMeanGapAndStartsAgain() {
         SnapshotTimeline timeline = new SnapshotTimeline(TIMES, null, 60, true);
 
-        assertThat(timeline.showFor(2)).as("the mean gap, 2 minutes, at speed 60").isEqualTo(Duration.ofSeconds(2));
+        assertThat(timeline.showFor(2))
+                .as("the mean gap, 2 minutes, at speed 60")
+                .isEqualTo(Duration.ofSeconds(2));
         assertThat(timeline.indexAt(Duration.ofMillis(5_999))).isEqualTo(2);
         assertThat(timeline.indexAt(Duration.ofSeconds(6))).isZero();
         assertThat(timeline.indexAt(Duration.ofSeconds(7))).isEqualTo(1);
@@ -56,13 +57,16 @@ class SnapshotTimelineTest {
 
     @Test
     void beforeTheStartTheFirstRecordingIsOnAir() {
-        assertThat(new SnapshotTimeline(TIMES, null, 1, false).indexAt(Duration.ofSeconds(-5))).isZero();
+        assertThat(new SnapshotTimeline(TIMES, null, 1, false).indexAt(Duration.ofSeconds(-5)))
+                .isZero();
     }
 
     @Test
     void refusesSettingsThatCannotReplay() {
-        assertThatThrownBy(() -> new SnapshotTimeline(List.of(), null, 1, false)).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> new SnapshotTimeline(List.of(), null, 1, false))
+                .hasMessageContaining("at least one");
         assertThatThrownBy(() -> new SnapshotTimeline(TIMES, null, 0, false)).hasMessageContaining("speed");
-        assertThatThrownBy(() -> new SnapshotTimeline(TIMES, Duration.ZERO, 1, false)).hasMessageContaining("step");
+        assertThatThrownBy(() -> new SnapshotTimeline(TIMES, Duration.ZERO, 1, false))
+                .hasMessageContaining("step");
     }
 }

@@ -1,22 +1,21 @@
 package org.velibstream.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.stations.StationRow;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.stream.IntStream;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The model: commuting direction and every anomaly kind over a simulated weekday (Tuesday 19 November 2024). */
 class StationSimulationTest {
@@ -63,10 +62,14 @@ class StationSimulationTest {
         Map<Integer, Integer> longestFull = longestRun(s -> s.installed() && s.returning() && s.docksAvailable() == 0);
 
         int twoHours = 24;
-        assertThat(longestEmpty.values().stream().filter(ticks -> ticks >= twoHours).count())
+        assertThat(longestEmpty.values().stream()
+                        .filter(ticks -> ticks >= twoHours)
+                        .count())
                 .as("stations empty for two hours or more")
                 .isGreaterThan(50);
-        assertThat(longestFull.values().stream().filter(ticks -> ticks >= twoHours).count())
+        assertThat(longestFull.values().stream()
+                        .filter(ticks -> ticks >= twoHours)
+                        .count())
                 .as("stations full for two hours or more")
                 .isGreaterThan(50);
     }
@@ -88,14 +91,18 @@ class StationSimulationTest {
             Instant time = MIDNIGHT_PARIS.plus(TICK.multipliedBy(t));
             List<StationStatus> tick = day.get(t);
             for (int s = 0; s < tick.size(); s++) {
-                assertThat(tick.get(s).lastReported()).as("last_reported of station %d at %s", s, time).isBeforeOrEqualTo(time);
+                assertThat(tick.get(s).lastReported())
+                        .as("last_reported of station %d at %s", s, time)
+                        .isBeforeOrEqualTo(time);
                 if (Duration.between(tick.get(s).lastReported(), time).compareTo(Duration.ofHours(2)) > 0) {
                     staleForTwoHours.add(s);
                 }
             }
         }
 
-        assertThat(staleForTwoHours).as("stations whose last report is over two hours old at some tick").hasSizeBetween(3, 40);
+        assertThat(staleForTwoHours)
+                .as("stations whose last report is over two hours old at some tick")
+                .hasSizeBetween(3, 40);
         assertThat(simulation.statusAt(parisTime("12:00")))
                 .filteredOn(s -> s.lastReported().equals(StationSimulation.STALE_SINCE_2018))
                 .as("the station stale since 2018")
@@ -109,12 +116,16 @@ class StationSimulationTest {
             for (int s = 0; s < rows.size(); s++) {
                 int before = day.get(t - 1).get(s).bikesAvailable();
                 int after = day.get(t).get(s).bikesAvailable();
-                if (before - after >= 5 && after <= before / 2 && day.get(t).get(s).renting()) {
+                if (before - after >= 5
+                        && after <= before / 2
+                        && day.get(t).get(s).renting()) {
                     drops++;
                 }
             }
         }
-        assertThat(drops).as("falls of at least 5 bikes and half the station within 5 minutes").isBetween(5L, 100L);
+        assertThat(drops)
+                .as("falls of at least 5 bikes and half the station within 5 minutes")
+                .isBetween(5L, 100L);
     }
 
     @Test
@@ -124,7 +135,8 @@ class StationSimulationTest {
             assertThat(s.docksAvailable()).isGreaterThanOrEqualTo(0);
             assertThat(s.mechanicalBikes() + s.ebikes()).isEqualTo(s.bikesAvailable());
         });
-        assertThat(simulation.stations()).filteredOn(s -> s.declaredCapacity() != null && s.declaredCapacity() == 0)
+        assertThat(simulation.stations())
+                .filteredOn(s -> s.declaredCapacity() != null && s.declaredCapacity() == 0)
                 .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.capacity()).isBetween(15, 40));
     }
@@ -150,7 +162,8 @@ class StationSimulationTest {
 
     private long bikesAt(Instant time, Predicate<SimulatedStation> which) {
         List<StationStatus> statuses = simulation.statusAt(time);
-        return simulation.stations().stream().filter(which)
+        return simulation.stations().stream()
+                .filter(which)
                 .mapToLong(station -> statuses.get(station.index()).bikesAvailable())
                 .sum();
     }

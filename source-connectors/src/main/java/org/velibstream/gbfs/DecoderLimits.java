@@ -1,11 +1,10 @@
 package org.velibstream.gbfs;
 
-import javax.annotation.Nullable;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * The bounds a GBFS decoder holds every payload to, so that a hostile or broken producer (a Kafka topic anyone can
@@ -34,7 +33,8 @@ public record DecoderLimits(
         int maxNameChars,
         int maxCount,
         Instant earliestTime,
-        Duration maxReportedAhead) implements Serializable {
+        Duration maxReportedAhead)
+        implements Serializable {
 
     /** The HTTP source's default body cap: what the decoders accept from Kafka or files too. */
     public static final int DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
@@ -75,38 +75,38 @@ public record DecoderLimits(
     }
 
     public DecoderLimits withMaxDocumentBytes(int bytes) {
-        return new DecoderLimits(bytes, maxStations, maxIdChars, maxNameChars, maxCount, earliestTime,
-                maxReportedAhead);
+        return new DecoderLimits(
+                bytes, maxStations, maxIdChars, maxNameChars, maxCount, earliestTime, maxReportedAhead);
     }
 
     public DecoderLimits withMaxStations(int stations) {
-        return new DecoderLimits(maxDocumentBytes, stations, maxIdChars, maxNameChars, maxCount, earliestTime,
-                maxReportedAhead);
+        return new DecoderLimits(
+                maxDocumentBytes, stations, maxIdChars, maxNameChars, maxCount, earliestTime, maxReportedAhead);
     }
 
     public DecoderLimits withMaxIdChars(int chars) {
-        return new DecoderLimits(maxDocumentBytes, maxStations, chars, maxNameChars, maxCount, earliestTime,
-                maxReportedAhead);
+        return new DecoderLimits(
+                maxDocumentBytes, maxStations, chars, maxNameChars, maxCount, earliestTime, maxReportedAhead);
     }
 
     public DecoderLimits withMaxNameChars(int chars) {
-        return new DecoderLimits(maxDocumentBytes, maxStations, maxIdChars, chars, maxCount, earliestTime,
-                maxReportedAhead);
+        return new DecoderLimits(
+                maxDocumentBytes, maxStations, maxIdChars, chars, maxCount, earliestTime, maxReportedAhead);
     }
 
     public DecoderLimits withMaxCount(int count) {
-        return new DecoderLimits(maxDocumentBytes, maxStations, maxIdChars, maxNameChars, count, earliestTime,
-                maxReportedAhead);
+        return new DecoderLimits(
+                maxDocumentBytes, maxStations, maxIdChars, maxNameChars, count, earliestTime, maxReportedAhead);
     }
 
     public DecoderLimits withEarliestTime(Instant time) {
-        return new DecoderLimits(maxDocumentBytes, maxStations, maxIdChars, maxNameChars, maxCount, time,
-                maxReportedAhead);
+        return new DecoderLimits(
+                maxDocumentBytes, maxStations, maxIdChars, maxNameChars, maxCount, time, maxReportedAhead);
     }
 
     public DecoderLimits withMaxReportedAhead(Duration ahead) {
-        return new DecoderLimits(maxDocumentBytes, maxStations, maxIdChars, maxNameChars, maxCount, earliestTime,
-                ahead);
+        return new DecoderLimits(
+                maxDocumentBytes, maxStations, maxIdChars, maxNameChars, maxCount, earliestTime, ahead);
     }
 
     /** Whether {@code lastReported} is a time a station could really have reported at, given its document's time. */

@@ -1,7 +1,6 @@
 package org.velibstream.gbfs;
 
 import com.fasterxml.jackson.core.JsonParser;
-
 import java.io.IOException;
 
 /**

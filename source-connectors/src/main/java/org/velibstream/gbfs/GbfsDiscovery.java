@@ -3,9 +3,6 @@ package org.velibstream.gbfs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * A decoded {@code gbfs.json}: the system's feeds by name.
@@ -52,7 +50,8 @@ public record GbfsDiscovery(
      */
     public static GbfsDiscovery decode(byte[] document, @Nullable String preferredLanguage)
             throws GbfsDecodingException {
-        GbfsFeedHeader header = TopLevel.scan(document, DecoderLimits.DEFAULT_MAX_DOCUMENT_BYTES).header();
+        GbfsFeedHeader header = TopLevel.scan(document, DecoderLimits.DEFAULT_MAX_DOCUMENT_BYTES)
+                .header();
         JsonNode root;
         try {
             root = MAPPER.readTree(document);
@@ -74,7 +73,8 @@ public record GbfsDiscovery(
 
     private static String chooseLanguage(JsonNode data, @Nullable String preferredLanguage)
             throws GbfsDecodingException {
-        if (preferredLanguage != null && data.path(preferredLanguage).path("feeds").isArray()) {
+        if (preferredLanguage != null
+                && data.path(preferredLanguage).path("feeds").isArray()) {
             return preferredLanguage;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {

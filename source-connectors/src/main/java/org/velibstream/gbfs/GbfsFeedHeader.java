@@ -1,9 +1,8 @@
 package org.velibstream.gbfs;
 
-import javax.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * The document-level fields of a GBFS feed.

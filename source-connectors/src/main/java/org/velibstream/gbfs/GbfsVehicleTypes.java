@@ -2,7 +2,6 @@ package org.velibstream.gbfs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,8 @@ public record GbfsVehicleTypes(GbfsFeedHeader header, Map<String, BikeType> bike
 
     /** @throws GbfsDecodingException if the payload is not JSON or has no {@code data.vehicle_types} array */
     public static GbfsVehicleTypes decode(byte[] document) throws GbfsDecodingException {
-        GbfsFeedHeader header = TopLevel.scan(document, DecoderLimits.DEFAULT_MAX_DOCUMENT_BYTES).header();
+        GbfsFeedHeader header = TopLevel.scan(document, DecoderLimits.DEFAULT_MAX_DOCUMENT_BYTES)
+                .header();
         JsonNode vehicleTypes;
         try {
             vehicleTypes = MAPPER.readTree(document).path("data").path("vehicle_types");
@@ -60,7 +60,8 @@ public record GbfsVehicleTypes(GbfsFeedHeader header, Map<String, BikeType> bike
             switch (vehicleType.path("propulsion_type").asText("")) {
                 case "human" -> bikeTypes.put(id, BikeType.MECHANICAL);
                 case "electric_assist", "electric" -> bikeTypes.put(id, BikeType.EBIKE);
-                default -> rejected.add(new Rejection("bicycle with an unknown propulsion_type", vehicleType.toString()));
+                default ->
+                    rejected.add(new Rejection("bicycle with an unknown propulsion_type", vehicleType.toString()));
             }
         }
         return new GbfsVehicleTypes(header, bikeTypes, rejected);

@@ -2,7 +2,6 @@ package org.velibstream.gbfs;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -17,7 +16,8 @@ final class JsonValues {
     private JsonValues() {}
 
     static int readInt(JsonParser parser, String field) throws IOException, InvalidValueException {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
+                || parser.getNumberType() != JsonParser.NumberType.INT) {
             throw wrongType(parser, field, "an integer");
         }
         return parser.getIntValue();
@@ -95,7 +95,8 @@ final class JsonValues {
         throw wrongType(parser, field, "epoch seconds or an RFC 3339 string");
     }
 
-    static double readCoordinate(JsonParser parser, String field, double bound) throws IOException, InvalidValueException {
+    static double readCoordinate(JsonParser parser, String field, double bound)
+            throws IOException, InvalidValueException {
         JsonToken token = parser.currentToken();
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             throw wrongType(parser, field, "a number");

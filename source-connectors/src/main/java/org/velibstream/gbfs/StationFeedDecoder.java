@@ -3,14 +3,12 @@ package org.velibstream.gbfs;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * Decodes a GBFS station feed ({@code {"last_updated", "ttl", "version", "data": {"stations": [...]}}}) or one of
@@ -55,8 +53,8 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
             throws GbfsDecodingException {
         TopLevel topLevel = scan(document);
         if (!topLevel.isDocument()) {
-            throw new GbfsDecodingException("not a GBFS document: no top-level \"data\" (fields: "
-                    + topLevel.fieldNames() + ")");
+            throw new GbfsDecodingException(
+                    "not a GBFS document: no top-level \"data\" (fields: " + topLevel.fieldNames() + ")");
         }
         streamStations(document, topLevel.header(), listener);
         return topLevel.header();
@@ -189,7 +187,10 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             JsonToken token = parser.currentToken();
             parser.skipChildren();
-            listener.onRejected(Rejection.ofSlice("entry is not a JSON object but " + token, json, start,
+            listener.onRejected(Rejection.ofSlice(
+                    "entry is not a JSON object but " + token,
+                    json,
+                    start,
                     parser.currentLocation().getByteOffset()));
             return;
         }
@@ -205,8 +206,8 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
             station = builder.build();
         } catch (InvalidValueException e) {
             skipToEndOfEntry(parser, entryDepth);
-            listener.onRejected(
-                    Rejection.ofSlice(e.getMessage(), json, start, parser.currentLocation().getByteOffset()));
+            listener.onRejected(Rejection.ofSlice(
+                    e.getMessage(), json, start, parser.currentLocation().getByteOffset()));
             return;
         }
         listener.onStation(station);

@@ -1,8 +1,7 @@
 package org.velibstream.gbfs;
 
-import javax.annotation.Nullable;
-
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * One station entry of a GBFS {@code station_information} feed.

@@ -1,11 +1,9 @@
 package org.velibstream.gbfs;
 
 import com.fasterxml.jackson.core.JsonParser;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
 import java.time.Instant;
+import javax.annotation.Nullable;
 
 /**
  * Decodes {@code station_information} feeds into {@link StationInformation}: Vélib's shape, GBFS 1.x/2.x and GBFS 3.0
@@ -32,20 +30,32 @@ public final class StationInformationDecoder extends StationFeedDecoder<StationI
     }
 
     private final class InformationFields implements EntryBuilder<StationInformation> {
-        @Nullable private String stationId;
-        @Nullable private String stationCode;
-        @Nullable private String name;
-        @Nullable private Double lat;
-        @Nullable private Double lon;
-        @Nullable private Integer capacity;
+        @Nullable
+        private String stationId;
+
+        @Nullable
+        private String stationCode;
+
+        @Nullable
+        private String name;
+
+        @Nullable
+        private Double lat;
+
+        @Nullable
+        private Double lon;
+
+        @Nullable
+        private Integer capacity;
 
         @Override
         public void field(String field, JsonParser parser) throws IOException, InvalidValueException {
             switch (field) {
                 case "station_id" -> stationId = JsonValues.readId(parser, field, limits().maxIdChars());
                 case "stationCode" -> stationCode = JsonValues.readId(parser, field, limits().maxIdChars());
-                case "name" -> name = JsonValues.requireLength(
-                        JsonValues.readLocalizedText(parser, field), field, limits().maxNameChars());
+                case "name" ->
+                    name = JsonValues.requireLength(
+                            JsonValues.readLocalizedText(parser, field), field, limits().maxNameChars());
                 case "lat" -> lat = JsonValues.readCoordinate(parser, field, 90);
                 case "lon" -> lon = JsonValues.readCoordinate(parser, field, 180);
                 case "capacity" -> capacity = JsonValues.readCount(parser, field, limits().maxCount());

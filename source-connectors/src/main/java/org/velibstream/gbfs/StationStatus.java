@@ -1,10 +1,9 @@
 package org.velibstream.gbfs;
 
-import javax.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * One station entry of a GBFS {@code station_status} feed, normalised across Vélib's shape and GBFS 2.x/3.0.

@@ -2,9 +2,6 @@ package org.velibstream.gbfs;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javax.annotation.Nullable;
 
 /**
  * Decodes {@code station_status} feeds into {@link StationStatus}: Vélib's shape, GBFS 1.x/2.x and GBFS 3.0.
@@ -74,20 +72,37 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
     }
 
     private final class StatusFields implements EntryBuilder<StationStatus> {
-        @Nullable private final Instant feedLastUpdated;
+        @Nullable
+        private final Instant feedLastUpdated;
 
-        @Nullable private String stationId;
-        @Nullable private String stationCode;
-        @Nullable private Integer bikes;
-        @Nullable private Integer bikesCamelCase;
-        @Nullable private Integer vehicles;
-        @Nullable private Integer docks;
-        @Nullable private Integer docksCamelCase;
+        @Nullable
+        private String stationId;
+
+        @Nullable
+        private String stationCode;
+
+        @Nullable
+        private Integer bikes;
+
+        @Nullable
+        private Integer bikesCamelCase;
+
+        @Nullable
+        private Integer vehicles;
+
+        @Nullable
+        private Integer docks;
+
+        @Nullable
+        private Integer docksCamelCase;
+
         private final BikeTypeCounts typeCounts = new BikeTypeCounts();
         private boolean installed = true;
         private boolean renting = true;
         private boolean returning = true;
-        @Nullable private Instant lastReported;
+
+        @Nullable
+        private Instant lastReported;
 
         StatusFields(@Nullable Instant feedLastUpdated) {
             this.feedLastUpdated = feedLastUpdated;
@@ -174,10 +189,14 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
 
     /** The breakdown of available bikes by type, as far as the feed allows to tell. */
     private final class BikeTypeCounts {
-        @Nullable private Integer mechanical;
-        @Nullable private Integer ebikes;
+        @Nullable
+        private Integer mechanical;
+
+        @Nullable
+        private Integer ebikes;
         /** A count under a type this decoder cannot place makes the whole breakdown unknown. */
         private boolean unknownTypeSeen;
+
         private final List<Integer> all = new ArrayList<>();
 
         /** Vélib': {@code [{"mechanical": 1}, {"ebike": 4}]}, in any order, or {@code {"mechanical": 1, "ebike": 4}}. */
@@ -226,8 +245,8 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
                     String name = parser.currentName();
                     parser.nextToken();
                     switch (name) {
-                        case "vehicle_type_id" -> typeId =
-                                JsonValues.readId(parser, field + "[].vehicle_type_id", limits().maxIdChars());
+                        case "vehicle_type_id" ->
+                            typeId = JsonValues.readId(parser, field + "[].vehicle_type_id", limits().maxIdChars());
                         case "count" -> count = JsonValues.readCount(parser, field + "[].count", limits().maxCount());
                         default -> parser.skipChildren();
                     }

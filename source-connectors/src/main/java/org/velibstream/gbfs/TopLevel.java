@@ -7,15 +7,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.annotation.Nullable;
 
 /**
  * The first pass over a payload: the top-level object's field names, document header and number of station entries,
@@ -38,7 +36,8 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header, int stationCount)
             .maxNameLength(10_000)
             .build();
 
-    static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    static final JsonFactory JSON =
+            JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
     TopLevel {
         // Sorted, so that error messages listing them read the same every time.
@@ -92,8 +91,10 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header, int stationCount)
         } catch (StreamConstraintsException e) {
             throw new GbfsDecodingException("beyond the parser's limits: " + e.getOriginalMessage(), e);
         } catch (StreamReadException e) {
-            throw new GbfsDecodingException("not valid JSON: " + e.getOriginalMessage() + " at "
-                    + e.getLocation().offsetDescription(), e);
+            throw new GbfsDecodingException(
+                    "not valid JSON: " + e.getOriginalMessage() + " at "
+                            + e.getLocation().offsetDescription(),
+                    e);
         } catch (InvalidValueException e) {
             throw new GbfsDecodingException("bad document header: " + e.getMessage());
         } catch (GbfsDecodingException e) {
@@ -133,7 +134,8 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header, int stationCount)
      * it is refused rather than read one way or the other.
      */
     private static GbfsDecodingException duplicated(String field, String where) {
-        return new GbfsDecodingException("the field \"" + field + "\" appears twice in " + where + ": an ambiguous document");
+        return new GbfsDecodingException(
+                "the field \"" + field + "\" appears twice in " + where + ": an ambiguous document");
     }
 
     /**
@@ -163,11 +165,19 @@ record TopLevel(Set<String> fieldNames, GbfsFeedHeader header, int stationCount)
     }
 
     private static final class HeaderFields {
-        @Nullable private Instant lastUpdated;
+        @Nullable
+        private Instant lastUpdated;
+
         private boolean lastUpdatedIsText;
-        @Nullable private Instant lastUpdatedOther;
-        @Nullable private Integer ttl;
-        @Nullable private String version;
+
+        @Nullable
+        private Instant lastUpdatedOther;
+
+        @Nullable
+        private Integer ttl;
+
+        @Nullable
+        private String version;
 
         void field(String name, JsonParser parser) throws IOException, InvalidValueException {
             switch (name) {

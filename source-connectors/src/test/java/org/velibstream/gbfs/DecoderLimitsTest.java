@@ -1,18 +1,16 @@
 package org.velibstream.gbfs;
 
-import org.apache.flink.util.InstantiationUtil;
-
-import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.velibstream.gbfs.Fixtures.fixture;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.velibstream.gbfs.Fixtures.fixture;
+import org.apache.flink.util.InstantiationUtil;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
 
 /** Each limit of {@link DecoderLimits}, and Jackson's own, with the reason it gives. */
 class DecoderLimitsTest {
@@ -23,7 +21,8 @@ class DecoderLimitsTest {
 
     @Test
     void refusesAPayloadAboveTheSizeLimit() {
-        StationStatusDecoder small = new StationStatusDecoder(DecoderLimits.defaults().withMaxDocumentBytes(100));
+        StationStatusDecoder small =
+                new StationStatusDecoder(DecoderLimits.defaults().withMaxDocumentBytes(100));
         CollectingListener<StationStatus> listener = new CollectingListener<>();
 
         assertThatThrownBy(() -> small.decode(fixture("velib_station_status.json"), listener))
@@ -34,7 +33,8 @@ class DecoderLimitsTest {
 
     @Test
     void refusesADocumentWithMoreStationsThanTheLimit() {
-        StationStatusDecoder few = new StationStatusDecoder(DecoderLimits.defaults().withMaxStations(2));
+        StationStatusDecoder few =
+                new StationStatusDecoder(DecoderLimits.defaults().withMaxStations(2));
         CollectingListener<StationStatus> listener = new CollectingListener<>();
 
         assertThatThrownBy(() -> few.decodeDocument(fixture("velib_station_status.json"), listener))
@@ -57,7 +57,8 @@ class DecoderLimitsTest {
 
     @Test
     void rejectsAnEntryWhoseStationCodeIsTooLong() throws Exception {
-        StationStatusDecoder shortIds = new StationStatusDecoder(DecoderLimits.defaults().withMaxIdChars(5));
+        StationStatusDecoder shortIds =
+                new StationStatusDecoder(DecoderLimits.defaults().withMaxIdChars(5));
         CollectingListener<StationStatus> listener =
                 decodeEntry(shortIds, "\"station_id\": 1, \"stationCode\": \"6003_relais\", " + COUNTS);
 
@@ -72,8 +73,10 @@ class DecoderLimitsTest {
                 new StationInformationDecoder(DecoderLimits.defaults().withMaxNameChars(10));
         CollectingListener<StationInformation> listener = new CollectingListener<>();
 
-        decoder.decode(utf8("{\"station_id\": 1, \"name\": \"Benjamin Godard - Victor Hugo\", \"lat\": 48.8,"
-                + " \"lon\": 2.3}"), listener);
+        decoder.decode(
+                utf8("{\"station_id\": 1, \"name\": \"Benjamin Godard - Victor Hugo\", \"lat\": 48.8,"
+                        + " \"lon\": 2.3}"),
+                listener);
 
         assertThat(listener.rejections)
                 .extracting(Rejection::reason)
@@ -82,10 +85,10 @@ class DecoderLimitsTest {
 
     @Test
     void rejectsCountsAboveTheLimitAndFlagsNegativeOnes() throws Exception {
-        CollectingListener<StationStatus> tooMany = decodeEntry(statuses,
-                "\"station_id\": 1, \"num_bikes_available\": 10001, \"num_docks_available\": 3");
-        CollectingListener<StationStatus> negative = decodeEntry(statuses,
-                "\"station_id\": 1, \"num_bikes_available\": -4, \"num_docks_available\": 3");
+        CollectingListener<StationStatus> tooMany =
+                decodeEntry(statuses, "\"station_id\": 1, \"num_bikes_available\": 10001, \"num_docks_available\": 3");
+        CollectingListener<StationStatus> negative =
+                decodeEntry(statuses, "\"station_id\": 1, \"num_bikes_available\": -4, \"num_docks_available\": 3");
 
         assertThat(tooMany.rejections)
                 .extracting(Rejection::reason)
@@ -98,12 +101,17 @@ class DecoderLimitsTest {
 
     @Test
     void rejectsBikeTypeCountsAndCapacityAboveTheLimit() throws Exception {
-        StationStatusDecoder decoder = new StationStatusDecoder(DecoderLimits.defaults().withMaxCount(50));
-        CollectingListener<StationStatus> types = decodeEntry(decoder, "\"station_id\": 1, "
-                + COUNTS + ", \"num_bikes_available_types\": [{\"mechanical\": 51}, {\"ebike\": 0}]");
+        StationStatusDecoder decoder =
+                new StationStatusDecoder(DecoderLimits.defaults().withMaxCount(50));
+        CollectingListener<StationStatus> types = decodeEntry(
+                decoder,
+                "\"station_id\": 1, " + COUNTS
+                        + ", \"num_bikes_available_types\": [{\"mechanical\": 51}, {\"ebike\": 0}]");
         CollectingListener<StationInformation> capacity = new CollectingListener<>();
-        new StationInformationDecoder(DecoderLimits.defaults().withMaxCount(50)).decode(
-                utf8("{\"station_id\": 1, \"name\": \"A\", \"lat\": 48.8, \"lon\": 2.3, \"capacity\": 51}"), capacity);
+        new StationInformationDecoder(DecoderLimits.defaults().withMaxCount(50))
+                .decode(
+                        utf8("{\"station_id\": 1, \"name\": \"A\", \"lat\": 48.8, \"lon\": 2.3, \"capacity\": 51}"),
+                        capacity);
 
         assertThat(types.rejections)
                 .extracting(Rejection::reason)
@@ -126,11 +134,13 @@ class DecoderLimitsTest {
     @Test
     void flagsALastReportedBeforeTheEarliestTimeOrFarAfterTheDocument() throws Exception {
         CollectingListener<StationStatus> listener = new CollectingListener<>();
-        statuses.decodeDocument(utf8("{\"last_updated\": " + DOCUMENT_TIME + ", \"data\": {\"stations\": ["
-                + "{\"station_id\": 1, " + COUNTS + ", \"last_reported\": 0},"
-                + "{\"station_id\": 2, " + COUNTS + ", \"last_reported\": " + (DOCUMENT_TIME + 3_600) + "},"
-                + "{\"station_id\": 3, " + COUNTS + ", \"last_reported\": " + (DOCUMENT_TIME + 2 * 86_400) + "}"
-                + "]}}"), listener);
+        statuses.decodeDocument(
+                utf8("{\"last_updated\": " + DOCUMENT_TIME + ", \"data\": {\"stations\": ["
+                        + "{\"station_id\": 1, " + COUNTS + ", \"last_reported\": 0},"
+                        + "{\"station_id\": 2, " + COUNTS + ", \"last_reported\": " + (DOCUMENT_TIME + 3_600) + "},"
+                        + "{\"station_id\": 3, " + COUNTS + ", \"last_reported\": " + (DOCUMENT_TIME + 2 * 86_400) + "}"
+                        + "]}}"),
+                listener);
 
         assertThat(listener.rejections).isEmpty();
         assertThat(listener.stations)
@@ -138,19 +148,20 @@ class DecoderLimitsTest {
                 .containsExactly(
                         List.of(Inconsistency.IMPLAUSIBLE_LAST_REPORTED),
                         List.of(Inconsistency.REPORTED_AFTER_FEED_UPDATE),
-                        List.of(
-                                Inconsistency.REPORTED_AFTER_FEED_UPDATE, Inconsistency.IMPLAUSIBLE_LAST_REPORTED));
+                        List.of(Inconsistency.REPORTED_AFTER_FEED_UPDATE, Inconsistency.IMPLAUSIBLE_LAST_REPORTED));
     }
 
     @Test
     void flagsALastReportedOnlyBeyondTheConfiguredMargin() throws Exception {
-        StationStatusDecoder lenient =
-                new StationStatusDecoder(DecoderLimits.defaults().withMaxReportedAhead(Duration.ofDays(3))
-                        .withEarliestTime(Instant.EPOCH));
+        StationStatusDecoder lenient = new StationStatusDecoder(DecoderLimits.defaults()
+                .withMaxReportedAhead(Duration.ofDays(3))
+                .withEarliestTime(Instant.EPOCH));
         CollectingListener<StationStatus> listener = new CollectingListener<>();
-        lenient.decodeDocument(utf8("{\"last_updated\": " + DOCUMENT_TIME + ", \"data\": {\"stations\": ["
-                + "{\"station_id\": 3, " + COUNTS + ", \"last_reported\": " + (DOCUMENT_TIME + 2 * 86_400) + "}"
-                + "]}}"), listener);
+        lenient.decodeDocument(
+                utf8("{\"last_updated\": " + DOCUMENT_TIME + ", \"data\": {\"stations\": ["
+                        + "{\"station_id\": 3, " + COUNTS + ", \"last_reported\": " + (DOCUMENT_TIME + 2 * 86_400) + "}"
+                        + "]}}"),
+                listener);
 
         assertThat(listener.stations)
                 .singleElement()
@@ -172,14 +183,16 @@ class DecoderLimitsTest {
             assertThatThrownBy(() -> statuses.decodeDocument(document, listener))
                     .isInstanceOf(GbfsDecodingException.class)
                     .hasMessageStartingWith("beyond the parser's limits: ");
-            assertThat(listener.stations).as("entries before the one beyond the limits").isEmpty();
+            assertThat(listener.stations)
+                    .as("entries before the one beyond the limits")
+                    .isEmpty();
         }
     }
 
     @Test
     void refusesInvalidUtf8AnywhereBeforeAnyEntryIsDecoded() {
-        byte[] prefix = utf8("{\"data\": {\"stations\": [{\"station_id\": 1, " + COUNTS + "},"
-                + " {\"station_id\": 2, " + COUNTS + ", \"extra\": \"a");
+        byte[] prefix = utf8("{\"data\": {\"stations\": [{\"station_id\": 1, " + COUNTS + "}," + " {\"station_id\": 2, "
+                + COUNTS + ", \"extra\": \"a");
         byte[] suffix = utf8("\"}]}}");
         byte[] document = new byte[prefix.length + 1 + suffix.length];
         System.arraycopy(prefix, 0, document, 0, prefix.length);
@@ -195,7 +208,8 @@ class DecoderLimitsTest {
 
     @Test
     void aDecoderKeepsItsLimitsThroughJavaSerialization() throws Exception {
-        StationStatusDecoder decoder = new StationStatusDecoder(DecoderLimits.defaults().withMaxCount(50));
+        StationStatusDecoder decoder =
+                new StationStatusDecoder(DecoderLimits.defaults().withMaxCount(50));
 
         assertThat(InstantiationUtil.clone(decoder).limits()).isEqualTo(decoder.limits());
     }

@@ -1,14 +1,13 @@
 package org.velibstream.gbfs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.velibstream.gbfs.Fixtures.fixture;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.velibstream.gbfs.Fixtures.fixture;
+import org.junit.jupiter.api.Test;
 
 class GbfsDiscoveryTest {
 
@@ -18,8 +17,7 @@ class GbfsDiscoveryTest {
 
         assertThat(discovery.language()).isEqualTo("fr");
         assertThat(discovery.feeds()).containsOnlyKeys("system_information", "station_status");
-        assertThat(discovery.feed("station_status"))
-                .contains(URI.create("https://example.org/fr/station_status.json"));
+        assertThat(discovery.feed("station_status")).contains(URI.create("https://example.org/fr/station_status.json"));
         assertThat(discovery.rejected())
                 .extracting(Rejection::reason)
                 .containsExactly("feed url is not a URI: Illegal character in path", "feed without name or url");
@@ -48,8 +46,8 @@ class GbfsDiscoveryTest {
 
     @Test
     void failsADocumentWithoutFeeds() {
-        byte[] systemInformation = "{\"ttl\": 3600, \"data\": {\"system_id\": \"Paris\"}}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] systemInformation =
+                "{\"ttl\": 3600, \"data\": {\"system_id\": \"Paris\"}}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> GbfsDiscovery.decode(systemInformation, null))
                 .isInstanceOf(GbfsDecodingException.class)

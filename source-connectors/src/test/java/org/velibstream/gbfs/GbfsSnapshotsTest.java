@@ -1,18 +1,17 @@
 package org.velibstream.gbfs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /** The decoders on real Vélib' feeds from {@code ../shared/data/gbfs_snapshots}, checked against Jackson's tree model. */
 class GbfsSnapshotsTest {
@@ -37,7 +36,9 @@ class GbfsSnapshotsTest {
         assertThat(header.lastUpdated()).isEqualTo(Instant.parse("2024-11-19T08:22:18Z"));
         assertThat(listener.rejections).isEmpty();
         assertThat(listener.stations).hasSize(1485);
-        assertThat(listener.stations.stream().mapToLong(StationStatus::bikesAvailable).sum())
+        assertThat(listener.stations.stream()
+                        .mapToLong(StationStatus::bikesAvailable)
+                        .sum())
                 .isEqualTo(bikesByTree);
         assertThat(listener.stations).extracting(StationStatus::stationId).containsExactlyElementsOf(idsByTree);
         assertThat(listener.stations).extracting(StationStatus::stationId).contains("17278902806");

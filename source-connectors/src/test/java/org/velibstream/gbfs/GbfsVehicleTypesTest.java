@@ -1,14 +1,13 @@
 package org.velibstream.gbfs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.velibstream.gbfs.Fixtures.fixture;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.velibstream.gbfs.Fixtures.fixture;
+import org.junit.jupiter.api.Test;
 
 class GbfsVehicleTypesTest {
 
@@ -16,8 +15,8 @@ class GbfsVehicleTypesTest {
     void mapsBicyclesByPropulsionAndLeavesOtherVehiclesOut() throws Exception {
         GbfsVehicleTypes vehicleTypes = GbfsVehicleTypes.decode(fixture("gbfs30_vehicle_types.json"));
 
-        assertThat(vehicleTypes.bikeTypes()).isEqualTo(
-                Map.of("abc123", BikeType.MECHANICAL, "def456", BikeType.EBIKE, "cargo1", BikeType.EBIKE));
+        assertThat(vehicleTypes.bikeTypes())
+                .isEqualTo(Map.of("abc123", BikeType.MECHANICAL, "def456", BikeType.EBIKE, "cargo1", BikeType.EBIKE));
         assertThat(vehicleTypes.rejected())
                 .extracting(Rejection::reason)
                 .containsExactly("bicycle with an unknown propulsion_type", "missing vehicle_type_id");

@@ -1,18 +1,16 @@
 package org.velibstream.gbfs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import javax.annotation.Nullable;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-
-import javax.annotation.Nullable;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every decoder on mutated fixtures. Each property runs {@code jqwik.tries.default} payloads (see
@@ -40,8 +38,10 @@ class HostileGbfsInputTest {
     void discoveryDecoderSurvivesHostilePayloads(@ForAll("discoveryPayloads") byte[] payload) {
         decodesOrRefuses(() -> {
             GbfsDiscovery discovery = GbfsDiscovery.decode(payload, "fr");
-            assertThat(discovery.feeds().values()).allSatisfy(url -> assertThat(url.isAbsolute()).isTrue());
-            assertThat(discovery.feeds().keySet()).allSatisfy(name -> assertThat(name).isNotEmpty());
+            assertThat(discovery.feeds().values())
+                    .allSatisfy(url -> assertThat(url.isAbsolute()).isTrue());
+            assertThat(discovery.feeds().keySet())
+                    .allSatisfy(name -> assertThat(name).isNotEmpty());
             discovery.rejected().forEach(HostileGbfsInputTest::checkRejection);
         });
     }
@@ -50,15 +50,19 @@ class HostileGbfsInputTest {
     void vehicleTypesDecoderSurvivesHostilePayloads(@ForAll("vehicleTypesPayloads") byte[] payload) {
         decodesOrRefuses(() -> {
             GbfsVehicleTypes types = GbfsVehicleTypes.decode(payload);
-            assertThat(types.bikeTypes().keySet()).allSatisfy(id -> assertThat(id).isNotEmpty());
+            assertThat(types.bikeTypes().keySet())
+                    .allSatisfy(id -> assertThat(id).isNotEmpty());
             types.rejected().forEach(HostileGbfsInputTest::checkRejection);
         });
     }
 
     @Provide
     Arbitrary<byte[]> statusPayloads() {
-        return HostilePayloads.mutationsOf(HostilePayloads.fixtures("velib_station_status.json",
-                "gbfs23_station_status.json", "gbfs30_station_status.json", "velib_single_entry.json"));
+        return HostilePayloads.mutationsOf(HostilePayloads.fixtures(
+                "velib_station_status.json",
+                "gbfs23_station_status.json",
+                "gbfs30_station_status.json",
+                "velib_single_entry.json"));
     }
 
     @Provide

@@ -9,13 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
-
-import javax.annotation.Nullable;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +28,11 @@ import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Hostile variants of valid GBFS payloads, for property tests of every decoder: each generated payload is a seed
@@ -57,8 +55,7 @@ public final class HostilePayloads {
                     .build())
             .build());
 
-    private static final ObjectMapper STRICT =
-            new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static final Pattern NUMBER_VALUE = Pattern.compile(":\\s*(-?\\d+(\\.\\d+)?)");
 
@@ -141,10 +138,7 @@ public final class HostilePayloads {
     }
 
     public static Arbitrary<byte[]> mutationsOf(Arbitrary<byte[]> seeds) {
-        return Combinators.combine(
-                        seeds,
-                        mutations().list().ofMinSize(1).ofMaxSize(3),
-                        Arbitraries.longs())
+        return Combinators.combine(seeds, mutations().list().ofMinSize(1).ofMaxSize(3), Arbitraries.longs())
                 .as((seed, mutations, salt) -> {
                     Random random = new Random(salt);
                     byte[] payload = seed;
@@ -169,13 +163,12 @@ public final class HostilePayloads {
 
     /** The ways a payload is damaged; tree mutations fall back to a byte flip once the payload is no longer JSON. */
     public enum Mutation {
-        TRUNCATE_ANYWHERE(false, (payload, random) ->
-                Arrays.copyOf(payload, random.nextInt(Math.max(1, payload.length)))),
+        TRUNCATE_ANYWHERE(
+                false, (payload, random) -> Arrays.copyOf(payload, random.nextInt(Math.max(1, payload.length)))),
         TRUNCATE_AT_STRUCTURE(false, HostilePayloads::truncateAtStructure),
         FLIP_BYTE(false, HostilePayloads::flipByte),
         INVALID_UTF8(false, HostilePayloads::insertInvalidUtf8),
-        BYTE_ORDER_MARK(true, (payload, random) ->
-                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, payload)),
+        BYTE_ORDER_MARK(true, (payload, random) -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, payload)),
         EMPTY(false, (payload, random) -> new byte[0]),
         WHITESPACE_ONLY(false, (payload, random) -> " \n\t\r ".getBytes(StandardCharsets.UTF_8)),
         TOP_LEVEL_ARRAY(false, (payload, random) -> concat(concat(new byte[] {'['}, payload), new byte[] {']'})),
@@ -221,18 +214,22 @@ public final class HostilePayloads {
             case 9 -> NODES.numberNode(Long.MAX_VALUE);
             case 10 -> NODES.numberNode(10_001 + random.nextInt(1_000_000));
             case 11 -> NODES.numberNode(random.nextDouble() * 1000 - 500);
-            case 12 -> NODES.textNode(List.of("NaN", "Infinity", "-Infinity", "1e999", "0x10").get(random.nextInt(5)));
+            case 12 ->
+                NODES.textNode(
+                        List.of("NaN", "Infinity", "-Infinity", "1e999", "0x10").get(random.nextInt(5)));
             case 13 -> NODES.textNode(random.nextBoolean() ? "" : "   ");
-            case 14 -> NODES.textNode(List.of("1969-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "yesterday")
-                    .get(random.nextInt(3)));
+            case 14 ->
+                NODES.textNode(List.of("1969-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "yesterday")
+                        .get(random.nextInt(3)));
             default -> NODES.numberNode(random.nextBoolean() ? 0L : 253_402_300_800L + random.nextInt(1000));
         };
     }
 
     /** Just over each limit the decoders enforce, and far beyond Jackson's. */
     private static String hugeString(Random random) {
-        int[] lengths = {DecoderLimits.DEFAULT_MAX_ID_CHARS + 1, DecoderLimits.DEFAULT_MAX_NAME_CHARS + 1, 70_000,
-                1_000_001};
+        int[] lengths = {
+            DecoderLimits.DEFAULT_MAX_ID_CHARS + 1, DecoderLimits.DEFAULT_MAX_NAME_CHARS + 1, 70_000, 1_000_001
+        };
         return "x".repeat(lengths[random.nextInt(lengths.length)]);
     }
 
@@ -256,16 +253,19 @@ public final class HostilePayloads {
         }
         byte[] flipped = payload.clone();
         int at = random.nextInt(flipped.length);
-        flipped[at] = random.nextBoolean()
-                ? (byte) (flipped[at] ^ (1 << random.nextInt(8)))
-                : (byte) random.nextInt(256);
+        flipped[at] =
+                random.nextBoolean() ? (byte) (flipped[at] ^ (1 << random.nextInt(8))) : (byte) random.nextInt(256);
         return flipped;
     }
 
     private static byte[] insertInvalidUtf8(byte[] payload, Random random) {
         byte[][] invalid = {
-            {(byte) 0xFF}, {(byte) 0xC3, (byte) 0x28}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0x80},
-            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}
+            {(byte) 0xFF},
+            {(byte) 0xC3, (byte) 0x28},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0x80},
+            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE2, (byte) 0x82}
         };
         List<Integer> stringStarts = new ArrayList<>();
         for (int i = 0; i < payload.length; i++) {
@@ -273,7 +273,8 @@ public final class HostilePayloads {
                 stringStarts.add(i + 1);
             }
         }
-        int at = stringStarts.isEmpty() ? random.nextInt(payload.length + 1)
+        int at = stringStarts.isEmpty()
+                ? random.nextInt(payload.length + 1)
                 : stringStarts.get(random.nextInt(stringStarts.size()));
         byte[] bytes = invalid[random.nextInt(invalid.length)];
         return concat(concat(Arrays.copyOf(payload, at), bytes), Arrays.copyOfRange(payload, at, payload.length));
@@ -290,7 +291,8 @@ public final class HostilePayloads {
             return flipByte(payload, random);
         }
         int[] number = numbers.get(random.nextInt(numbers.size()));
-        String replacement = List.of("NaN", "Infinity", "-Infinity", "+1", "01", "1.", ".5").get(random.nextInt(7));
+        String replacement =
+                List.of("NaN", "Infinity", "-Infinity", "+1", "01", "1.", ".5").get(random.nextInt(7));
         String mutated = text.substring(0, number[0]) + replacement + text.substring(number[1]);
         return mutated.getBytes(StandardCharsets.UTF_8);
     }
@@ -299,7 +301,8 @@ public final class HostilePayloads {
         int depth = new int[] {63, 65, 1_000, 100_000}[random.nextInt(4)];
         boolean arrays = random.nextBoolean();
         String deep = (arrays ? "[" : "{\"a\":").repeat(depth) + "1" + (arrays ? "]" : "}").repeat(depth);
-        byte[] marked = tree((object, field, r) -> object.put(field, DEEP_MARKER)).apply(payload, random);
+        byte[] marked =
+                tree((object, field, r) -> object.put(field, DEEP_MARKER)).apply(payload, random);
         String text = new String(marked, StandardCharsets.UTF_8);
         if (!text.contains(DEEP_MARKER)) {
             return marked;

@@ -1,5 +1,6 @@
 package org.velibstream.gbfs;
 
+import java.nio.file.Files;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -9,8 +10,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
-
-import java.nio.file.Files;
 
 /**
  * The station-feed properties of {@link HostileGbfsInputTest} on the real Vélib' recordings of
@@ -45,8 +44,7 @@ class HostileSharedSnapshotsTest {
     private static Arbitrary<byte[]> realPayloads(String feed) {
         byte[] document = HostilePayloads.sharedSnapshot(SNAPSHOT, feed).orElseThrow();
         return HostilePayloads.mutationsOf(Arbitraries.frequencyOf(
-                Tuple.of(100, HostilePayloads.excerptsOf(document)),
-                Tuple.of(1, Arbitraries.just(document))));
+                Tuple.of(100, HostilePayloads.excerptsOf(document)), Tuple.of(1, Arbitraries.just(document))));
     }
 
     /** Skips the properties when the real recordings are not beside the project. */

@@ -1,9 +1,9 @@
 package org.velibstream.gbfs;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.velibstream.gbfs.Fixtures.fixture;
+
+import org.junit.jupiter.api.Test;
 
 class StationInformationDecoderTest {
 
@@ -16,11 +16,18 @@ class StationInformationDecoderTest {
         GbfsFeedHeader header = decoder.decodeDocument(fixture("velib_station_information.json"), listener);
 
         assertThat(header.version()).isEqualTo(GbfsVersion.VELIB);
-        assertThat(listener.stations).containsExactly(
-                new StationInformation("213688169", "16107", "Benjamin Godard - Victor Hugo", 48.865983, 2.275725, 35),
-                new StationInformation("17278902806", "44015", "Rouget de L'isle - Watteau", 48.778192750803,
-                        2.3963020229163, 0),
-                new StationInformation("1", "6003_relais", "Saint-Sulpice, \"relais\"", 48.85, 2.33, null));
+        assertThat(listener.stations)
+                .containsExactly(
+                        new StationInformation(
+                                "213688169", "16107", "Benjamin Godard - Victor Hugo", 48.865983, 2.275725, 35),
+                        new StationInformation(
+                                "17278902806",
+                                "44015",
+                                "Rouget de L'isle - Watteau",
+                                48.778192750803,
+                                2.3963020229163,
+                                0),
+                        new StationInformation("1", "6003_relais", "Saint-Sulpice, \"relais\"", 48.85, 2.33, null));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.velibstream.gbfs;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.velibstream.gbfs.Fixtures.fixture;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,11 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.velibstream.gbfs.Fixtures.fixture;
+import org.junit.jupiter.api.Test;
 
 class StationStatusDecoderTest {
 
@@ -20,7 +19,8 @@ class StationStatusDecoderTest {
 
     @Test
     void decodesVelibHeaderFromLastUpdatedOther() throws Exception {
-        GbfsFeedHeader header = decoder.decodeDocument(fixture("velib_station_status.json"), new CollectingListener<>());
+        GbfsFeedHeader header =
+                decoder.decodeDocument(fixture("velib_station_status.json"), new CollectingListener<>());
 
         assertThat(header)
                 .isEqualTo(new GbfsFeedHeader(Instant.ofEpochSecond(1732004538), 3600, null, GbfsVersion.VELIB));
@@ -31,11 +31,31 @@ class StationStatusDecoderTest {
         CollectingListener<StationStatus> listener = decode("velib_station_status.json");
 
         assertThat(listener.stations.get(0))
-                .isEqualTo(new StationStatus("213688169", "16107", 1, 1, 0, 34, true, true, true,
-                        Instant.ofEpochSecond(1732001704), List.of()));
+                .isEqualTo(new StationStatus(
+                        "213688169",
+                        "16107",
+                        1,
+                        1,
+                        0,
+                        34,
+                        true,
+                        true,
+                        true,
+                        Instant.ofEpochSecond(1732001704),
+                        List.of()));
         assertThat(listener.stations.get(1))
-                .isEqualTo(new StationStatus("17278902806", "44015", 5, 1, 4, 15, true, false, false,
-                        Instant.ofEpochSecond(1732001953), List.of()));
+                .isEqualTo(new StationStatus(
+                        "17278902806",
+                        "44015",
+                        5,
+                        1,
+                        4,
+                        15,
+                        true,
+                        false,
+                        false,
+                        Instant.ofEpochSecond(1732001953),
+                        List.of()));
     }
 
     @Test
@@ -47,16 +67,16 @@ class StationStatusDecoderTest {
                 .containsExactly(
                         tuple("16107", List.of()),
                         tuple("44015", List.of()),
+                        tuple("6003_relais", List.of(Inconsistency.DUPLICATE_FIELDS_DISAGREE)),
                         tuple(
-                                "6003_relais", List.of(Inconsistency.DUPLICATE_FIELDS_DISAGREE)),
-                        tuple("7101_Relais", List.of(
-                                Inconsistency.NEGATIVE_BIKES,
-                                Inconsistency.NEGATIVE_DOCKS,
-                                Inconsistency.NEGATIVE_BIKE_TYPE_COUNT,
-                                Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL,
-                                Inconsistency.REPORTED_AFTER_FEED_UPDATE)),
-                        tuple(
-                                "9020", List.of(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL)),
+                                "7101_Relais",
+                                List.of(
+                                        Inconsistency.NEGATIVE_BIKES,
+                                        Inconsistency.NEGATIVE_DOCKS,
+                                        Inconsistency.NEGATIVE_BIKE_TYPE_COUNT,
+                                        Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL,
+                                        Inconsistency.REPORTED_AFTER_FEED_UPDATE)),
+                        tuple("9020", List.of(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL)),
                         tuple("9024", List.of()));
     }
 
@@ -91,7 +111,9 @@ class StationStatusDecoderTest {
         assertThat(listener.rejections.get(0).rawEntry())
                 .isEqualTo("{\"station_id\": 4, \"stationCode\": \"9021\", \"num_bikes_available\": 6,"
                         + " \"is_installed\": 1}");
-        assertThat(listener.rejections.get(2).rawEntry()).startsWith("{\"station_id\": 6,").endsWith("4}");
+        assertThat(listener.rejections.get(2).rawEntry())
+                .startsWith("{\"station_id\": 6,")
+                .endsWith("4}");
         assertThat(listener.rejections.get(3).rawEntry()).isEqualTo("42");
         assertThat(listener.stations.size() + listener.rejections.size())
                 .as("every entry ends as a station or a rejection")
@@ -106,11 +128,11 @@ class StationStatusDecoderTest {
 
         GbfsFeedHeader header = mapped.decodeDocument(fixture("gbfs23_station_status.json"), listener);
 
-        assertThat(header).isEqualTo(new GbfsFeedHeader(Instant.ofEpochSecond(1700000000), 60, "2.3",
-                GbfsVersion.GBFS_2));
+        assertThat(header)
+                .isEqualTo(new GbfsFeedHeader(Instant.ofEpochSecond(1700000000), 60, "2.3", GbfsVersion.GBFS_2));
         assertThat(listener.stations.get(0))
-                .isEqualTo(new StationStatus("A1", null, 5, 3, 2, 7, true, true, false,
-                        Instant.ofEpochSecond(1699999990), List.of()));
+                .isEqualTo(new StationStatus(
+                        "A1", null, 5, 3, 2, 7, true, true, false, Instant.ofEpochSecond(1699999990), List.of()));
         assertThat(listener.stations.get(1).mechanicalBikes())
                 .as("a vehicle type missing from the catalogue makes the breakdown unknown")
                 .isNull();
@@ -127,8 +149,8 @@ class StationStatusDecoderTest {
         Instant updated = Instant.parse("2023-07-17T11:34:13Z");
         assertThat(header).isEqualTo(new GbfsFeedHeader(updated, 0, "3.0", GbfsVersion.GBFS_3));
         assertThat(listener.stations.get(0))
-                .isEqualTo(new StationStatus("station12", null, 3, null, null, 5, true, true, true, updated,
-                        List.of()));
+                .isEqualTo(
+                        new StationStatus("station12", null, 3, null, null, 5, true, true, true, updated, List.of()));
         assertThat(listener.stations.get(1).inconsistencies())
                 .containsExactly(Inconsistency.REPORTED_AFTER_FEED_UPDATE);
         assertThat(listener.rejections)
@@ -192,8 +214,7 @@ class StationStatusDecoderTest {
         assertThatThrownBy(() -> decoder.decodeDocument(utf8("<html>502 Bad Gateway</html>"), listener))
                 .isInstanceOf(GbfsDecodingException.class)
                 .hasMessageStartingWith("not valid JSON");
-        assertThatThrownBy(() -> decoder.decodeDocument(utf8(""), listener))
-                .hasMessage("empty payload");
+        assertThatThrownBy(() -> decoder.decodeDocument(utf8(""), listener)).hasMessage("empty payload");
         assertThatThrownBy(() -> decoder.decodeDocument(utf8("[1, 2]"), listener))
                 .hasMessage("expected a JSON object at the top level, found START_ARRAY");
         assertThatThrownBy(() -> decoder.decodeDocument(utf8("{\"ttl\": 60}"), listener))
@@ -225,8 +246,8 @@ class StationStatusDecoderTest {
 
     @Test
     void refusesAWholeDocumentAsASingleEntry() {
-        assertThatThrownBy(() -> decoder.decodeEntry(
-                        fixture("velib_station_status.json"), null, new CollectingListener<>()))
+        assertThatThrownBy(() ->
+                        decoder.decodeEntry(fixture("velib_station_status.json"), null, new CollectingListener<>()))
                 .isInstanceOf(GbfsDecodingException.class)
                 .hasMessage("a GBFS document (top-level \"data\"), not a single entry");
     }

@@ -1,9 +1,8 @@
 package org.velibstream.bench.kafka;
 
-import org.velibstream.bench.Summary;
-
 import java.util.List;
 import java.util.Objects;
+import org.velibstream.bench.Summary;
 
 /**
  * The measured runs of one engine at one parallelism (slots, stream threads; 1 for the floor), after its warm-ups.
@@ -29,6 +28,7 @@ public record EngineMeasurement(String engine, int parallelism, List<EngineRun> 
     }
 
     public Summary peakHeapMegabytes() {
-        return Summary.of(runs.stream().mapToDouble(run -> run.peakHeapBytes() / 1e6).toArray());
+        return Summary.of(
+                runs.stream().mapToDouble(run -> run.peakHeapBytes() / 1e6).toArray());
     }
 }

@@ -2,7 +2,6 @@ package org.velibstream.bench.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,23 +37,36 @@ public record ExternalPeer(String name, List<String> command, Path stationsCsv, 
     /** A peer packaged as a runnable jar, started with this JVM's {@code java}. */
     public static ExternalPeer javaJar(String name, Path jar, Path stationsCsv, Duration window) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ExternalPeer(name, List.of(java, "-jar", jar.toString()), stationsCsv, window, Duration.ofMinutes(15));
+        return new ExternalPeer(
+                name, List.of(java, "-jar", jar.toString()), stationsCsv, window, Duration.ofMinutes(15));
     }
 
     public Result run(String bootstrap, String topic, long expectedRecords) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(command);
-        arguments.addAll(List.of("--bootstrap", bootstrap, "--topic", topic, "--stations", stationsCsv.toString(),
-                "--window", window.toSeconds() + "s", "--expected-records", Long.toString(expectedRecords)));
+        arguments.addAll(List.of(
+                "--bootstrap",
+                bootstrap,
+                "--topic",
+                topic,
+                "--stations",
+                stationsCsv.toString(),
+                "--window",
+                window.toSeconds() + "s",
+                "--expected-records",
+                Long.toString(expectedRecords)));
         Path output = Files.createTempFile("velib-peer-", ".out");
         try {
             Process process = new ProcessBuilder(arguments)
-                    .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException(name + " did not end within " + timeout);
             }
             List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isBlank()).toList();
+                    .filter(line -> !line.isBlank())
+                    .toList();
             if (process.exitValue() != 0 || lines.isEmpty()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " and printed "
                         + (lines.isEmpty() ? "nothing" : lines.get(lines.size() - 1)));

@@ -1,19 +1,17 @@
 package org.velibstream.bench.kafka;
 
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import org.velibstream.job.VelibStreamJob;
-import org.velibstream.job.options.JobConfiguration;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.velibstream.job.VelibStreamJob;
+import org.velibstream.job.options.JobConfiguration;
 
 /**
  * The production job on the raw topic, for the Kafka benchmarks: {@link VelibStreamJob#build} with {@code --source
@@ -26,7 +24,12 @@ import java.util.concurrent.TimeoutException;
 public record KafkaJob(String bootstrap, String rawTopic, int parallelism, boolean bounded, String run) {
 
     public static KafkaJob of(String bootstrap, String rawTopic, int parallelism, boolean bounded) {
-        return new KafkaJob(bootstrap, rawTopic, parallelism, bounded, UUID.randomUUID().toString().substring(0, 8));
+        return new KafkaJob(
+                bootstrap,
+                rawTopic,
+                parallelism,
+                bounded,
+                UUID.randomUUID().toString().substring(0, 8));
     }
 
     public String statsTopic() {
@@ -40,20 +43,31 @@ public record KafkaJob(String bootstrap, String rawTopic, int parallelism, boole
     /** Builds the job on a fresh MiniCluster and submits it; the caller cancels it or waits for it. */
     public JobClient start() throws Exception {
         List<String> args = new ArrayList<>(List.of(
-                "--source", "kafka",
-                "--kafka-bootstrap", bootstrap,
-                "--raw-topic", rawTopic,
-                "--kafka-group-id", "bench-" + run,
-                "--sink", "kafka",
-                "--stats-topic", statsTopic(),
-                "--alerts-topic", alertsTopic(),
-                "--deadletter-topic", "bench-deadletter-" + run,
-                "--transactional-id-prefix", "bench-" + run,
-                "--parallelism", Integer.toString(parallelism)));
+                "--source",
+                "kafka",
+                "--kafka-bootstrap",
+                bootstrap,
+                "--raw-topic",
+                rawTopic,
+                "--kafka-group-id",
+                "bench-" + run,
+                "--sink",
+                "kafka",
+                "--stats-topic",
+                statsTopic(),
+                "--alerts-topic",
+                alertsTopic(),
+                "--deadletter-topic",
+                "bench-deadletter-" + run,
+                "--transactional-id-prefix",
+                "bench-" + run,
+                "--parallelism",
+                Integer.toString(parallelism)));
         if (bounded) {
             args.add("--kafka-stop-at-latest");
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
         VelibStreamJob.build(env, JobConfiguration.fromArgs(args.toArray(String[]::new)));
         return env.executeAsync("velib-stream on Kafka p" + parallelism);
     }

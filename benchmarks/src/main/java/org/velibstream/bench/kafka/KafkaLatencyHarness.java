@@ -1,17 +1,6 @@
 package org.velibstream.bench.kafka;
 
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.core.execution.JobClient;
-
-import org.velibstream.bench.SimulatedSystem;
-import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.options.JobOptions;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.sink.json.JsonCodec;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.velibstream.bench.SimulatedSystem;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * Latency of the job at a fixed input rate below saturation, with its production settings (exactly-once Kafka sinks,
@@ -63,8 +60,14 @@ public final class KafkaLatencyHarness {
         }
     }
 
-    public record Result(Settings settings, long records, int stations, Percentiles alertCommitted,
-            Percentiles alertUncommitted, Percentiles windowCommitted, Percentiles windowUncommitted) {}
+    public record Result(
+            Settings settings,
+            long records,
+            int stations,
+            Percentiles alertCommitted,
+            Percentiles alertUncommitted,
+            Percentiles windowCommitted,
+            Percentiles windowUncommitted) {}
 
     private final String bootstrap;
     private final ObjectMapper json = JsonCodec.newMapper();
@@ -79,21 +82,24 @@ public final class KafkaLatencyHarness {
             throw new IllegalArgumentException("usage: KafkaLatencyHarness <bootstrap> [records/s [seconds]]");
         }
         Settings full = Settings.full();
-        Settings settings = new Settings(args.length > 1 ? Double.parseDouble(args[1]) : full.recordsPerSecond(),
-                args.length > 2 ? Duration.ofSeconds(Long.parseLong(args[2])) : full.duration(), full.warmup(),
+        Settings settings = new Settings(
+                args.length > 1 ? Double.parseDouble(args[1]) : full.recordsPerSecond(),
+                args.length > 2 ? Duration.ofSeconds(Long.parseLong(args[2])) : full.duration(),
+                full.warmup(),
                 full.parallelism());
         System.out.println(KafkaReport.latencyTable(new KafkaLatencyHarness(args[0]).run(settings)));
     }
 
     public Result run(Settings settings) throws Exception {
         int stations = SimulatedSystem.stationRows().size();
-        int ticks = (int) Math.ceil(settings.recordsPerSecond() * settings.duration().toSeconds() / stations);
+        int ticks = (int)
+                Math.ceil(settings.recordsPerSecond() * settings.duration().toSeconds() / stations);
         RawTopicLoad load = RawTopicLoad.simulateInThePast(Math.max(ticks, 4));
         String rawTopic = "bench-latency-raw-" + UUID.randomUUID().toString().substring(0, 8);
         Visibility visibility = new Visibility();
         RawTopicLoadGenerator.SendTimes sent;
-        ExecutorService generatorThread = Executors.newSingleThreadExecutor(
-                runnable -> new Thread(runnable, "velib-bench-load-generator"));
+        ExecutorService generatorThread =
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "velib-bench-load-generator"));
         try (RawTopicLoadGenerator generator = new RawTopicLoadGenerator(bootstrap)) {
             generator.createTopic(rawTopic, RAW_PARTITIONS);
             KafkaJob job = KafkaJob.of(bootstrap, rawTopic, settings.parallelism(), false);
@@ -106,7 +112,8 @@ public final class KafkaLatencyHarness {
                 Future<RawTopicLoadGenerator.SendTimes> sending = generatorThread.submit(
                         () -> generator.atFixedRate(rawTopic, load, settings.recordsPerSecond()));
                 Instant lastClosable = load.lastWindowStart().minus(RawTopicLoad.TICK.multipliedBy(2));
-                long deadline = System.nanoTime() + settings.duration().plus(Duration.ofMinutes(3)).toNanos();
+                long deadline = System.nanoTime()
+                        + settings.duration().plus(Duration.ofMinutes(3)).toNanos();
                 while (!(sending.isDone() && visibility.committedWindows.containsKey(lastClosable))) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("The last closable window " + lastClosable
@@ -126,7 +133,10 @@ public final class KafkaLatencyHarness {
         }
         long warmedUpAt = sent.nanos()[0] + settings.warmup().toNanos();
         Map<String, Integer> recordIndex = recordIndex(load);
-        return new Result(settings, load.size(), load.stations(),
+        return new Result(
+                settings,
+                load.size(),
+                load.stations(),
                 Percentiles.ofNanos(alertLatencies(visibility.committedAlerts, recordIndex, sent, warmedUpAt)),
                 Percentiles.ofNanos(alertLatencies(visibility.uncommittedAlerts, recordIndex, sent, warmedUpAt)),
                 Percentiles.ofNanos(windowLatencies(visibility.committedWindows, load, sent, warmedUpAt)),
@@ -137,23 +147,27 @@ public final class KafkaLatencyHarness {
     private final class Visibility {
         /** Per alert, the key of the record that raised it ({@link #recordKey}) and when the alert was seen. */
         final List<Map.Entry<String, Long>> committedAlerts = new ArrayList<>();
+
         final List<Map.Entry<String, Long>> uncommittedAlerts = new ArrayList<>();
         /** Per window start, when its first statistics row was seen. */
         final Map<Instant, Long> committedWindows = new HashMap<>();
+
         final Map<Instant, Long> uncommittedWindows = new HashMap<>();
 
         void alerts(List<ConsumerRecord<byte[], byte[]>> records, List<Map.Entry<String, Long>> into) throws Exception {
             long now = System.nanoTime();
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 StationAlert alert = json.readValue(record.value(), StationAlert.class);
-                into.add(Map.entry(recordKey(alert.stationCode(), alert.detectedAt().toEpochMilli()), now));
+                into.add(Map.entry(
+                        recordKey(alert.stationCode(), alert.detectedAt().toEpochMilli()), now));
             }
         }
 
         void windows(List<ConsumerRecord<byte[], byte[]>> records, Map<Instant, Long> into) throws Exception {
             long now = System.nanoTime();
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                into.putIfAbsent(json.readValue(record.value(), PostalCodeStats.class).windowStart(), now);
+                into.putIfAbsent(
+                        json.readValue(record.value(), PostalCodeStats.class).windowStart(), now);
             }
         }
     }
@@ -183,8 +197,11 @@ public final class KafkaLatencyHarness {
         return index;
     }
 
-    private static long[] alertLatencies(List<Map.Entry<String, Long>> alerts, Map<String, Integer> recordIndex,
-            RawTopicLoadGenerator.SendTimes sent, long warmedUpAt) {
+    private static long[] alertLatencies(
+            List<Map.Entry<String, Long>> alerts,
+            Map<String, Integer> recordIndex,
+            RawTopicLoadGenerator.SendTimes sent,
+            long warmedUpAt) {
         List<Long> latencies = new ArrayList<>();
         for (Map.Entry<String, Long> alert : alerts) {
             Integer index = recordIndex.get(alert.getKey());
@@ -200,9 +217,11 @@ public final class KafkaLatencyHarness {
     }
 
     /** For each window, from the send of the first record at or after its end plus the out-of-orderness. */
-    private static long[] windowLatencies(Map<Instant, Long> windows, RawTopicLoad load,
-            RawTopicLoadGenerator.SendTimes sent, long warmedUpAt) {
-        long closingDelay = RawTopicLoad.TICK.plus(JobOptions.MAX_OUT_OF_ORDERNESS.defaultValue()).toMillis();
+    private static long[] windowLatencies(
+            Map<Instant, Long> windows, RawTopicLoad load, RawTopicLoadGenerator.SendTimes sent, long warmedUpAt) {
+        long closingDelay = RawTopicLoad.TICK
+                .plus(JobOptions.MAX_OUT_OF_ORDERNESS.defaultValue())
+                .toMillis();
         List<RawRecord> records = load.records();
         List<Long> latencies = new ArrayList<>();
         windows.forEach((windowStart, visibleAt) -> {

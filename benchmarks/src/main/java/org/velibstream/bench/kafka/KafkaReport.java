@@ -1,11 +1,8 @@
 package org.velibstream.bench.kafka;
 
-import org.velibstream.bench.MarkdownReport;
-import org.velibstream.bench.Summary;
-
-import javax.annotation.Nullable;
-
 import java.util.Locale;
+import javax.annotation.Nullable;
+import org.velibstream.bench.Summary;
 
 /** The report's sections on the Kafka path: engines side by side on the same topic, and the job's latency. */
 public final class KafkaReport {
@@ -13,9 +10,12 @@ public final class KafkaReport {
     private KafkaReport() {}
 
     /** Both sections, or why they were not run. */
-    public static String sections(@Nullable KafkaThroughputHarness.Result throughput,
-            @Nullable KafkaLatencyHarness.Result latency, String notRunReason) {
-        StringBuilder md = new StringBuilder("\n## The Kafka path: velib-stream, Kafka Streams and the floor on the same records\n\n");
+    public static String sections(
+            @Nullable KafkaThroughputHarness.Result throughput,
+            @Nullable KafkaLatencyHarness.Result latency,
+            String notRunReason) {
+        StringBuilder md = new StringBuilder(
+                "\n## The Kafka path: velib-stream, Kafka Streams and the floor on the same records\n\n");
         if (throughput == null) {
             return md.append("Not run: ").append(notRunReason).append("\n").toString();
         }
@@ -28,24 +28,39 @@ public final class KafkaReport {
     public static String throughputTable(KafkaThroughputHarness.Result result) {
         KafkaThroughputHarness.Settings settings = result.settings();
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%,d", result.records())).append(" records (").append(settings.ticks())
-                .append(" simulated minutes of ").append(result.stations())
+        md.append(String.format(Locale.ROOT, "%,d", result.records()))
+                .append(" records (")
+                .append(settings.ticks())
+                .append(" simulated minutes of ")
+                .append(result.stations())
                 .append(" stations, one Vélib' entry per record, the job's raw format) pre-loaded into one topic of "
                         + "2 partitions on a local broker; each engine reads them all from the beginning, ")
-                .append(settings.warmups()).append(" warm-up run(s) and ").append(settings.repeats())
+                .append(settings.warmups())
+                .append(" warm-up run(s) and ")
+                .append(settings.repeats())
                 .append(" measured run(s) each, in this JVM.\n\n");
         md.append("| engine | parallelism | records/s median (min–max) | spread | ratio to velib-stream p1 "
                 + "| process CPU, cores busy | peak heap MB |\n|---|---|---|---|---|---|---|\n");
-        double job = result.job(1).map(measurement -> measurement.recordsPerSecond().median()).orElse(Double.NaN);
+        double job = result.job(1)
+                .map(measurement -> measurement.recordsPerSecond().median())
+                .orElse(Double.NaN);
         for (EngineMeasurement measurement : result.measurements()) {
             Summary rate = measurement.recordsPerSecond();
             boolean resourcesMeasured = measurement.runs().get(0).peakHeapBytes() > 0;
             boolean cpuMeasured = !measurement.runs().get(0).cpuTime().isZero();
-            md.append("| ").append(measurement.engine()).append(" | ").append(measurement.parallelism()).append(" | ")
-                    .append(rate.formatted("%,.0f")).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.0f %%", rate.relativeSpread() * 100)).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.2f×", rate.median() / job)).append(" | ")
-                    .append(cpuMeasured ? measurement.coresUsed().formatted("%.2f") : "n/a").append(" | ")
+            md.append("| ")
+                    .append(measurement.engine())
+                    .append(" | ")
+                    .append(measurement.parallelism())
+                    .append(" | ")
+                    .append(rate.formatted("%,.0f"))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f %%", rate.relativeSpread() * 100))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f×", rate.median() / job))
+                    .append(" | ")
+                    .append(cpuMeasured ? measurement.coresUsed().formatted("%.2f") : "n/a")
+                    .append(" | ")
                     .append(resourcesMeasured ? measurement.peakHeapMegabytes().formatted("%.0f") : "n/a")
                     .append(" |\n");
         }
@@ -64,14 +79,22 @@ public final class KafkaReport {
     public static String latencyTable(KafkaLatencyHarness.Result result) {
         KafkaLatencyHarness.Settings settings = result.settings();
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%,.0f", settings.recordsPerSecond())).append(" records/s for ")
-                .append(settings.duration().toSeconds()).append(" s (").append(String.format(Locale.ROOT, "%,d", result.records()))
-                .append(" records, one simulated minute of ").append(result.stations()).append(" stations every ")
+        md.append(String.format(Locale.ROOT, "%,.0f", settings.recordsPerSecond()))
+                .append(" records/s for ")
+                .append(settings.duration().toSeconds())
+                .append(" s (")
+                .append(String.format(Locale.ROOT, "%,d", result.records()))
+                .append(" records, one simulated minute of ")
+                .append(result.stations())
+                .append(" stations every ")
                 .append(String.format(Locale.ROOT, "%.2f", result.stations() / settings.recordsPerSecond()))
-                .append(" s), the job at parallelism ").append(settings.parallelism())
-                .append(" with its production settings; the first ").append(settings.warmup().toSeconds())
+                .append(" s), the job at parallelism ")
+                .append(settings.parallelism())
+                .append(" with its production settings; the first ")
+                .append(settings.warmup().toSeconds())
                 .append(" s of records left out.\n\n");
-        md.append("| from → to | reader | samples | p50 ms | p99 ms | p99.9 ms | max ms |\n|---|---|---|---|---|---|---|\n");
+        md.append(
+                "| from → to | reader | samples | p50 ms | p99 ms | p99.9 ms | max ms |\n|---|---|---|---|---|---|---|\n");
         row(md, "record → its alert", "read_uncommitted", result.alertUncommitted());
         row(md, "record → its alert", "read_committed", result.alertCommitted());
         row(md, "window end → statistics row", "read_uncommitted", result.windowUncommitted());
@@ -86,9 +109,20 @@ public final class KafkaReport {
     }
 
     private static void row(StringBuilder md, String what, String reader, Percentiles percentiles) {
-        md.append("| ").append(what).append(" | ").append(reader).append(" | ").append(percentiles.count()).append(" | ")
-                .append(String.format(Locale.ROOT, "%.0f | %.0f | %.0f | %.0f", percentiles.p50(), percentiles.p99(),
-                        percentiles.p999(), percentiles.max()))
+        md.append("| ")
+                .append(what)
+                .append(" | ")
+                .append(reader)
+                .append(" | ")
+                .append(percentiles.count())
+                .append(" | ")
+                .append(String.format(
+                        Locale.ROOT,
+                        "%.0f | %.0f | %.0f | %.0f",
+                        percentiles.p50(),
+                        percentiles.p99(),
+                        percentiles.p999(),
+                        percentiles.max()))
                 .append(" |\n");
     }
 }

@@ -1,15 +1,20 @@
 package org.velibstream.bench.kafka;
 
-import org.velibstream.bench.ProcessResources;
-import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.Rejection;
-import org.velibstream.gbfs.StationListener;
-import org.velibstream.gbfs.StationStatus;
-import org.velibstream.gbfs.StationStatusDecoder;
-import org.velibstream.sink.json.JsonCodec;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,20 +32,13 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import org.velibstream.bench.ProcessResources;
+import org.velibstream.gbfs.GbfsDecodingException;
+import org.velibstream.gbfs.Rejection;
+import org.velibstream.gbfs.StationListener;
+import org.velibstream.gbfs.StationStatus;
+import org.velibstream.gbfs.StationStatusDecoder;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * The Kafka Streams peer: the job's per-postal-code aggregation in Kafka Streams, on the same raw topic. Each record
@@ -61,8 +59,14 @@ public final class KafkaStreamsPeer {
      * @param threads stream threads, the peer's parallelism
      * @param stateFolder where Kafka Streams keeps its local state; the run's own folder is made inside it
      */
-    public record Settings(String bootstrap, String rawTopic, String outputTopic, Duration window, Duration grace,
-            int threads, Path stateFolder) {}
+    public record Settings(
+            String bootstrap,
+            String rawTopic,
+            String outputTopic,
+            Duration window,
+            Duration grace,
+            int threads,
+            Path stateFolder) {}
 
     /**
      * @param run the time from the first to the last record aggregated, with the process's CPU and heap over it
@@ -106,13 +110,19 @@ public final class KafkaStreamsPeer {
                 .process(() -> new DecodeReadings(postalCodes, progress))
                 .groupByKey(Grouped.with("readings-by-postal-code", Serdes.String(), ReadingsSerde.reading()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(settings.window(), settings.grace()))
-                .aggregate(LatestReadings::new, (postalCode, reading, latest) -> {
-                    progress.aggregatedOne();
-                    return latest.add(reading);
-                }, Materialized.with(Serdes.String(), ReadingsSerde.latest()))
+                .aggregate(
+                        LatestReadings::new,
+                        (postalCode, reading, latest) -> {
+                            progress.aggregatedOne();
+                            return latest.add(reading);
+                        },
+                        Materialized.with(Serdes.String(), ReadingsSerde.latest()))
                 .toStream()
-                .map((window, latest) -> KeyValue.pair(window.key(),
-                        toJson(json, latest.sums(Instant.ofEpochMilli(window.window().start()), window.key()))))
+                .map((window, latest) -> KeyValue.pair(
+                        window.key(),
+                        toJson(
+                                json,
+                                latest.sums(Instant.ofEpochMilli(window.window().start()), window.key()))))
                 .to(settings.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
     }
@@ -124,7 +134,9 @@ public final class KafkaStreamsPeer {
     public Result run(Settings settings, long expectedRecords, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.bootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(settings.outputTopic(), 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(settings.outputTopic(), 1, (short) 1)))
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
         }
         Progress progress = new Progress();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -168,8 +180,13 @@ public final class KafkaStreamsPeer {
             Duration elapsed = Duration.ofNanos(progress.lastNanos.get() - progress.firstNanos.get());
             streams.close(Duration.ofSeconds(60));
             streams.cleanUp();
-            return new Result(new EngineRun(progress.aggregated.get() - 1, elapsed, Duration.ofNanos(cpu),
-                    ProcessResources.heapPeakBytes()), progress.undecodable.get());
+            return new Result(
+                    new EngineRun(
+                            progress.aggregated.get() - 1,
+                            elapsed,
+                            Duration.ofNanos(cpu),
+                            ProcessResources.heapPeakBytes()),
+                    progress.undecodable.get());
         }
     }
 
@@ -222,7 +239,8 @@ public final class KafkaStreamsPeer {
             rejections.forEach(rejection -> progress.undecodableOne());
             for (StationStatus status : statuses) {
                 StationReading reading = StationReading.of(status, record.timestamp());
-                context.forward(new Record<>(postalCodes.postalCode(reading.stationKey()), reading, record.timestamp()));
+                context.forward(
+                        new Record<>(postalCodes.postalCode(reading.stationKey()), reading, record.timestamp()));
             }
         }
     }

@@ -1,15 +1,6 @@
 package org.velibstream.bench.kafka;
 
-import org.apache.flink.core.execution.JobClient;
-
-import org.velibstream.bench.ProcessResources;
-import org.velibstream.bench.SimulatedSystem;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.sink.json.JsonCodec;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.velibstream.bench.ProcessResources;
+import org.velibstream.bench.SimulatedSystem;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * Throughput of velib-stream and its peers on the same records of the same raw topic: the load is written once
@@ -62,8 +59,8 @@ public final class KafkaThroughputHarness {
     }
 
     /** What was measured, and on what. */
-    public record Result(Settings settings, String rawTopic, int stations, long records,
-            List<EngineMeasurement> measurements) {
+    public record Result(
+            Settings settings, String rawTopic, int stations, long records, List<EngineMeasurement> measurements) {
 
         public Optional<EngineMeasurement> job(int parallelism) {
             return measurements.stream()
@@ -97,8 +94,11 @@ public final class KafkaThroughputHarness {
             throw new IllegalArgumentException("usage: KafkaThroughputHarness <bootstrap> [ticks [repeats]]");
         }
         Settings full = Settings.full();
-        Settings settings = new Settings(args.length > 1 ? Integer.parseInt(args[1]) : full.ticks(), full.parallelisms(),
-                full.warmups(), args.length > 2 ? Integer.parseInt(args[2]) : full.repeats());
+        Settings settings = new Settings(
+                args.length > 1 ? Integer.parseInt(args[1]) : full.ticks(),
+                full.parallelisms(),
+                full.warmups(),
+                args.length > 2 ? Integer.parseInt(args[2]) : full.repeats());
         Path work = Files.createTempDirectory("velib-kafka-bench");
         Result result = new KafkaThroughputHarness(args[0], work, List.of()).run(settings);
         System.out.println(KafkaReport.throughputTable(result));
@@ -119,20 +119,27 @@ public final class KafkaThroughputHarness {
         }
         KafkaStreamsPeer streams = new KafkaStreamsPeer(postalCodes);
         for (int threads : settings.parallelisms()) {
-            measurements.add(repeat(settings, KAFKA_STREAMS, threads, () -> streams.run(streamsSettings(rawTopic, load, threads),
-                    load.size(), RUN_TIMEOUT).run()));
+            measurements.add(repeat(settings, KAFKA_STREAMS, threads, () -> streams.run(
+                            streamsSettings(rawTopic, load, threads), load.size(), RUN_TIMEOUT)
+                    .run()));
         }
         for (ExternalPeer peer : externalPeers) {
-            measurements.add(repeat(settings, peer.name(), 1, () -> peer.run(bootstrap, rawTopic, load.size()).run()));
+            measurements.add(repeat(settings, peer.name(), 1, () -> peer.run(bootstrap, rawTopic, load.size())
+                    .run()));
         }
         return new Result(settings, rawTopic, load.stations(), load.size(), measurements);
     }
 
     /** The peer on {@code rawTopic}, with a grace as long as the whole load (see {@link KafkaStreamsPeer}). */
-    public KafkaStreamsPeer.Settings streamsSettings(String rawTopic, RawTopicLoad load, int threads) throws IOException {
-        return new KafkaStreamsPeer.Settings(bootstrap, rawTopic,
-                "bench-streams-out-" + UUID.randomUUID().toString().substring(0, 8), RawTopicLoad.TICK,
-                RawTopicLoad.TICK.multipliedBy(load.ticks()), threads,
+    public KafkaStreamsPeer.Settings streamsSettings(String rawTopic, RawTopicLoad load, int threads)
+            throws IOException {
+        return new KafkaStreamsPeer.Settings(
+                bootstrap,
+                rawTopic,
+                "bench-streams-out-" + UUID.randomUUID().toString().substring(0, 8),
+                RawTopicLoad.TICK,
+                RawTopicLoad.TICK.multipliedBy(load.ticks()),
+                threads,
                 Files.createDirectories(workFolder.resolve("kafka-streams")));
     }
 
@@ -159,7 +166,8 @@ public final class KafkaThroughputHarness {
             records = reader.readToEnd(RUN_TIMEOUT);
         }
         if (records.size() != expected) {
-            throw new IllegalStateException("Read " + records.size() + " records of " + rawTopic + ", wrote " + expected);
+            throw new IllegalStateException(
+                    "Read " + records.size() + " records of " + rawTopic + ", wrote " + expected);
         }
         RecordFloor floor = new RecordFloor(postalCodes, RawTopicLoad.TICK);
         // The floor's loop is short: more repeats than the engines get, for a stable median.
@@ -171,8 +179,11 @@ public final class KafkaThroughputHarness {
             if (result.unreadable() > 0 || result.sums().isEmpty()) {
                 throw new IllegalStateException("The floor could not read " + result.unreadable() + " records");
             }
-            return new EngineRun(records.size(), Duration.ofNanos(elapsed),
-                    Duration.ofNanos(ProcessResources.cpuNanos() - cpuBefore), 0);
+            return new EngineRun(
+                    records.size(),
+                    Duration.ofNanos(elapsed),
+                    Duration.ofNanos(ProcessResources.cpuNanos() - cpuBefore),
+                    0);
         });
     }
 
@@ -194,7 +205,9 @@ public final class KafkaThroughputHarness {
                     }
                     PostalCodeStats row = json.readValue(record.value(), PostalCodeStats.class);
                     if (row.windowStart().equals(load.lastWindowStart())) {
-                        return new EngineRun(load.size() - 2L * load.stations(), Duration.ofNanos(now - firstRowAt),
+                        return new EngineRun(
+                                load.size() - 2L * load.stations(),
+                                Duration.ofNanos(now - firstRowAt),
                                 Duration.ofNanos(ProcessResources.cpuNanos() - cpuAtFirstRow),
                                 ProcessResources.heapPeakBytes());
                     }

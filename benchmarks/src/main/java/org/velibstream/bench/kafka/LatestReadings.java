@@ -27,7 +27,8 @@ public final class LatestReadings {
 
     /** Keeps {@code reading} unless the station already has a later one: a duplicate changes nothing. */
     public LatestReadings add(StationReading reading) {
-        byStation.merge(reading.stationKey(), reading, (kept, candidate) -> candidate.supersedes(kept) ? candidate : kept);
+        byStation.merge(
+                reading.stationKey(), reading, (kept, candidate) -> candidate.supersedes(kept) ? candidate : kept);
         return this;
     }
 
@@ -49,6 +50,7 @@ public final class LatestReadings {
                 full++;
             }
         }
-        return new WindowedSums(windowStart, postalCode, byStation.size(), bikes, mechanical, ebikes, docks, empty, full);
+        return new WindowedSums(
+                windowStart, postalCode, byStation.size(), bikes, mechanical, ebikes, docks, empty, full);
     }
 }

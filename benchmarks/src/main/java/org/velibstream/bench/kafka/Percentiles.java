@@ -11,7 +11,11 @@ public record Percentiles(int count, double p50, double p99, double p999, double
         }
         long[] sorted = samples.clone();
         Arrays.sort(sorted);
-        return new Percentiles(sorted.length, millis(sorted, 0.50), millis(sorted, 0.99), millis(sorted, 0.999),
+        return new Percentiles(
+                sorted.length,
+                millis(sorted, 0.50),
+                millis(sorted, 0.99),
+                millis(sorted, 0.999),
                 sorted[sorted.length - 1] / 1e6);
     }
 

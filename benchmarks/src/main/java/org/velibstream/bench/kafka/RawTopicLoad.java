@@ -1,5 +1,11 @@
 package org.velibstream.bench.kafka;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.velibstream.bench.SimulatedSystem;
 import org.velibstream.gbfs.GbfsDecodingException;
 import org.velibstream.gbfs.Rejection;
@@ -8,14 +14,6 @@ import org.velibstream.gbfs.StationStatus;
 import org.velibstream.gbfs.StationStatusDecoder;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.VelibRawRecordSerializer;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The records the Kafka benchmarks write to the raw topic: {@code ticks} minutes of the project's simulation
@@ -61,8 +59,7 @@ public final class RawTopicLoad {
             Instant at = system.start().plus(TICK.multipliedBy(tick));
             List<StationStatus> statuses = new ArrayList<>();
             List<Rejection> rejections = new ArrayList<>();
-            decoder.decodeDocument(system.stationStatus(tick),
-                    StationListener.collectingInto(statuses, rejections));
+            decoder.decodeDocument(system.stationStatus(tick), StationListener.collectingInto(statuses, rejections));
             if (!rejections.isEmpty()) {
                 throw new IllegalStateException("The simulation wrote entries the decoder rejects: " + rejections);
             }

@@ -1,13 +1,5 @@
 package org.velibstream.bench.kafka;
 
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
-
-import javax.annotation.Nullable;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,6 +7,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.Nullable;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Compact binary serdes for the Kafka Streams peer's repartition topic ({@link StationReading}) and window store
@@ -87,7 +85,14 @@ final class ReadingsSerde {
     }
 
     private static StationReading readReading(DataInputStream in) throws IOException {
-        return new StationReading(readNullable(in), readNullable(in), in.readLong(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+        return new StationReading(
+                readNullable(in),
+                readNullable(in),
+                in.readLong(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
                 in.readBoolean());
     }
 

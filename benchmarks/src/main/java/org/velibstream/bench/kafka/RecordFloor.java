@@ -44,8 +44,8 @@ public final class RecordFloor {
                     .add(reading);
         }
         List<WindowedSums> sums = new ArrayList<>();
-        windows.forEach((windowStart, byPostalCode) -> byPostalCode.forEach((postalCode, latest) ->
-                sums.add(latest.sums(Instant.ofEpochMilli(windowStart), postalCode))));
+        windows.forEach((windowStart, byPostalCode) -> byPostalCode.forEach(
+                (postalCode, latest) -> sums.add(latest.sums(Instant.ofEpochMilli(windowStart), postalCode))));
         return new Result(sums, unreadable);
     }
 }

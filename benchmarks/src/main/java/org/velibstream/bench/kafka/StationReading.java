@@ -1,14 +1,11 @@
 package org.velibstream.bench.kafka;
 
-import org.velibstream.gbfs.StationStatus;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
+import javax.annotation.Nullable;
+import org.velibstream.gbfs.StationStatus;
 
 /**
  * The part of one station status that the per-postal-code sums need, with its event time.
@@ -17,8 +14,15 @@ import java.io.IOException;
  * @param stationId {@code station_id}; null when a plain-Jackson entry has none (then the code is there)
  * @param timestamp event time, epoch milliseconds: the record's Kafka timestamp (0 where no one needs it)
  */
-public record StationReading(@Nullable String stationCode, @Nullable String stationId, long timestamp, int bikes,
-        int mechanical, int ebikes, int docks, boolean installed) {
+public record StationReading(
+        @Nullable String stationCode,
+        @Nullable String stationId,
+        long timestamp,
+        int bikes,
+        int mechanical,
+        int ebikes,
+        int docks,
+        boolean installed) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -35,8 +39,14 @@ public record StationReading(@Nullable String stationCode, @Nullable String stat
 
     /** From the project's decoder, as the Kafka Streams peer reads records (the job decodes the same way). */
     public static StationReading of(StationStatus status, long timestamp) {
-        return new StationReading(status.stationCode(), status.stationId(), timestamp, status.bikesAvailable(),
-                zeroIfNull(status.mechanicalBikes()), zeroIfNull(status.ebikes()), status.docksAvailable(),
+        return new StationReading(
+                status.stationCode(),
+                status.stationId(),
+                timestamp,
+                status.bikesAvailable(),
+                zeroIfNull(status.mechanicalBikes()),
+                zeroIfNull(status.ebikes()),
+                status.docksAvailable(),
                 status.installed());
     }
 
@@ -89,7 +99,8 @@ public record StationReading(@Nullable String stationCode, @Nullable String stat
             }
         }
         if (stationCode == null && stationId == null) {
-            throw new IOException("a station entry needs a stationCode or a station_id, at " + parser.currentLocation());
+            throw new IOException(
+                    "a station entry needs a stationCode or a station_id, at " + parser.currentLocation());
         }
         return new StationReading(stationCode, stationId, timestamp, bikes, mechanical, ebikes, docks, installed);
     }

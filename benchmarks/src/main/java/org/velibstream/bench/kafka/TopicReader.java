@@ -1,16 +1,15 @@
 package org.velibstream.bench.kafka;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads topics of the benchmark's broker without a consumer group: assigned partitions, from the beginning. */
 public final class TopicReader implements AutoCloseable {
@@ -31,7 +30,8 @@ public final class TopicReader implements AutoCloseable {
     /** Starts reading every partition of {@code topic} from its beginning. */
     public TopicReader from(String topic) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
         if (partitions.isEmpty()) {
             throw new IllegalStateException("Topic " + topic + " has no partition");
         }
@@ -51,12 +51,15 @@ public final class TopicReader implements AutoCloseable {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
         List<RawRecord> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
+        while (end.entrySet().stream()
+                .anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Did not reach the end of " + end.keySet() + " within " + timeout);
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                records.add(new RawRecord(record.timestamp(), record.key() != null ? record.key() : new byte[0],
+                records.add(new RawRecord(
+                        record.timestamp(),
+                        record.key() != null ? record.key() : new byte[0],
                         record.value() != null ? record.value() : new byte[0]));
             }
         }

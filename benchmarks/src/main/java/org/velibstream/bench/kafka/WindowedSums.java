@@ -1,9 +1,8 @@
 package org.velibstream.bench.kafka;
 
-import org.velibstream.job.stats.PostalCodeStats;
-
 import java.time.Instant;
 import java.util.Objects;
+import org.velibstream.job.stats.PostalCodeStats;
 
 /**
  * What every engine of the Kafka benchmarks computes, in one shape so that their results compare: for one postal code
@@ -28,7 +27,15 @@ public record WindowedSums(
 
     /** The job's row, without what the peers do not compute (capacity, out-of-service stations, window end). */
     public static WindowedSums of(PostalCodeStats stats) {
-        return new WindowedSums(stats.windowStart(), stats.postalCode(), stats.stations(), stats.bikes(),
-                stats.mechanical(), stats.ebike(), stats.docks(), stats.emptyStations(), stats.fullStations());
+        return new WindowedSums(
+                stats.windowStart(),
+                stats.postalCode(),
+                stats.stations(),
+                stats.bikes(),
+                stats.mechanical(),
+                stats.ebike(),
+                stats.docks(),
+                stats.emptyStations(),
+                stats.fullStations());
     }
 }

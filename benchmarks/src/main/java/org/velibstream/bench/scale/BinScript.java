@@ -21,7 +21,8 @@ final class BinScript {
         List<String> command = new ArrayList<>();
         command.add(repository.resolve("bin").resolve(script).toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
@@ -29,8 +30,8 @@ final class BinScript {
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("bin/" + script + " " + String.join(" ", args) + " took more than "
-                    + TIMEOUT_SECONDS + " s");
+            throw new IllegalStateException(
+                    "bin/" + script + " " + String.join(" ", args) + " took more than " + TIMEOUT_SECONDS + " s");
         }
         String text = new String(output, StandardCharsets.UTF_8);
         System.err.print(text);

@@ -1,7 +1,6 @@
 package org.velibstream.bench.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -24,8 +23,13 @@ public record CheckpointStatistics(List<Checkpoint> completed, long failed) {
      * @param syncMillis the slowest subtask's synchronous part (the snapshot taken while processing waits)
      * @param asyncMillis the slowest subtask's asynchronous part (writing the snapshot out)
      */
-    public record Checkpoint(long id, long triggerEpochMillis, long stateSizeBytes, long endToEndMillis,
-            long syncMillis, long asyncMillis) {}
+    public record Checkpoint(
+            long id,
+            long triggerEpochMillis,
+            long stateSizeBytes,
+            long endToEndMillis,
+            long syncMillis,
+            long asyncMillis) {}
 
     /** The checkpoints of job {@code jobId} triggered at or after {@code sinceEpochMillis}. */
     public static CheckpointStatistics fetch(URI restAddress, String jobId, long sinceEpochMillis)
@@ -53,12 +57,18 @@ public record CheckpointStatistics(List<Checkpoint> completed, long failed) {
             JsonNode details = rest.get(jobPath + "/details/" + id);
             for (Iterator<String> vertices = details.path("tasks").fieldNames(); vertices.hasNext(); ) {
                 JsonNode durations = rest.get(jobPath + "/details/" + id + "/subtasks/" + vertices.next())
-                        .path("summary").path("checkpoint_duration");
+                        .path("summary")
+                        .path("checkpoint_duration");
                 sync = Math.max(sync, durations.path("sync").path("max").asLong());
                 async = Math.max(async, durations.path("async").path("max").asLong());
             }
-            completed.add(new Checkpoint(id, trigger, checkpoint.path("state_size").asLong(),
-                    checkpoint.path("end_to_end_duration").asLong(), sync, async));
+            completed.add(new Checkpoint(
+                    id,
+                    trigger,
+                    checkpoint.path("state_size").asLong(),
+                    checkpoint.path("end_to_end_duration").asLong(),
+                    sync,
+                    async));
         }
         completed.sort((a, b) -> Long.compare(a.id(), b.id()));
         return new CheckpointStatistics(List.copyOf(completed), failed);

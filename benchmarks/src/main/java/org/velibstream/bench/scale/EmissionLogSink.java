@@ -1,10 +1,5 @@
 package org.velibstream.bench.scale;
 
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.util.function.SerializableFunction;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * A sink that records when each result left the job: one line {@code <epoch ms> <description>} per record, in
@@ -56,8 +55,10 @@ public final class EmissionLogSink<T> implements Sink<T> {
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
         Path file = Path.of(folder, name + '-' + context.getTaskInfo().getIndexOfThisSubtask() + ".log");
-        return new Writer<>(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND), description);
+        return new Writer<>(
+                Files.newBufferedWriter(
+                        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                description);
     }
 
     private static final class Writer<T> implements SinkWriter<T> {

@@ -30,14 +30,19 @@ public record FreshnessLags(long[] lagsMillis, int documents, int systemsCovered
      * @param fromMillis the measured period starts (polls before it are warm-up)
      * @param untilMillis and ends
      */
-    public static FreshnessLags of(List<StatusPoll> polls, Map<SystemWindow, ? extends Collection<Long>> windowEmissions,
-            Duration window, long fromMillis, long untilMillis) {
+    public static FreshnessLags of(
+            List<StatusPoll> polls,
+            Map<SystemWindow, ? extends Collection<Long>> windowEmissions,
+            Duration window,
+            long fromMillis,
+            long untilMillis) {
         Map<SystemWindow, Long> windowComplete = new HashMap<>();
-        windowEmissions.forEach((start, times) -> times.stream().mapToLong(Long::longValue).max()
-                .ifPresent(last -> windowComplete.put(start, last)));
+        windowEmissions.forEach((start, times) ->
+                times.stream().mapToLong(Long::longValue).max().ifPresent(last -> windowComplete.put(start, last)));
         Map<List<Long>, Long> firstPolls = new HashMap<>();
         for (StatusPoll poll : polls) {
-            firstPolls.merge(List.of((long) poll.system(), poll.documentEpochSecond()), poll.arrivalEpochMillis(), Math::min);
+            firstPolls.merge(
+                    List.of((long) poll.system(), poll.documentEpochSecond()), poll.arrivalEpochMillis(), Math::min);
         }
         long windowMillis = window.toMillis();
         long[] lags = new long[firstPolls.size()];
@@ -52,8 +57,8 @@ public record FreshnessLags(long[] lagsMillis, int documents, int systemsCovered
             }
             documents++;
             long documentMillis = document.getKey().get(1) * 1000;
-            sweeps.merge(documentMillis, new long[] {arrival, arrival},
-                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            sweeps.merge(documentMillis, new long[] {arrival, arrival}, (a, b) ->
+                    new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
             int system = document.getKey().get(0).intValue();
             Long emitted = windowComplete.get(
                     new SystemWindow(system, documentMillis - Math.floorMod(documentMillis, windowMillis)));
@@ -64,7 +69,10 @@ public record FreshnessLags(long[] lagsMillis, int documents, int systemsCovered
         }
         long[] sorted = Arrays.copyOf(lags, lagCount);
         Arrays.sort(sorted);
-        long[] sweepMillis = sweeps.values().stream().mapToLong(range -> range[1] - range[0]).sorted().toArray();
+        long[] sweepMillis = sweeps.values().stream()
+                .mapToLong(range -> range[1] - range[0])
+                .sorted()
+                .toArray();
         return new FreshnessLags(sorted, documents, systems.size(), sweepMillis);
     }
 

@@ -26,11 +26,14 @@ public record ProcessUsage(long cpuMillis, long residentBytes) {
             long residentKb = Files.readAllLines(proc.resolve("status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))
                     .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                    .findFirst().orElseThrow(() -> new IOException("no VmRSS in " + proc.resolve("status")));
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no VmRSS in " + proc.resolve("status")));
             return new ProcessUsage(ticks * 1000 / CLOCK_TICKS_PER_SECOND, residentKb * 1024);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Cannot read the CPU and memory of process " + pid + " from " + proc
-                    + " (the scale benchmark needs Linux's /proc)", e);
+            throw new IllegalStateException(
+                    "Cannot read the CPU and memory of process " + pid + " from " + proc
+                            + " (the scale benchmark needs Linux's /proc)",
+                    e);
         }
     }
 

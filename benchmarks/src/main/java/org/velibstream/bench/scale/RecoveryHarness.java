@@ -1,9 +1,6 @@
 package org.velibstream.bench.scale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import org.velibstream.bench.BenchmarkPaths;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -19,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.velibstream.bench.BenchmarkPaths;
 
 /**
  * Recovery after a TaskManager failure, on a real session cluster ({@code bin/flink-cluster}, configured by
@@ -33,6 +31,7 @@ public final class RecoveryHarness {
 
     /** Override the cluster's REST and JobManager RPC ports (default: free ones). */
     public static final String REST_PORT_PROPERTY = "velib.bench.recovery.rest-port";
+
     public static final String RPC_PORT_PROPERTY = "velib.bench.recovery.rpc-port";
 
     private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
@@ -80,13 +79,20 @@ public final class RecoveryHarness {
         Map<String, String> cluster = Map.of(
                 "VELIB_WORK", run.toAbsolutePath().toString(),
                 "FLINK_REST_PORT", Integer.toString(restPort),
-                "FLINK_RPC_PORT", Integer.toString(Integer.getInteger(RPC_PORT_PROPERTY, ReplayServerProcess.freePort())),
+                "FLINK_RPC_PORT",
+                        Integer.toString(Integer.getInteger(RPC_PORT_PROPERTY, ReplayServerProcess.freePort())),
                 "FLINK_TASKMANAGER_MEMORY", settings.taskManagerMemory());
-        List<String> serverArgs = List.of("--simulate", BenchmarkPaths.stationsCsv().toString(), "--seed", "42",
-                "--systems", Integer.toString(settings.systems()),
-                "--stations-per-system", Integer.toString(settings.stationsPerSystem()));
-        try (ReplayServerProcess server = ReplayServerProcess.start(repository, run, serverArgs,
-                Math.max(128, 64 + settings.systems() / 2) + "m")) {
+        List<String> serverArgs = List.of(
+                "--simulate",
+                BenchmarkPaths.stationsCsv().toString(),
+                "--seed",
+                "42",
+                "--systems",
+                Integer.toString(settings.systems()),
+                "--stations-per-system",
+                Integer.toString(settings.stationsPerSystem()));
+        try (ReplayServerProcess server = ReplayServerProcess.start(
+                repository, run, serverArgs, Math.max(128, 64 + settings.systems() / 2) + "m")) {
             BinScript.run(repository, cluster, "flink-cluster", "start");
             RestJson rest = new RestJson(URI.create("http://127.0.0.1:" + restPort));
             String job = null;
@@ -99,8 +105,11 @@ public final class RecoveryHarness {
                     awaitNewCheckpoint(rest, job);
                     recoveries.add(failAndRecover(repository, cluster, rest, job, taskManagerOut));
                 }
-                long stateSize = rest.get("jobs/" + job + "/checkpoints").path("latest").path("completed")
-                        .path("state_size").asLong();
+                long stateSize = rest.get("jobs/" + job + "/checkpoints")
+                        .path("latest")
+                        .path("completed")
+                        .path("state_size")
+                        .asLong();
                 return new Result(settings, stateSize, recoveries);
             } finally {
                 if (job != null) {
@@ -111,17 +120,28 @@ public final class RecoveryHarness {
         }
     }
 
-    private static String submit(Path repository, Map<String, String> cluster, Path run, ReplayServerProcess server,
-            Settings settings) throws IOException, InterruptedException {
+    private static String submit(
+            Path repository, Map<String, String> cluster, Path run, ReplayServerProcess server, Settings settings)
+            throws IOException, InterruptedException {
         String gbfs = IntStream.range(0, settings.systems())
                 .mapToObj(i -> ScaleHarness.systemId(i) + '=' + server.discoveryUri(i))
                 .collect(Collectors.joining(";"));
         Path properties = run.resolve("job.properties");
         // The systems go in a file: 1,000 of them make a 60 kB argument.
-        Files.writeString(properties, "source=http\nsink=print\nhttp-max-connections-per-host="
-                + ScaleHarness.MAX_CONNECTIONS_PER_HOST + "\ngbfs=" + gbfs + "\n", StandardCharsets.UTF_8);
-        String output = BinScript.run(repository, cluster, "flink", "run", "-d",
-                repository.resolve("flink-job/target/velib-stream-job.jar").toString(), "--config", properties.toString());
+        Files.writeString(
+                properties,
+                "source=http\nsink=print\nhttp-max-connections-per-host=" + ScaleHarness.MAX_CONNECTIONS_PER_HOST
+                        + "\ngbfs=" + gbfs + "\n",
+                StandardCharsets.UTF_8);
+        String output = BinScript.run(
+                repository,
+                cluster,
+                "flink",
+                "run",
+                "-d",
+                repository.resolve("flink-job/target/velib-stream-job.jar").toString(),
+                "--config",
+                properties.toString());
         Matcher id = JOB_ID.matcher(output);
         if (!id.find()) {
             throw new IllegalStateException("bin/flink run printed no JobID:\n" + output);
@@ -153,8 +173,9 @@ public final class RecoveryHarness {
         }
     }
 
-    private static Recovery failAndRecover(Path repository, Map<String, String> cluster, RestJson rest, String job,
-            Path taskManagerOut) throws Exception {
+    private static Recovery failAndRecover(
+            Path repository, Map<String, String> cluster, RestJson rest, String job, Path taskManagerOut)
+            throws Exception {
         long killed = System.nanoTime();
         BinScript.run(repository, cluster, "flink-cluster", "kill-taskmanager");
         BinScript.run(repository, cluster, "flink-cluster", "start-taskmanager");
@@ -196,7 +217,10 @@ public final class RecoveryHarness {
     }
 
     private static long completedCheckpoints(RestJson rest, String job) throws IOException, InterruptedException {
-        return rest.get("jobs/" + job + "/checkpoints").path("counts").path("completed").asLong();
+        return rest.get("jobs/" + job + "/checkpoints")
+                .path("counts")
+                .path("completed")
+                .asLong();
     }
 
     /** Watches a TaskManager's standard output for a statistics row of the print sink ({@code stats...> ...}). */
@@ -242,8 +266,10 @@ public final class RecoveryHarness {
     /** {@code java ... RecoveryHarness [systems [repeats]]}. */
     public static void main(String[] args) throws Exception {
         Settings full = Settings.full();
-        Settings settings = new Settings(args.length > 0 ? Integer.parseInt(args[0]) : full.systems(),
-                full.stationsPerSystem(), args.length > 1 ? Integer.parseInt(args[1]) : full.repeats(),
+        Settings settings = new Settings(
+                args.length > 0 ? Integer.parseInt(args[0]) : full.systems(),
+                full.stationsPerSystem(),
+                args.length > 1 ? Integer.parseInt(args[1]) : full.repeats(),
                 full.taskManagerMemory());
         Path work = Files.createDirectories(BenchmarkPaths.repositoryRoot().resolve("benchmarks/target/scale"));
         Result result = new RecoveryHarness(Files.createTempDirectory(work, "recovery-")).run(settings);

@@ -46,7 +46,8 @@ public final class ReplayServerProcess implements AutoCloseable {
                 "GBFS_REPLAY_ARGS", String.join(" ", serverArgs),
                 "GBFS_REPLAY_HEAP", heap);
         BinScript.run(repository, environment, "gbfs-replay", "start");
-        long pid = Long.parseLong(Files.readString(work.resolve("gbfs-replay/gbfs-replay.pid")).trim());
+        long pid = Long.parseLong(
+                Files.readString(work.resolve("gbfs-replay/gbfs-replay.pid")).trim());
         return new ReplayServerProcess(repository, environment, port, pid);
     }
 

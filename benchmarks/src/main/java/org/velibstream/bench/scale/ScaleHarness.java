@@ -1,23 +1,5 @@
 package org.velibstream.bench.scale;
 
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.WebOptions;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import org.velibstream.bench.BenchmarkPaths;
-import org.velibstream.bench.Summary;
-import org.velibstream.job.VelibPipeline;
-import org.velibstream.job.VelibStreamJob;
-import org.velibstream.job.options.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -32,6 +14,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.WebOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.velibstream.bench.BenchmarkPaths;
+import org.velibstream.bench.Summary;
+import org.velibstream.job.VelibPipeline;
+import org.velibstream.job.VelibStreamJob;
+import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.stats.PostalCodeStats;
 
 /**
  * The job polling many GBFS systems over HTTP, as in production: {@code --source http} against the replay server
@@ -64,14 +62,26 @@ public final class ScaleHarness {
      * @param checkpointInterval {@code --checkpoint-interval}
      * @param minPauseBetweenCheckpoints as {@code execution.checkpointing.min-pause} of {@code flink-conf/}
      */
-    public record Settings(List<Integer> systemCounts, int stationsPerSystem, Duration interval, Duration window,
-            Duration maxOutOfOrderness, Duration checkpointInterval, Duration minPauseBetweenCheckpoints,
-            int warmupCycles, int measuredCycles, int parallelism) {
+    public record Settings(
+            List<Integer> systemCounts,
+            int stationsPerSystem,
+            Duration interval,
+            Duration window,
+            Duration maxOutOfOrderness,
+            Duration checkpointInterval,
+            Duration minPauseBetweenCheckpoints,
+            int warmupCycles,
+            int measuredCycles,
+            int parallelism) {
 
         public Settings {
             systemCounts = List.copyOf(systemCounts);
-            if (systemCounts.isEmpty() || systemCounts.stream().anyMatch(k -> k < 1) || stationsPerSystem < 1
-                    || warmupCycles < 0 || measuredCycles < 1 || parallelism < 1) {
+            if (systemCounts.isEmpty()
+                    || systemCounts.stream().anyMatch(k -> k < 1)
+                    || stationsPerSystem < 1
+                    || warmupCycles < 0
+                    || measuredCycles < 1
+                    || parallelism < 1) {
                 throw new IllegalArgumentException("need system counts >= 1, stations >= 1, warm-up cycles >= 0, "
                         + "measured cycles >= 1 and parallelism >= 1");
             }
@@ -83,14 +93,32 @@ public final class ScaleHarness {
          * parallelism 2 on the 2 cores; 1 warm-up and 2 measured cycles (about 6 minutes per system count).
          */
         public static Settings full() {
-            return new Settings(List.of(10, 100, 1000), 150, Duration.ofSeconds(60), Duration.ofMinutes(1),
-                    Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(10), 1, 2, 2);
+            return new Settings(
+                    List.of(10, 100, 1000),
+                    150,
+                    Duration.ofSeconds(60),
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(10),
+                    1,
+                    2,
+                    2);
         }
 
         /** CI's: 3 systems, everything in seconds; proves the harness works, the numbers mean nothing. */
         public static Settings quick() {
-            return new Settings(List.of(3), 150, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                    Duration.ofSeconds(2), Duration.ZERO, 1, 3, 2);
+            return new Settings(
+                    List.of(3),
+                    150,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(2),
+                    Duration.ZERO,
+                    1,
+                    3,
+                    2);
         }
 
         Duration drain() {
@@ -109,9 +137,21 @@ public final class ScaleHarness {
      * @param statsRows statistics rows emitted over the whole run
      * @param deadLetters dead letters over the whole run: a healthy run has none
      */
-    public record Run(int systems, int stations, long statusDocuments, Duration measured, FreshnessLags freshness,
-            double jobCores, double serverCores, long peakHeapBytes, long peakJobRssBytes, long peakServerRssBytes,
-            long statsRows, long alerts, long deadLetters, CheckpointStatistics checkpoints) {
+    public record Run(
+            int systems,
+            int stations,
+            long statusDocuments,
+            Duration measured,
+            FreshnessLags freshness,
+            double jobCores,
+            double serverCores,
+            long peakHeapBytes,
+            long peakJobRssBytes,
+            long peakServerRssBytes,
+            long statsRows,
+            long alerts,
+            long deadLetters,
+            CheckpointStatistics checkpoints) {
 
         /** Station statuses the job took in per second over the measured period. */
         public double statusesPerSecond() {
@@ -119,19 +159,27 @@ public final class ScaleHarness {
         }
 
         public Summary checkpointSizeMegabytes() {
-            return summary(checkpoints.completed().stream().mapToDouble(c -> c.stateSizeBytes() / 1e6).toArray());
+            return summary(checkpoints.completed().stream()
+                    .mapToDouble(c -> c.stateSizeBytes() / 1e6)
+                    .toArray());
         }
 
         public Summary checkpointSeconds() {
-            return summary(checkpoints.completed().stream().mapToDouble(c -> c.endToEndMillis() / 1e3).toArray());
+            return summary(checkpoints.completed().stream()
+                    .mapToDouble(c -> c.endToEndMillis() / 1e3)
+                    .toArray());
         }
 
         public Summary checkpointSyncMillis() {
-            return summary(checkpoints.completed().stream().mapToDouble(c -> (double) c.syncMillis()).toArray());
+            return summary(checkpoints.completed().stream()
+                    .mapToDouble(c -> (double) c.syncMillis())
+                    .toArray());
         }
 
         public Summary checkpointAsyncMillis() {
-            return summary(checkpoints.completed().stream().mapToDouble(c -> (double) c.asyncMillis()).toArray());
+            return summary(checkpoints.completed().stream()
+                    .mapToDouble(c -> (double) c.asyncMillis())
+                    .toArray());
         }
 
         private static Summary summary(double[] values) {
@@ -161,9 +209,19 @@ public final class ScaleHarness {
         Path requestLog = run.resolve("requests.log");
         Path emissions = Files.createDirectories(run.resolve("emissions"));
         Path repository = BenchmarkPaths.repositoryRoot();
-        List<String> serverArgs = List.of("--simulate", BenchmarkPaths.stationsCsv().toString(), "--seed", "42",
-                "--systems", Integer.toString(systems), "--stations-per-system", Integer.toString(settings.stationsPerSystem()),
-                "--interval", settings.interval().toSeconds() + "s", "--request-log", requestLog.toString());
+        List<String> serverArgs = List.of(
+                "--simulate",
+                BenchmarkPaths.stationsCsv().toString(),
+                "--seed",
+                "42",
+                "--systems",
+                Integer.toString(systems),
+                "--stations-per-system",
+                Integer.toString(settings.stationsPerSystem()),
+                "--interval",
+                settings.interval().toSeconds() + "s",
+                "--request-log",
+                requestLog.toString());
         // Each system's documents are kept for the current tick: about 150 kB per system of 150 stations.
         String serverHeap = Math.max(128, 64 + systems / 2) + "m";
         try (ReplayServerProcess server = ReplayServerProcess.start(repository, run, serverArgs, serverHeap);
@@ -171,14 +229,23 @@ public final class ScaleHarness {
             cluster.start();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                     settings.parallelism(), flinkConfiguration(settings, run));
-            VelibPipeline.Results results = VelibStreamJob.pipeline(env, JobConfiguration.fromArgs(jobArgs(settings, server, systems)));
-            results.stats().sinkTo(new EmissionLogSink<>(emissions, STATS_LOG, ScaleHarness::describe))
-                    .name("Log statistics emissions").uid("scale-stats-emissions");
-            results.alerts().sinkTo(new EmissionLogSink<>(emissions, ALERTS_LOG, alert -> alert.type().name()))
-                    .name("Log alert emissions").uid("scale-alert-emissions");
-            results.deadLetters().sinkTo(new EmissionLogSink<>(emissions, DEAD_LETTERS_LOG,
-                            deadLetter -> deadLetter.reason().replace('\n', ' ')))
-                    .name("Log dead-letter emissions").uid("scale-dead-letter-emissions");
+            VelibPipeline.Results results =
+                    VelibStreamJob.pipeline(env, JobConfiguration.fromArgs(jobArgs(settings, server, systems)));
+            results.stats()
+                    .sinkTo(new EmissionLogSink<>(emissions, STATS_LOG, ScaleHarness::describe))
+                    .name("Log statistics emissions")
+                    .uid("scale-stats-emissions");
+            results.alerts()
+                    .sinkTo(new EmissionLogSink<>(
+                            emissions, ALERTS_LOG, alert -> alert.type().name()))
+                    .name("Log alert emissions")
+                    .uid("scale-alert-emissions");
+            results.deadLetters()
+                    .sinkTo(new EmissionLogSink<>(emissions, DEAD_LETTERS_LOG, deadLetter -> deadLetter
+                            .reason()
+                            .replace('\n', ' ')))
+                    .name("Log dead-letter emissions")
+                    .uid("scale-dead-letter-emissions");
             JobID job = cluster.submitJob(env.getStreamGraph()).get().getJobID();
             // The cycles count from the job's first status poll: deployment takes a while on a loaded machine.
             long started = awaitFirstPoll(requestLog, cluster, job);
@@ -199,16 +266,27 @@ public final class ScaleHarness {
 
             List<StatusPoll> polls = StatusPoll.readRequestLog(requestLog);
             List<EmissionLogSink.Emission> statsRows = EmissionLogSink.read(emissions, STATS_LOG);
-            FreshnessLags freshness = FreshnessLags.of(polls, emissionsByWindow(statsRows), settings.window(),
-                    measureFrom, measureUntil);
+            FreshnessLags freshness =
+                    FreshnessLags.of(polls, emissionsByWindow(statsRows), settings.window(), measureFrom, measureUntil);
             long documents = polls.stream()
-                    .filter(poll -> poll.arrivalEpochMillis() >= measureFrom && poll.arrivalEpochMillis() < measureUntil)
+                    .filter(poll ->
+                            poll.arrivalEpochMillis() >= measureFrom && poll.arrivalEpochMillis() < measureUntil)
                     .count();
-            return new Run(systems, systems * settings.stationsPerSystem(), documents,
-                    Duration.ofMillis(measureUntil - measureFrom), freshness, jobCores, serverCores,
-                    sampler.peakHeap, sampler.peakJobRss, sampler.peakServerRss, statsRows.size(),
+            return new Run(
+                    systems,
+                    systems * settings.stationsPerSystem(),
+                    documents,
+                    Duration.ofMillis(measureUntil - measureFrom),
+                    freshness,
+                    jobCores,
+                    serverCores,
+                    sampler.peakHeap,
+                    sampler.peakJobRss,
+                    sampler.peakServerRss,
+                    statsRows.size(),
                     EmissionLogSink.read(emissions, ALERTS_LOG).size(),
-                    EmissionLogSink.read(emissions, DEAD_LETTERS_LOG).size(), checkpoints);
+                    EmissionLogSink.read(emissions, DEAD_LETTERS_LOG).size(),
+                    checkpoints);
         }
     }
 
@@ -217,16 +295,25 @@ public final class ScaleHarness {
                 .mapToObj(i -> systemId(i) + '=' + server.discoveryUri(i))
                 .collect(Collectors.joining(";"));
         return new String[] {
-            "--source", "http",
-            "--gbfs", gbfs,
-            "--status-interval", settings.interval().toMillis() + " ms",
-            "--information-interval", "1 h",
-            "--window", settings.window().toMillis() + " ms",
-            "--max-out-of-orderness", settings.maxOutOfOrderness().toMillis() + " ms",
-            "--checkpoint-interval", settings.checkpointInterval().toMillis() + " ms",
-            "--parallelism", Integer.toString(settings.parallelism()),
+            "--source",
+            "http",
+            "--gbfs",
+            gbfs,
+            "--status-interval",
+            settings.interval().toMillis() + " ms",
+            "--information-interval",
+            "1 h",
+            "--window",
+            settings.window().toMillis() + " ms",
+            "--max-out-of-orderness",
+            settings.maxOutOfOrderness().toMillis() + " ms",
+            "--checkpoint-interval",
+            settings.checkpointInterval().toMillis() + " ms",
+            "--parallelism",
+            Integer.toString(settings.parallelism()),
             // Every system lives on the one replay server, as many systems of one provider share its host.
-            "--http-max-connections-per-host", Integer.toString(MAX_CONNECTIONS_PER_HOST)
+            "--http-max-connections-per-host",
+            Integer.toString(MAX_CONNECTIONS_PER_HOST)
         };
     }
 
@@ -262,7 +349,9 @@ public final class ScaleHarness {
         config.set(RestOptions.BIND_PORT, System.getProperty(REST_PORT_PROPERTY, "0"));
         config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, run.resolve("checkpoints").toUri().toString());
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                run.resolve("checkpoints").toUri().toString());
         config.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, settings.minPauseBetweenCheckpoints());
         config.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 1000);
         return config;
@@ -282,25 +371,30 @@ public final class ScaleHarness {
         while (true) {
             List<StatusPoll> polls = StatusPoll.readRequestLog(requestLog);
             if (!polls.isEmpty()) {
-                return polls.stream().mapToLong(StatusPoll::arrivalEpochMillis).min().orElseThrow();
+                return polls.stream()
+                        .mapToLong(StatusPoll::arrivalEpochMillis)
+                        .min()
+                        .orElseThrow();
             }
             JobStatus status = cluster.getJobStatus(job).get();
             if (status.isTerminalState() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("The job polled no station_status within " + JOB_START_TIMEOUT
-                        + "; it is " + status);
+                throw new IllegalStateException(
+                        "The job polled no station_status within " + JOB_START_TIMEOUT + "; it is " + status);
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 
-    private static void sampleUntil(Sampler sampler, long untilMillis, MiniCluster cluster, JobID job) throws Exception {
+    private static void sampleUntil(Sampler sampler, long untilMillis, MiniCluster cluster, JobID job)
+            throws Exception {
         while (System.currentTimeMillis() < untilMillis) {
             JobStatus status = cluster.getJobStatus(job).get();
             if (status != JobStatus.RUNNING) {
                 throw new IllegalStateException("The job left RUNNING during the measurement: " + status);
             }
             sampler.sample();
-            TimeUnit.MILLISECONDS.sleep(Math.min(SAMPLE_EVERY.toMillis(), Math.max(untilMillis - System.currentTimeMillis(), 1)));
+            TimeUnit.MILLISECONDS.sleep(
+                    Math.min(SAMPLE_EVERY.toMillis(), Math.max(untilMillis - System.currentTimeMillis(), 1)));
         }
     }
 
@@ -326,10 +420,21 @@ public final class ScaleHarness {
     /** {@code java ... ScaleHarness [--quick | K ...]}: the full settings, the quick ones, or these system counts. */
     public static void main(String[] args) throws Exception {
         Settings full = Settings.full();
-        Settings settings = args.length == 0 ? full : args[0].equals("--quick") ? Settings.quick() : new Settings(
-                Arrays.stream(args).map(Integer::valueOf).toList(), full.stationsPerSystem(), full.interval(),
-                full.window(), full.maxOutOfOrderness(), full.checkpointInterval(), full.minPauseBetweenCheckpoints(),
-                full.warmupCycles(), full.measuredCycles(), full.parallelism());
+        Settings settings = args.length == 0
+                ? full
+                : args[0].equals("--quick")
+                        ? Settings.quick()
+                        : new Settings(
+                                Arrays.stream(args).map(Integer::valueOf).toList(),
+                                full.stationsPerSystem(),
+                                full.interval(),
+                                full.window(),
+                                full.maxOutOfOrderness(),
+                                full.checkpointInterval(),
+                                full.minPauseBetweenCheckpoints(),
+                                full.warmupCycles(),
+                                full.measuredCycles(),
+                                full.parallelism());
         Path work = Files.createDirectories(BenchmarkPaths.repositoryRoot().resolve("benchmarks/target/scale"));
         Result result = new ScaleHarness(Files.createTempDirectory(work, "run-")).run(settings);
         System.out.println(ScaleReport.table(result));

@@ -1,8 +1,7 @@
 package org.velibstream.bench.scale;
 
-import org.velibstream.bench.Summary;
-
 import java.util.Locale;
+import org.velibstream.bench.Summary;
 
 /** The Markdown of the scale section: freshness, CPU and memory per system count, then the checkpoints. */
 public final class ScaleReport {
@@ -12,14 +11,23 @@ public final class ScaleReport {
     public static String table(ScaleHarness.Result result) {
         ScaleHarness.Settings settings = result.settings();
         StringBuilder md = new StringBuilder();
-        md.append("K simulated GBFS systems of ").append(settings.stationsPerSystem())
+        md.append("K simulated GBFS systems of ")
+                .append(settings.stationsPerSystem())
                 .append(" stations each, served by `bin/gbfs-replay` (its own process) and polled by the job with "
-                        + "`--source http` every ").append(seconds(settings.interval())).append(" (windows of ")
-                .append(seconds(settings.window())).append(", out-of-orderness ").append(seconds(settings.maxOutOfOrderness()))
-                .append(", checkpoints every ").append(seconds(settings.checkpointInterval()))
-                .append(", hashmap state backend, filesystem storage), parallelism ").append(settings.parallelism())
+                        + "`--source http` every ")
+                .append(seconds(settings.interval()))
+                .append(" (windows of ")
+                .append(seconds(settings.window()))
+                .append(", out-of-orderness ")
+                .append(seconds(settings.maxOutOfOrderness()))
+                .append(", checkpoints every ")
+                .append(seconds(settings.checkpointInterval()))
+                .append(", hashmap state backend, filesystem storage), parallelism ")
+                .append(settings.parallelism())
                 .append(" on a MiniCluster in the suite's JVM, results to an emission log (no Kafka); ")
-                .append(settings.warmupCycles()).append(" warm-up cycle(s), ").append(settings.measuredCycles())
+                .append(settings.warmupCycles())
+                .append(" warm-up cycle(s), ")
+                .append(settings.measuredCycles())
                 .append(" measured cycle(s), then a drain until every measured document's window was emitted.\n\n");
         md.append("| systems | stations | statuses/s | freshness lag p50 / p99 / max, s | documents (systems) measured "
                 + "| poll sweep, s | job CPU, cores | job CPU per 1,000 stations, millicores | replay server CPU, cores "
@@ -27,22 +35,44 @@ public final class ScaleReport {
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScaleHarness.Run run : result.runs()) {
             FreshnessLags lags = run.freshness();
-            md.append("| ").append(format("%,d", run.systems()))
-                    .append(" | ").append(format("%,d", run.stations()))
-                    .append(" | ").append(format("%,.0f", run.statusesPerSecond()))
-                    .append(" | ").append(format("%.1f", lags.lagSeconds(50))).append(" / ")
-                    .append(format("%.1f", lags.lagSeconds(99))).append(" / ").append(format("%.1f", lags.lagSeconds(100)))
-                    .append(" | ").append(format("%,d", lags.lagsMillis().length)).append(" of ")
-                    .append(format("%,d", lags.documents())).append(" (").append(lags.systemsCovered()).append(')')
-                    .append(" | ").append(format("%.1f", lags.medianSweepSeconds()))
-                    .append(" | ").append(format("%.2f", run.jobCores()))
-                    .append(" | ").append(format("%.1f", run.jobCores() * 1e6 / run.stations()))
-                    .append(" | ").append(format("%.2f", run.serverCores()))
-                    .append(" | ").append(format("%.0f", run.peakHeapBytes() / 1e6)).append(" / ")
+            md.append("| ")
+                    .append(format("%,d", run.systems()))
+                    .append(" | ")
+                    .append(format("%,d", run.stations()))
+                    .append(" | ")
+                    .append(format("%,.0f", run.statusesPerSecond()))
+                    .append(" | ")
+                    .append(format("%.1f", lags.lagSeconds(50)))
+                    .append(" / ")
+                    .append(format("%.1f", lags.lagSeconds(99)))
+                    .append(" / ")
+                    .append(format("%.1f", lags.lagSeconds(100)))
+                    .append(" | ")
+                    .append(format("%,d", lags.lagsMillis().length))
+                    .append(" of ")
+                    .append(format("%,d", lags.documents()))
+                    .append(" (")
+                    .append(lags.systemsCovered())
+                    .append(')')
+                    .append(" | ")
+                    .append(format("%.1f", lags.medianSweepSeconds()))
+                    .append(" | ")
+                    .append(format("%.2f", run.jobCores()))
+                    .append(" | ")
+                    .append(format("%.1f", run.jobCores() * 1e6 / run.stations()))
+                    .append(" | ")
+                    .append(format("%.2f", run.serverCores()))
+                    .append(" | ")
+                    .append(format("%.0f", run.peakHeapBytes() / 1e6))
+                    .append(" / ")
                     .append(format("%.0f", run.peakJobRssBytes() / 1e6))
-                    .append(" | ").append(format("%.0f", run.peakServerRssBytes() / 1e6))
-                    .append(" | ").append(format("%,d", run.statsRows()))
-                    .append(" | ").append(format("%,d", run.deadLetters())).append(" |\n");
+                    .append(" | ")
+                    .append(format("%.0f", run.peakServerRssBytes() / 1e6))
+                    .append(" | ")
+                    .append(format("%,d", run.statsRows()))
+                    .append(" | ")
+                    .append(format("%,d", run.deadLetters()))
+                    .append(" |\n");
         }
         md.append("\nFreshness lag: from the arrival of a station_status poll at the replay server to the emission of "
                 + "the last statistics row of that document's window (p50 / p99 / max over the documents first polled "
@@ -52,17 +82,28 @@ public final class ScaleReport {
                 + "every second.\n\n");
         md.append("Checkpoints (those triggered after the warm-up; full state size as Flink's REST API reports it; "
                 + "sync and async: the slowest subtask's):\n\n");
-        md.append("| systems | stations | completed (failed) | state size MB median (min–max) | end to end, s median "
-                + "(min–max) | sync, ms median (min–max) | async, ms median (min–max) |\n|---|---|---|---|---|---|---|\n");
+        md.append(
+                "| systems | stations | completed (failed) | state size MB median (min–max) | end to end, s median "
+                        + "(min–max) | sync, ms median (min–max) | async, ms median (min–max) |\n|---|---|---|---|---|---|---|\n");
         for (ScaleHarness.Run run : result.runs()) {
-            md.append("| ").append(format("%,d", run.systems()))
-                    .append(" | ").append(format("%,d", run.stations()))
-                    .append(" | ").append(run.checkpoints().completed().size()).append(" (")
-                    .append(run.checkpoints().failed()).append(')')
-                    .append(" | ").append(withSpread(run.checkpointSizeMegabytes(), "%.1f"))
-                    .append(" | ").append(withSpread(run.checkpointSeconds(), "%.2f"))
-                    .append(" | ").append(withSpread(run.checkpointSyncMillis(), "%.0f"))
-                    .append(" | ").append(withSpread(run.checkpointAsyncMillis(), "%.0f")).append(" |\n");
+            md.append("| ")
+                    .append(format("%,d", run.systems()))
+                    .append(" | ")
+                    .append(format("%,d", run.stations()))
+                    .append(" | ")
+                    .append(run.checkpoints().completed().size())
+                    .append(" (")
+                    .append(run.checkpoints().failed())
+                    .append(')')
+                    .append(" | ")
+                    .append(withSpread(run.checkpointSizeMegabytes(), "%.1f"))
+                    .append(" | ")
+                    .append(withSpread(run.checkpointSeconds(), "%.2f"))
+                    .append(" | ")
+                    .append(withSpread(run.checkpointSyncMillis(), "%.0f"))
+                    .append(" | ")
+                    .append(withSpread(run.checkpointAsyncMillis(), "%.0f"))
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -71,25 +112,41 @@ public final class ScaleReport {
         RecoveryHarness.Settings settings = result.settings();
         StringBuilder md = new StringBuilder();
         md.append("A real session cluster (`bin/flink-cluster`, `flink-conf/`: one JobManager, one TaskManager of 2 "
-                + "slots and ").append(settings.taskManagerMemory()).append(" of process memory, hashmap state, "
-                + "filesystem checkpoints every 30 s, exponential-delay restarts) runs the job "
-                + "(`bin/flink run`, `--source http --sink print`) on ").append(format("%,d", settings.systems()))
-                .append(" simulated systems of ").append(settings.stationsPerSystem()).append(" stations (")
+                        + "slots and ")
+                .append(settings.taskManagerMemory())
+                .append(" of process memory, hashmap state, "
+                        + "filesystem checkpoints every 30 s, exponential-delay restarts) runs the job "
+                        + "(`bin/flink run`, `--source http --sink print`) on ")
+                .append(format("%,d", settings.systems()))
+                .append(" simulated systems of ")
+                .append(settings.stationsPerSystem())
+                .append(" stations (")
                 .append(format("%,d", settings.systems() * settings.stationsPerSystem()))
-                .append(" stations; last checkpoint ").append(format("%.1f", result.stateSizeBytes() / 1e6))
+                .append(" stations; last checkpoint ")
+                .append(format("%.1f", result.stateSizeBytes() / 1e6))
                 .append(" MB). Once steady, the TaskManager is killed with SIGKILL and a new one started at once; "
                         + "times from the kill.\n\n");
-        md.append("| failure | kill → job and every task RUNNING, s | kill → first statistics row, s |\n|---|---|---|\n");
+        md.append(
+                "| failure | kill → job and every task RUNNING, s | kill → first statistics row, s |\n|---|---|---|\n");
         int failure = 1;
         for (RecoveryHarness.Recovery recovery : result.recoveries()) {
-            md.append("| ").append(failure++).append(" | ").append(format("%.1f", recovery.running().toMillis() / 1e3))
-                    .append(" | ").append(format("%.1f", recovery.firstRow().toMillis() / 1e3)).append(" |\n");
+            md.append("| ")
+                    .append(failure++)
+                    .append(" | ")
+                    .append(format("%.1f", recovery.running().toMillis() / 1e3))
+                    .append(" | ")
+                    .append(format("%.1f", recovery.firstRow().toMillis() / 1e3))
+                    .append(" |\n");
         }
         md.append("| median (min–max) | ")
-                .append(Summary.of(result.recoveries().stream().mapToDouble(r -> r.running().toMillis() / 1e3).toArray())
+                .append(Summary.of(result.recoveries().stream()
+                                .mapToDouble(r -> r.running().toMillis() / 1e3)
+                                .toArray())
                         .formatted("%.1f"))
                 .append(" | ")
-                .append(Summary.of(result.recoveries().stream().mapToDouble(r -> r.firstRow().toMillis() / 1e3).toArray())
+                .append(Summary.of(result.recoveries().stream()
+                                .mapToDouble(r -> r.firstRow().toMillis() / 1e3)
+                                .toArray())
                         .formatted("%.1f"))
                 .append(" |\n");
         return md.toString();

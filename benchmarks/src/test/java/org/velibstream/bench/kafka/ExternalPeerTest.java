@@ -1,24 +1,26 @@
 package org.velibstream.bench.kafka;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ExternalPeerTest {
 
     private final ExternalPeer peer = new ExternalPeer(
-            "Spark Structured Streaming", List.of("java", "-jar", "peer.jar"), Path.of("stations.csv"),
-            Duration.ofMinutes(1), Duration.ofMinutes(1));
+            "Spark Structured Streaming",
+            List.of("java", "-jar", "peer.jar"),
+            Path.of("stations.csv"),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(1));
 
     @Test
     void readsThePeersResultLine() throws Exception {
-        ExternalPeer.Result result = peer.parse(
-                "{\"records\": 300000, \"seconds\": 12.5, \"recordsPerSecond\": 24000, \"sums\": []}");
+        ExternalPeer.Result result =
+                peer.parse("{\"records\": 300000, \"seconds\": 12.5, \"recordsPerSecond\": 24000, \"sums\": []}");
 
         assertThat(result.run().records()).isEqualTo(300_000);
         assertThat(result.run().recordsPerSecond()).isEqualTo(24_000);

@@ -1,18 +1,8 @@
 package org.velibstream.bench.kafka;
 
-import org.apache.flink.core.execution.JobClient;
-
-import org.velibstream.bench.BenchmarkSuite;
-import org.velibstream.bench.SimulatedSystem;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.sink.json.JsonCodec;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.bench.BenchmarkSuite;
+import org.velibstream.bench.SimulatedSystem;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * The Kafka path of the benchmarks against a real broker (started by the build on 127.0.0.1): the job, the Kafka
@@ -57,7 +54,8 @@ class KafkaPathITCase {
     @Test
     void theJobThePeerAndTheFloorComputeTheSameSums() throws Exception {
         Set<WindowedSums> job = jobSums();
-        List<Instant> windows = job.stream().map(WindowedSums::windowStart).distinct().sorted().toList();
+        List<Instant> windows =
+                job.stream().map(WindowedSums::windowStart).distinct().sorted().toList();
         assertThat(windows).as("one window per tick").hasSize(TICKS);
 
         List<RawRecord> records;
@@ -75,9 +73,13 @@ class KafkaPathITCase {
     void theQuickModeRunsEveryKafkaPath() throws Exception {
         String report = new BenchmarkSuite(true).kafkaSections(BOOTSTRAP, null);
 
-        assertThat(report).contains("| " + KafkaThroughputHarness.JOB + " | 1 | ",
-                "| " + KafkaThroughputHarness.KAFKA_STREAMS + " | 1 | ", "| " + KafkaThroughputHarness.FLOOR + " | 1 | ",
-                "| record → its alert | read_committed |", "| window end → statistics row | read_uncommitted |");
+        assertThat(report)
+                .contains(
+                        "| " + KafkaThroughputHarness.JOB + " | 1 | ",
+                        "| " + KafkaThroughputHarness.KAFKA_STREAMS + " | 1 | ",
+                        "| " + KafkaThroughputHarness.FLOOR + " | 1 | ",
+                        "| record → its alert | read_committed |",
+                        "| window end → statistics row | read_uncommitted |");
         assertThat(report).doesNotContain("Not run");
     }
 
@@ -91,20 +93,26 @@ class KafkaPathITCase {
             while (!hasAllWindows(sums) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : stats.poll(Duration.ofMillis(200))) {
                     assertThat(sums.add(WindowedSums.of(json.readValue(record.value(), PostalCodeStats.class))))
-                            .as("a row written once").isTrue();
+                            .as("a row written once")
+                            .isTrue();
                 }
             }
         } finally {
             KafkaJob.stop(client);
         }
-        assertThat(hasAllWindows(sums)).as("rows of every window within %s", TIMEOUT).isTrue();
+        assertThat(hasAllWindows(sums))
+                .as("rows of every window within %s", TIMEOUT)
+                .isTrue();
         return sums;
     }
 
     /** Every station counts in every window, so a window is complete when its rows count all the stations. */
     private static boolean hasAllWindows(Set<WindowedSums> sums) {
-        return sums.stream().filter(row -> row.windowStart().equals(load.lastWindowStart()))
-                .mapToInt(WindowedSums::stations).sum() == load.stations();
+        return sums.stream()
+                        .filter(row -> row.windowStart().equals(load.lastWindowStart()))
+                        .mapToInt(WindowedSums::stations)
+                        .sum()
+                == load.stations();
     }
 
     /** The last update of each (window, postal code) in the peer's changelog output. */

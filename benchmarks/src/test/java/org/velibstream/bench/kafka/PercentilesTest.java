@@ -1,16 +1,17 @@
 package org.velibstream.bench.kafka;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PercentilesTest {
 
     @Test
     void nearestRankOverMilliseconds() {
-        long[] oneToThousandMillis = LongStream.rangeClosed(1, 1000).map(millis -> millis * 1_000_000).toArray();
+        long[] oneToThousandMillis = LongStream.rangeClosed(1, 1000)
+                .map(millis -> millis * 1_000_000)
+                .toArray();
 
         assertThat(Percentiles.ofNanos(oneToThousandMillis)).isEqualTo(new Percentiles(1000, 500, 990, 999, 1000));
     }

@@ -1,17 +1,15 @@
 package org.velibstream.bench.kafka;
 
-import org.velibstream.bench.PostalCodeFloor;
-import org.velibstream.bench.PostalCodeTotals;
-import org.velibstream.bench.SimulatedSystem;
-
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.velibstream.bench.PostalCodeFloor;
+import org.velibstream.bench.PostalCodeTotals;
+import org.velibstream.bench.SimulatedSystem;
 
 class RecordFloorTest {
 
@@ -31,10 +29,17 @@ class RecordFloorTest {
         for (int tick = 0; tick < 3; tick++) {
             Instant window = SimulatedSystem.START.plus(RawTopicLoad.TICK.multipliedBy(tick));
             List<PostalCodeTotals> fromRecords = new ArrayList<>();
-            result.sums().stream().filter(sums -> sums.windowStart().equals(window)).forEach(sums -> fromRecords.add(
-                    new PostalCodeTotals(sums.postalCode(), sums.stations(), sums.bikes(), sums.mechanical(),
-                            sums.ebikes(), sums.docks())));
-            assertThat(fromRecords).as("tick %d", tick)
+            result.sums().stream()
+                    .filter(sums -> sums.windowStart().equals(window))
+                    .forEach(sums -> fromRecords.add(new PostalCodeTotals(
+                            sums.postalCode(),
+                            sums.stations(),
+                            sums.bikes(),
+                            sums.mechanical(),
+                            sums.ebikes(),
+                            sums.docks())));
+            assertThat(fromRecords)
+                    .as("tick %d", tick)
                     .containsExactlyInAnyOrderElementsOf(documentFloor.aggregate(system.stationStatus(tick)));
         }
     }
@@ -51,16 +56,19 @@ class RecordFloorTest {
 
         RecordFloor.Result result = new RecordFloor(postalCodes, RawTopicLoad.TICK).aggregate(records);
 
-        assertThat(result.sums()).containsExactlyInAnyOrder(
-                new WindowedSums(Instant.ofEpochMilli(T0), "UNKNOWN", 2, 7, 0, 0, 35, 1, 1),
-                new WindowedSums(Instant.ofEpochMilli(T0 + 60_000), "UNKNOWN", 1, 3, 0, 0, 32, 0, 0));
+        assertThat(result.sums())
+                .containsExactlyInAnyOrder(
+                        new WindowedSums(Instant.ofEpochMilli(T0), "UNKNOWN", 2, 7, 0, 0, 35, 1, 1),
+                        new WindowedSums(Instant.ofEpochMilli(T0 + 60_000), "UNKNOWN", 1, 3, 0, 0, 32, 0, 0));
     }
 
     @Test
     void aRecordThatIsNotAStationEntryIsCountedNotSummed() {
-        RecordFloor.Result result = new RecordFloor(new PostalCodeIndex(List.of()), RawTopicLoad.TICK).aggregate(List.of(
-                new RawRecord(T0, new byte[0], "this is not JSON".getBytes(StandardCharsets.UTF_8)),
-                new RawRecord(T0, new byte[0], "{\"num_bikes_available\": 3}".getBytes(StandardCharsets.UTF_8))));
+        RecordFloor.Result result = new RecordFloor(new PostalCodeIndex(List.of()), RawTopicLoad.TICK)
+                .aggregate(List.of(
+                        new RawRecord(T0, new byte[0], "this is not JSON".getBytes(StandardCharsets.UTF_8)),
+                        new RawRecord(
+                                T0, new byte[0], "{\"num_bikes_available\": 3}".getBytes(StandardCharsets.UTF_8))));
 
         assertThat(result.unreadable()).isEqualTo(2);
         assertThat(result.sums()).isEmpty();

@@ -1,12 +1,11 @@
 package org.velibstream.bench.scale;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FreshnessLagsTest {
 
@@ -38,9 +37,9 @@ class FreshnessLagsTest {
     void documentsOutsideThePeriodOrWhoseWindowNeverClosedHaveNoLag() {
         long from = T0 * 1000 + 60_000;
         List<StatusPoll> polls = List.of(
-                new StatusPoll(0, T0, T0 * 1000 + 1_000),              // warm-up: left out
-                new StatusPoll(0, T0 + 60, T0 * 1000 + 61_000),        // measured
-                new StatusPoll(1, T0 + 120, T0 * 1000 + 121_000));     // measured, its window not emitted
+                new StatusPoll(0, T0, T0 * 1000 + 1_000), // warm-up: left out
+                new StatusPoll(0, T0 + 60, T0 * 1000 + 61_000), // measured
+                new StatusPoll(1, T0 + 120, T0 * 1000 + 121_000)); // measured, its window not emitted
         Map<FreshnessLags.SystemWindow, List<Long>> emissions = Map.of(
                 window(0, T0), List.of(T0 * 1000 + 140_000),
                 window(0, T0 + 60), List.of(T0 * 1000 + 200_000),
@@ -49,7 +48,9 @@ class FreshnessLagsTest {
         FreshnessLags lags = FreshnessLags.of(polls, emissions, MINUTE, from, Long.MAX_VALUE);
 
         assertThat(lags.lagsMillis()).containsExactly(139_000);
-        assertThat(lags.documents()).as("both measured documents count, emitted or not").isEqualTo(2);
+        assertThat(lags.documents())
+                .as("both measured documents count, emitted or not")
+                .isEqualTo(2);
         assertThat(lags.systemsCovered()).isEqualTo(1);
     }
 

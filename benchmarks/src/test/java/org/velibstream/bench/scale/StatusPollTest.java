@@ -1,14 +1,13 @@
 package org.velibstream.bench.scale;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StatusPollTest {
 
@@ -28,8 +27,8 @@ class StatusPollTest {
                 1006 GET /systems/x/station_status.json 404 -
                 """);
 
-        assertThat(StatusPoll.readRequestLog(log)).containsExactly(
-                new StatusPoll(0, 60, 1000), new StatusPoll(12, 120, 1001));
+        assertThat(StatusPoll.readRequestLog(log))
+                .containsExactly(new StatusPoll(0, 60, 1000), new StatusPoll(12, 120, 1001));
     }
 
     @Test

@@ -20,7 +20,8 @@ public record AlertThresholds(
         Duration stale,
         Duration suddenDropWithin,
         int suddenDropMinBikes,
-        double suddenDropFraction) implements Serializable {
+        double suddenDropFraction)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,10 @@
 package org.velibstream.job.alerts;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -7,12 +12,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.velibstream.job.ingest.FeedHealth;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Raises {@link AlertType#FEED_DOWN} when every poll of a feed has failed for {@code downAfter}, and resolves it at
@@ -53,10 +52,10 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
 
     @Override
     public void open(OpenContext openContext) {
-        streak = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("failure-streak", TypeInformation.of(FailureStreak.class)));
-        openAlert = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("open-feed-alert", TypeInformation.of(StationAlert.class)));
+        streak = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("failure-streak", TypeInformation.of(FailureStreak.class)));
+        openAlert = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("open-feed-alert", TypeInformation.of(StationAlert.class)));
     }
 
     @Override
@@ -96,9 +95,13 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
         if (openAlert.value() != null) {
             return;
         }
-        StationAlert opened = feedAlert(current.systemId(), current.feed(), current.since(), detectedAt,
-                current.feed() + " of " + current.systemId() + " down: " + current.describe()
-                        + "; last: " + current.lastReason());
+        StationAlert opened = feedAlert(
+                current.systemId(),
+                current.feed(),
+                current.since(),
+                detectedAt,
+                current.feed() + " of " + current.systemId() + " down: " + current.describe() + "; last: "
+                        + current.lastReason());
         openAlert.update(opened);
         out.collect(opened);
     }
@@ -107,7 +110,8 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
             throws Exception {
         StationAlert open = openAlert.value();
         if (open != null) {
-            out.collect(open.resolved(health.polledAt(),
+            out.collect(open.resolved(
+                    health.polledAt(),
                     ended.feed() + " of " + ended.systemId() + " answers again after " + ended.describe()));
         }
         context.timerService().deleteProcessingTimeTimer(downAt(ended).toEpochMilli());
@@ -121,8 +125,8 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
      * Its type alone keeps its rows apart from those of a station that happened to have that code.
      */
     static StationAlert feedAlert(String systemId, String feed, Instant since, Instant detectedAt, String details) {
-        return new StationAlert(systemId, feed, FEED_POSTAL_CODE, AlertType.FEED_DOWN, AlertState.OPEN,
-                since, detectedAt, details);
+        return new StationAlert(
+                systemId, feed, FEED_POSTAL_CODE, AlertType.FEED_DOWN, AlertState.OPEN, since, detectedAt, details);
     }
 
     /**
@@ -145,8 +149,13 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
         }
 
         static FailureStreak startedBy(FeedHealth failure) {
-            return new FailureStreak(failure.systemId(), failure.feed(), failure.polledAt(), 1,
-                    List.of(Objects.requireNonNull(failure.failure())), Objects.requireNonNull(failure.reason()));
+            return new FailureStreak(
+                    failure.systemId(),
+                    failure.feed(),
+                    failure.polledAt(),
+                    1,
+                    List.of(Objects.requireNonNull(failure.failure())),
+                    Objects.requireNonNull(failure.reason()));
         }
 
         FailureStreak and(FeedHealth failure) {
@@ -154,13 +163,13 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
             if (!kinds.contains(failure.failure())) {
                 kinds.add(failure.failure());
             }
-            return new FailureStreak(systemId, feed, since, failures + 1, kinds,
-                    Objects.requireNonNull(failure.reason()));
+            return new FailureStreak(
+                    systemId, feed, since, failures + 1, kinds, Objects.requireNonNull(failure.reason()));
         }
 
         String describe() {
-            return failures + " failed poll" + (failures == 1 ? "" : "s") + " since " + since
-                    + " (" + String.join(", ", failureKinds) + ")";
+            return failures + " failed poll" + (failures == 1 ? "" : "s") + " since " + since + " ("
+                    + String.join(", ", failureKinds) + ")";
         }
     }
 }

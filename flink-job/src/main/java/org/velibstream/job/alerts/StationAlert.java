@@ -39,6 +39,7 @@ public record StationAlert(
         if (state != AlertState.OPEN) {
             throw new IllegalStateException("only an open alert can be resolved: " + this);
         }
-        return new StationAlert(systemId, stationCode, postalCode, type, AlertState.RESOLVED, since, resolvedAt, details);
+        return new StationAlert(
+                systemId, stationCode, postalCode, type, AlertState.RESOLVED, since, resolvedAt, details);
     }
 }

@@ -1,5 +1,12 @@
 package org.velibstream.job.alerts;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -16,15 +23,6 @@ import org.apache.flink.util.OutputTag;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
-
-import javax.annotation.Nullable;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Raises and resolves station anomaly alerts. Key the stream by {@link StationObservation#stateKey()}.
@@ -93,12 +91,13 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
     @Override
     public void open(OpenContext openContext) {
         pending = PendingObservations.inState(getRuntimeContext(), "pending-observations");
-        openAlerts = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                "open-alerts", TypeInformation.of(AlertType.class), TypeInformation.of(StationAlert.class)));
+        openAlerts = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "open-alerts", TypeInformation.of(AlertType.class), TypeInformation.of(StationAlert.class)));
         emptySince = getRuntimeContext().getState(new ValueStateDescriptor<>("empty-since", Types.INSTANT));
         fullSince = getRuntimeContext().getState(new ValueStateDescriptor<>("full-since", Types.INSTANT));
-        recentBikes = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("recent-bikes", TypeInformation.of(BikeCount.class)));
+        recentBikes = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("recent-bikes", TypeInformation.of(BikeCount.class)));
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
     }
 
@@ -127,19 +126,35 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
         Instant now = observation.observedAt();
 
         boolean offline = !status.installed() || !status.renting();
-        update(AlertType.OFFLINE, offline ? now : null, observation,
-                () -> "installed=" + status.installed() + ", renting=" + status.renting(), out);
+        update(
+                AlertType.OFFLINE,
+                offline ? now : null,
+                observation,
+                () -> "installed=" + status.installed() + ", renting=" + status.renting(),
+                out);
 
-        update(AlertType.EMPTY,
-                thresholdMet(emptySince, status.installed() && status.renting() && status.bikesAvailable() == 0,
-                        thresholds.empty(), now),
-                status.bikesAvailable() > 0, observation,
-                () -> "bikes available: " + status.bikesAvailable(), out);
-        update(AlertType.FULL,
-                thresholdMet(fullSince, status.installed() && status.returning() && status.docksAvailable() == 0,
-                        thresholds.full(), now),
-                status.docksAvailable() > 0, observation,
-                () -> "docks available: " + status.docksAvailable(), out);
+        update(
+                AlertType.EMPTY,
+                thresholdMet(
+                        emptySince,
+                        status.installed() && status.renting() && status.bikesAvailable() == 0,
+                        thresholds.empty(),
+                        now),
+                status.bikesAvailable() > 0,
+                observation,
+                () -> "bikes available: " + status.bikesAvailable(),
+                out);
+        update(
+                AlertType.FULL,
+                thresholdMet(
+                        fullSince,
+                        status.installed() && status.returning() && status.docksAvailable() == 0,
+                        thresholds.full(),
+                        now),
+                status.docksAvailable() > 0,
+                observation,
+                () -> "docks available: " + status.docksAvailable(),
+                out);
 
         judgeStale(observation, out);
         if (status.installed()) {
@@ -147,8 +162,12 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
         }
 
         List<String> inconsistencies = inconsistenciesOf(observation);
-        update(AlertType.INCONSISTENT, inconsistencies.isEmpty() ? null : now, observation,
-                () -> inconsistencies.isEmpty() ? "consistent" : String.join(", ", inconsistencies), out);
+        update(
+                AlertType.INCONSISTENT,
+                inconsistencies.isEmpty() ? null : now,
+                observation,
+                () -> inconsistencies.isEmpty() ? "consistent" : String.join(", ", inconsistencies),
+                out);
     }
 
     /**
@@ -178,8 +197,12 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
         Instant feedUpdatedAt =
                 observation.feedUpdatedAt() != null ? observation.feedUpdatedAt() : observation.observedAt();
         boolean stale = Duration.between(lastReported, feedUpdatedAt).compareTo(thresholds.stale()) >= 0;
-        update(AlertType.STALE, stale ? lastReported : null, observation,
-                () -> "last reported " + lastReported + ", feed updated " + feedUpdatedAt, out);
+        update(
+                AlertType.STALE,
+                stale ? lastReported : null,
+                observation,
+                () -> "last reported " + lastReported + ", feed updated " + feedUpdatedAt,
+                out);
     }
 
     private void judgeSuddenDrop(StationObservation observation, Collector<StationAlert> out) throws Exception {
@@ -215,8 +238,8 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
         status.inconsistencies().forEach(inconsistency -> found.add(inconsistency.name()));
         Integer capacity = observation.knownCapacity();
         if (capacity != null && status.bikesAvailable() + status.docksAvailable() > capacity) {
-            found.add("bikes " + status.bikesAvailable() + " + docks " + status.docksAvailable()
-                    + " exceed capacity " + capacity);
+            found.add("bikes " + status.bikesAvailable() + " + docks " + status.docksAvailable() + " exceed capacity "
+                    + capacity);
         }
         return found;
     }
@@ -249,8 +272,14 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
         StationAlert open = openAlerts.get(type);
         if (openSince != null && open == null) {
             StationAlert opened = new StationAlert(
-                    observation.systemId(), observation.stationKey(), observation.postalCode(), type, AlertState.OPEN, openSince,
-                    observation.observedAt(), details.get());
+                    observation.systemId(),
+                    observation.stationKey(),
+                    observation.postalCode(),
+                    type,
+                    AlertState.OPEN,
+                    openSince,
+                    observation.observedAt(),
+                    details.get());
             openAlerts.put(type, opened);
             out.collect(opened);
         } else if (resolves && open != null) {

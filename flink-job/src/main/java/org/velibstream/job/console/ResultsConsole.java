@@ -1,8 +1,14 @@
 package org.velibstream.job.console;
 
-import org.apache.flink.configuration.Configuration;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,14 +24,6 @@ import org.velibstream.job.options.JobConfiguration;
 import org.velibstream.job.options.JobOptions;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.json.JsonCodec;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
 
 /**
  * Shows the job's statistics and alerts topics live in a terminal, as {@link ResultsView} lays them out. It reads
@@ -51,8 +49,13 @@ public final class ResultsConsole {
     private final ObjectMapper mapper = JsonCodec.newMapper();
     private long unreadable;
 
-    ResultsConsole(KafkaConsumer<String, String> consumer, String statsTopic, String alertsTopic, ResultsView view,
-            PrintStream out, boolean redraw) {
+    ResultsConsole(
+            KafkaConsumer<String, String> consumer,
+            String statsTopic,
+            String alertsTopic,
+            ResultsView view,
+            PrintStream out,
+            boolean redraw) {
         this.consumer = consumer;
         this.statsTopic = statsTopic;
         this.alertsTopic = alertsTopic;
@@ -72,18 +75,26 @@ public final class ResultsConsole {
         }
         ResultsView view = new ResultsView(MAX_ROWS, MAX_ALERTS, ZoneId.of(config.get(JobOptions.TIME_ZONE)));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(config))) {
-            ResultsConsole console = new ResultsConsole(consumer, config.get(JobOptions.STATS_TOPIC),
-                    config.get(JobOptions.ALERTS_TOPIC), view, System.out, System.console() != null);
+            ResultsConsole console = new ResultsConsole(
+                    consumer,
+                    config.get(JobOptions.STATS_TOPIC),
+                    config.get(JobOptions.ALERTS_TOPIC),
+                    view,
+                    System.out,
+                    System.console() != null);
             Thread main = Thread.currentThread();
             // Ctrl-C: wake the consumer out of poll() and let main close it before the JVM exits.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                consumer.wakeup();
-                try {
-                    main.join(5_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "console-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                consumer.wakeup();
+                                try {
+                                    main.join(5_000);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "console-shutdown"));
             console.run();
         }
     }
@@ -109,7 +120,8 @@ public final class ResultsConsole {
                     continue;
                 }
                 records.forEach(this::show);
-                out.print((redraw ? CLEAR_SCREEN : "\n") + view.render()
+                out.print((redraw ? CLEAR_SCREEN : "\n")
+                        + view.render()
                         + (unreadable > 0 ? unreadable + " records could not be read (not velib-stream JSON)\n" : ""));
                 out.flush();
             }
@@ -131,7 +143,9 @@ public final class ResultsConsole {
             try {
                 List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
                 if (!partitions.isEmpty()) {
-                    return partitions.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    return partitions.stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
                 }
                 Thread.sleep(1_000);
             } catch (TimeoutException e) {

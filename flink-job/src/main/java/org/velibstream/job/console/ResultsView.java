@@ -1,10 +1,5 @@
 package org.velibstream.job.console;
 
-import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.stats.PostalCodeStats;
-
-import javax.annotation.Nullable;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
+import javax.annotation.Nullable;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.stats.PostalCodeStats;
 
 /**
  * What the terminal shows of the job's results: the newest statistics of each postal code as one table with the
@@ -30,6 +28,7 @@ public final class ResultsView {
     private final DateTimeFormatter clock;
     /** By {@code systemId:postalCode}, so that two systems sharing a postal code keep a row each. */
     private final Map<String, PostalCodeStats> latestByPostalCode = new TreeMap<>();
+
     private final Deque<StationAlert> recentAlerts = new ArrayDeque<>();
     private @Nullable Instant newestWindowEnd;
 
@@ -50,7 +49,9 @@ public final class ResultsView {
 
     /** Keeps {@code stats} unless a newer window of its postal code is already shown (Kafka partitions interleave). */
     public void add(PostalCodeStats stats) {
-        latestByPostalCode.merge(stats.systemId() + ':' + stats.postalCode(), stats,
+        latestByPostalCode.merge(
+                stats.systemId() + ':' + stats.postalCode(),
+                stats,
                 (shown, arrived) -> arrived.windowEnd().isBefore(shown.windowEnd()) ? shown : arrived);
         if (newestWindowEnd == null || stats.windowEnd().isAfter(newestWindowEnd)) {
             newestWindowEnd = stats.windowEnd();
@@ -81,16 +82,33 @@ public final class ResultsView {
                 .filter(stats -> stats.windowEnd().equals(newestWindowEnd))
                 .toList();
         PostalCodeStats first = current.get(0);
-        out.append(String.format("Window %s-%s (%s): %d postal codes, %d stations, %d bikes (%d mechanical, %d e-bikes), %d docks%n",
-                clock.format(first.windowStart()), clock.format(first.windowEnd()), zone.getId(), current.size(),
-                sum(current, PostalCodeStats::stations), sum(current, PostalCodeStats::bikes),
-                sum(current, PostalCodeStats::mechanical), sum(current, PostalCodeStats::ebike),
+        out.append(String.format(
+                "Window %s-%s (%s): %d postal codes, %d stations, %d bikes (%d mechanical, %d e-bikes), %d docks%n",
+                clock.format(first.windowStart()),
+                clock.format(first.windowEnd()),
+                zone.getId(),
+                current.size(),
+                sum(current, PostalCodeStats::stations),
+                sum(current, PostalCodeStats::bikes),
+                sum(current, PostalCodeStats::mechanical),
+                sum(current, PostalCodeStats::ebike),
                 sum(current, PostalCodeStats::docks)));
-        out.append(String.format("%-6s %8s %7s %6s %6s %7s %6s %5s %5s%n",
+        out.append(String.format(
+                "%-6s %8s %7s %6s %6s %7s %6s %5s %5s%n",
                 "postal", "stations", "bikes", "mech", "ebike", "docks", "empty", "full", "down"));
-        current.stream().limit(maxRows).forEach(stats -> out.append(String.format(ROW,
-                stats.postalCode(), stats.stations(), stats.bikes(), stats.mechanical(), stats.ebike(), stats.docks(),
-                stats.emptyStations(), stats.fullStations(), stats.outOfServiceStations())));
+        current.stream()
+                .limit(maxRows)
+                .forEach(stats -> out.append(String.format(
+                        ROW,
+                        stats.postalCode(),
+                        stats.stations(),
+                        stats.bikes(),
+                        stats.mechanical(),
+                        stats.ebike(),
+                        stats.docks(),
+                        stats.emptyStations(),
+                        stats.fullStations(),
+                        stats.outOfServiceStations())));
         if (current.size() > maxRows) {
             out.append(String.format("... and %d more postal codes%n", current.size() - maxRows));
         }
@@ -103,9 +121,14 @@ public final class ResultsView {
         }
         out.append("Latest alerts (event time):\n");
         for (StationAlert alert : recentAlerts) {
-            out.append(String.format("  %s  %-8s %-12s station %-8s %-6s %s%n",
-                    clock.format(alert.detectedAt()), alert.state(), alert.type(), alert.stationCode(),
-                    alert.postalCode(), alert.details()));
+            out.append(String.format(
+                    "  %s  %-8s %-12s station %-8s %-6s %s%n",
+                    clock.format(alert.detectedAt()),
+                    alert.state(),
+                    alert.type(),
+                    alert.stationCode(),
+                    alert.postalCode(),
+                    alert.details()));
         }
     }
 

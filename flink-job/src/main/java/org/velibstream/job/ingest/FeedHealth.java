@@ -1,9 +1,8 @@
 package org.velibstream.job.ingest;
 
-import javax.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * How one poll of one feed of a system went: up (the feed answered, with a document or a 304) or down (no usable
@@ -17,7 +16,11 @@ import java.util.Objects;
  * @param reason the status or error of a failed poll, for a person; null when up
  */
 public record FeedHealth(
-        String systemId, String feed, Instant polledAt, @Nullable String failure, @Nullable String reason) {
+        String systemId,
+        String feed,
+        Instant polledAt,
+        @Nullable String failure,
+        @Nullable String reason) {
 
     public FeedHealth {
         Objects.requireNonNull(systemId, "systemId");
@@ -33,7 +36,11 @@ public record FeedHealth(
     }
 
     public static FeedHealth down(String systemId, String feed, Instant startedAt, String failure, String reason) {
-        return new FeedHealth(systemId, feed, startedAt, Objects.requireNonNull(failure, "failure"),
+        return new FeedHealth(
+                systemId,
+                feed,
+                startedAt,
+                Objects.requireNonNull(failure, "failure"),
                 Objects.requireNonNull(reason, "reason"));
     }
 

@@ -1,13 +1,11 @@
 package org.velibstream.job.ingest;
 
+import java.time.Instant;
+import java.util.Objects;
+import javax.annotation.Nullable;
 import org.velibstream.gbfs.StationInformation;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.model.DeadLetter;
-
-import javax.annotation.Nullable;
-
-import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What a source hands to the job: a station status, a station's information, input that could not be decoded, or
@@ -44,21 +42,28 @@ public record FeedItem(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(observedAt, "observedAt");
-        int payloads = (status != null ? 1 : 0) + (information != null ? 1 : 0) + (deadLetter != null ? 1 : 0)
+        int payloads = (status != null ? 1 : 0)
+                + (information != null ? 1 : 0)
+                + (deadLetter != null ? 1 : 0)
                 + (health != null ? 1 : 0);
-        boolean consistent = payloads == 1 && switch (kind) {
-            case STATUS -> status != null;
-            case INFORMATION -> information != null;
-            case DEAD_LETTER -> deadLetter != null;
-            case FEED_HEALTH -> health != null;
-        };
+        boolean consistent = payloads == 1
+                && switch (kind) {
+                    case STATUS -> status != null;
+                    case INFORMATION -> information != null;
+                    case DEAD_LETTER -> deadLetter != null;
+                    case FEED_HEALTH -> health != null;
+                };
         if (!consistent) {
             throw new IllegalArgumentException("A " + kind + " item must carry exactly its own payload");
         }
     }
 
     public static FeedItem status(
-            String systemId, StationStatus status, Instant observedAt, @Nullable Instant feedUpdatedAt, boolean fromSnapshot) {
+            String systemId,
+            StationStatus status,
+            Instant observedAt,
+            @Nullable Instant feedUpdatedAt,
+            boolean fromSnapshot) {
         return new FeedItem(Kind.STATUS, systemId, observedAt, feedUpdatedAt, fromSnapshot, status, null, null, null);
     }
 

@@ -1,17 +1,14 @@
 package org.velibstream.job.ingest;
 
+import java.time.Instant;
+import javax.annotation.Nullable;
 import org.apache.flink.util.Collector;
-
 import org.velibstream.gbfs.GbfsFeedHeader;
 import org.velibstream.gbfs.Rejection;
 import org.velibstream.gbfs.StationInformation;
 import org.velibstream.gbfs.StationListener;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.model.DeadLetter;
-
-import javax.annotation.Nullable;
-
-import java.time.Instant;
 
 /**
  * Decodes GBFS station payloads into {@link FeedItem}s, with a dead letter for every rejected entry or document.
@@ -36,7 +33,9 @@ final class FeedItemCollector {
     StationListener<StationStatus> statuses(Instant fallbackTime, Instant receivedAt) {
         return new StationListener<>() {
             private boolean document;
-            @Nullable private Instant lastUpdated;
+
+            @Nullable
+            private Instant lastUpdated;
 
             @Override
             public void onDocument(GbfsFeedHeader header) {

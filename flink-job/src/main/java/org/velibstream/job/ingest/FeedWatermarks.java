@@ -1,12 +1,11 @@
 package org.velibstream.job.ingest;
 
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.eventtime.WatermarksWithIdleness;
-
-import java.time.Duration;
 
 /**
  * Event time of the job's inputs. Only station statuses move the watermark: station information is polled rarely
@@ -19,13 +18,14 @@ public final class FeedWatermarks {
     private FeedWatermarks() {}
 
     public static WatermarkStrategy<FeedItem> strategy(Duration maxOutOfOrderness, Duration idleTimeout) {
-        return WatermarkStrategy
-                .<FeedItem>forGenerator(context -> {
+        return WatermarkStrategy.<FeedItem>forGenerator(context -> {
                     WatermarkGenerator<FeedItem> outOfOrder = new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
                     // Idleness inside the filter, so that only statuses count as activity.
-                    return new StatusDriven(idleTimeout.isZero()
-                            ? outOfOrder
-                            : new WatermarksWithIdleness<>(outOfOrder, idleTimeout, context.getInputActivityClock()));
+                    return new StatusDriven(
+                            idleTimeout.isZero()
+                                    ? outOfOrder
+                                    : new WatermarksWithIdleness<>(
+                                            outOfOrder, idleTimeout, context.getInputActivityClock()));
                 })
                 .withTimestampAssigner((item, previous) -> item.observedAt().toEpochMilli());
     }

@@ -1,8 +1,8 @@
 package org.velibstream.job.ingest;
 
+import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
-
 import org.velibstream.gbfs.GbfsDecodingException;
 import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationStatusDecoder;
@@ -10,8 +10,6 @@ import org.velibstream.source.http.HttpResponseDeserializer;
 import org.velibstream.source.http.PollFailure;
 import org.velibstream.source.http.PollSuccess;
 import org.velibstream.source.http.PolledResponse;
-
-import java.time.Instant;
 
 /**
  * Decodes polled {@code station_status} and {@code station_information} documents, and reports each poll's
@@ -36,9 +34,10 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
         Instant fetchedAt = response.fetchedAt();
         try {
             switch (feed) {
-                case STATION_STATUS -> statusDecoder.decodeDocument(response.body(), items.statuses(fetchedAt, fetchedAt));
-                case STATION_INFORMATION -> informationDecoder.decodeDocument(
-                        response.body(), items.information(fetchedAt, fetchedAt));
+                case STATION_STATUS ->
+                    statusDecoder.decodeDocument(response.body(), items.statuses(fetchedAt, fetchedAt));
+                case STATION_INFORMATION ->
+                    informationDecoder.decodeDocument(response.body(), items.information(fetchedAt, fetchedAt));
                 default -> items.rejectedDocument("no decoder for feed '" + feed + "'", response.body(), fetchedAt);
             }
         } catch (GbfsDecodingException e) {
@@ -55,8 +54,12 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
     @Override
     public void pollFailed(PollFailure failure, Collector<FeedItem> out) {
         String endpointId = failure.endpointId();
-        out.collect(FeedItem.health(FeedHealth.down(systemIdOf(endpointId), feedOf(endpointId), failure.startedAt(),
-                failure.kind().metricName(), failure.reason())));
+        out.collect(FeedItem.health(FeedHealth.down(
+                systemIdOf(endpointId),
+                feedOf(endpointId),
+                failure.startedAt(),
+                failure.kind().metricName(),
+                failure.reason())));
     }
 
     private static String systemIdOf(String endpointId) {

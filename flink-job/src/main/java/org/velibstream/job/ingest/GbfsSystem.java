@@ -17,20 +17,28 @@ public record GbfsSystem(String id, URI discoveryUri) implements Serializable {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(discoveryUri, "discoveryUri");
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("A GBFS system id is letters, digits, '.', '_' or '-', got '" + id + "'");
+            throw new IllegalArgumentException(
+                    "A GBFS system id is letters, digits, '.', '_' or '-', got '" + id + "'");
         }
     }
 
     public static GbfsSystem parse(String option) {
         int equals = option.indexOf('=');
         if (equals > 0) {
-            return new GbfsSystem(option.substring(0, equals).trim(), URI.create(option.substring(equals + 1).trim()));
+            return new GbfsSystem(
+                    option.substring(0, equals).trim(),
+                    URI.create(option.substring(equals + 1).trim()));
         }
         URI uri = URI.create(option.trim());
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("Expected id=url or an absolute URL of a gbfs.json, got '" + option + "'");
+            throw new IllegalArgumentException(
+                    "Expected id=url or an absolute URL of a gbfs.json, got '" + option + "'");
         }
-        String host = uri.getHost().replace('.', '-').replace(':', '-').replace("[", "").replace("]", "");
+        String host = uri.getHost()
+                .replace('.', '-')
+                .replace(':', '-')
+                .replace("[", "")
+                .replace("]", "");
         return new GbfsSystem(uri.getPort() > 0 ? host + '-' + uri.getPort() : host, uri);
     }
 

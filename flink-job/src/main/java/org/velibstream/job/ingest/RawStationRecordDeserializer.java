@@ -1,15 +1,13 @@
 package org.velibstream.job.ingest;
 
+import java.time.Instant;
+import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.velibstream.gbfs.GbfsDecodingException;
 import org.velibstream.gbfs.StationStatusDecoder;
-
-import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Reads the raw topic: each record is one station entry in Vélib's shape (what existing producers write) or a whole

@@ -1,18 +1,16 @@
 package org.velibstream.job.ingest;
 
-import org.apache.flink.api.common.functions.FlatMapFunction;
-import org.apache.flink.util.Collector;
-
-import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.StationInformationDecoder;
-import org.velibstream.gbfs.StationStatusDecoder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+import org.velibstream.gbfs.GbfsDecodingException;
+import org.velibstream.gbfs.StationInformationDecoder;
+import org.velibstream.gbfs.StationStatusDecoder;
 
 /** Reads one recorded GBFS document (station_status or station_information) of a bounded replay. */
 public final class ReadSnapshotFile implements FlatMapFunction<String, FeedItem> {

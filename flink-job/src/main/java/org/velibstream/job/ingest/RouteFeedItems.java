@@ -1,14 +1,12 @@
 package org.velibstream.job.ingest;
 
+import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.StationObservation;
-
-import java.util.Objects;
 
 /**
  * Splits what the sources read: statuses from whole snapshots go to the main output (they feed removal tracking),

@@ -1,9 +1,5 @@
 package org.velibstream.job.ingest;
 
-import org.velibstream.gbfs.GbfsDecodingException;
-import org.velibstream.gbfs.GbfsFeedHeader;
-import org.velibstream.gbfs.StationStatusDecoder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.velibstream.gbfs.GbfsDecodingException;
+import org.velibstream.gbfs.GbfsFeedHeader;
+import org.velibstream.gbfs.StationStatusDecoder;
 
 /**
  * The recorded station_status snapshots of a bounded replay, in time order: every {@code .json} file whose name
@@ -50,7 +49,8 @@ public final class SnapshotFiles {
     static Instant documentTime(StationStatusDecoder decoder, Path file, byte[] document) throws IOException {
         try {
             Instant lastUpdated = decoder.readHeader(document)
-                    .map(GbfsFeedHeader::lastUpdated).orElse(null);
+                    .map(GbfsFeedHeader::lastUpdated)
+                    .orElse(null);
             if (lastUpdated != null) {
                 return lastUpdated;
             }

@@ -1,11 +1,9 @@
 package org.velibstream.job.ingest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.velibstream.gbfs.StationStatus;
-
-import javax.annotation.Nullable;
-
 import java.io.IOException;
+import javax.annotation.Nullable;
+import org.velibstream.gbfs.StationStatus;
 
 /**
  * Writes station entries in Vélib's own shape: numeric 64-bit {@code station_id}s, snake_case counts with their

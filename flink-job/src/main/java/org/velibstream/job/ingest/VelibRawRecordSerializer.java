@@ -1,19 +1,16 @@
 package org.velibstream.job.ingest;
 
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.velibstream.gbfs.StationStatus;
-
-import javax.annotation.Nullable;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import javax.annotation.Nullable;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.velibstream.gbfs.StationStatus;
 
 /**
  * Writes a polled station status to the raw topic as one station entry in Vélib's own shape (see
@@ -35,8 +32,12 @@ public final class VelibRawRecordSerializer implements KafkaRecordSerializationS
     @Override
     public ProducerRecord<byte[], byte[]> serialize(FeedItem item, KafkaSinkContext context, @Nullable Long timestamp) {
         StationStatus status = Objects.requireNonNull(item.status(), "only statuses are republished");
-        return new ProducerRecord<>(topic, null, item.observedAt().toEpochMilli(),
-                status.stationKey().getBytes(StandardCharsets.UTF_8), entry(status));
+        return new ProducerRecord<>(
+                topic,
+                null,
+                item.observedAt().toEpochMilli(),
+                status.stationKey().getBytes(StandardCharsets.UTF_8),
+                entry(status));
     }
 
     static byte[] entry(StationStatus status) {

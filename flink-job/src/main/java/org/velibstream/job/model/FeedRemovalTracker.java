@@ -1,5 +1,9 @@
 package org.velibstream.job.model;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -8,11 +12,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Forwards every observation of one bike-share system and adds a tombstone ({@link StationObservation#removed()})
@@ -59,8 +58,9 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
 
     @Override
     public void open(OpenContext openContext) {
-        presentStations = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                "present-stations", Types.STRING, TypeInformation.of(StationObservation.class)));
+        presentStations = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "present-stations", Types.STRING, TypeInformation.of(StationObservation.class)));
         openDocuments = PendingObservations.inState(getRuntimeContext(), "open-documents");
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
         tombstones = getRuntimeContext().getMetricGroup().counter(TOMBSTONES_METRIC);

@@ -1,13 +1,12 @@
 package org.velibstream.job.model;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.TimerService;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Observations held in keyed state until the watermark reaches the instant they wait for (a feed document's
@@ -34,8 +33,7 @@ public final class PendingObservations {
      * the watermark has passed {@code dueAt} already: then nothing is held and this returns false, for the caller
      * to deal with the late observation.
      */
-    public boolean holdUntil(long dueAt, StationObservation observation, TimerService timerService)
-            throws Exception {
+    public boolean holdUntil(long dueAt, StationObservation observation, TimerService timerService) throws Exception {
         if (dueAt <= timerService.currentWatermark()) {
             return false;
         }

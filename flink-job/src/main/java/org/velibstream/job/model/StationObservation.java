@@ -1,11 +1,9 @@
 package org.velibstream.job.model;
 
-import org.velibstream.gbfs.StationStatus;
-
-import javax.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.Objects;
+import javax.annotation.Nullable;
+import org.velibstream.gbfs.StationStatus;
 
 /**
  * What the job knows about one station at one instant: its status as the feed reported it, enriched with the
@@ -49,9 +47,8 @@ public record StationObservation(
         Objects.requireNonNull(observedAt, "observedAt");
         Objects.requireNonNull(status, "status");
         if (!stationKey.equals(stationCode != null ? stationCode : stationId)) {
-            throw new IllegalArgumentException(
-                    "stationKey '" + stationKey + "' is neither stationCode '" + stationCode
-                            + "' nor, without a code, stationId '" + stationId + "'");
+            throw new IllegalArgumentException("stationKey '" + stationKey + "' is neither stationCode '" + stationCode
+                    + "' nor, without a code, stationId '" + stationId + "'");
         }
         if (!stationId.equals(status.stationId())) {
             throw new IllegalArgumentException(
@@ -83,7 +80,16 @@ public record StationObservation(
     /** This observation placed in {@code postalCode}, with the station's capacity as far as it is known. */
     public StationObservation located(String postalCode, @Nullable Integer capacity) {
         return new StationObservation(
-                systemId, stationId, stationCode, stationKey, postalCode, capacity, observedAt, status, feedUpdatedAt, removed);
+                systemId,
+                stationId,
+                stationCode,
+                stationKey,
+                postalCode,
+                capacity,
+                observedAt,
+                status,
+                feedUpdatedAt,
+                removed);
     }
 
     /** A tombstone for this station: it was absent from the feed document of {@code removedAt}. */

@@ -1,23 +1,22 @@
 package org.velibstream.job.options;
 
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.description.TextElement;
-import org.apache.flink.util.TimeUtils;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.description.TextElement;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * Reads the job's options: first the file named by {@code --config} (Java properties: {@code window=5 min}), then the
@@ -65,12 +64,15 @@ public final class JobConfiguration {
             properties.load(reader);
         }
         Map<String, String> values = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+        properties
+                .stringPropertyNames()
+                .forEach(name -> values.put(name, properties.getProperty(name).trim()));
         return values;
     }
 
     private static Configuration validated(Map<String, String> values) {
-        Set<String> known = JobOptions.all().stream().map(ConfigOption::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> known =
+                JobOptions.all().stream().map(ConfigOption::key).collect(Collectors.toCollection(TreeSet::new));
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
@@ -82,7 +84,8 @@ public final class JobConfiguration {
                 configuration.get(option);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "Bad value '" + values.get(option.key()) + "' for --" + option.key() + ": " + e.getMessage(), e);
+                        "Bad value '" + values.get(option.key()) + "' for --" + option.key() + ": " + e.getMessage(),
+                        e);
             }
         }
         return configuration;
@@ -93,13 +96,20 @@ public final class JobConfiguration {
         StringBuilder table = new StringBuilder("| option | default | meaning |\n|---|---|---|\n");
         for (ConfigOption<?> option : JobOptions.all()) {
             Object defaultValue = option.hasDefaultValue() ? option.defaultValue() : null;
-            String shown = defaultValue == null ? ""
-                    : defaultValue instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining(";"))
-                    : defaultValue instanceof Duration duration ? TimeUtils.formatWithHighestUnit(duration)
-                    : String.valueOf(defaultValue);
-            table.append("| `--").append(option.key()).append("` | ")
-                    .append(shown.isEmpty() ? "" : "`" + shown + "`").append(" | ")
-                    .append(plainText(option).replace("|", "\\|")).append(" |\n");
+            String shown = defaultValue == null
+                    ? ""
+                    : defaultValue instanceof List<?> list
+                            ? list.stream().map(String::valueOf).collect(Collectors.joining(";"))
+                            : defaultValue instanceof Duration duration
+                                    ? TimeUtils.formatWithHighestUnit(duration)
+                                    : String.valueOf(defaultValue);
+            table.append("| `--")
+                    .append(option.key())
+                    .append("` | ")
+                    .append(shown.isEmpty() ? "" : "`" + shown + "`")
+                    .append(" | ")
+                    .append(plainText(option).replace("|", "\\|"))
+                    .append(" |\n");
         }
         return table.toString();
     }

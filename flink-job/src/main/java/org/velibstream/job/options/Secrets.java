@@ -39,15 +39,17 @@ public final class Secrets {
         String value = environment.get(variable);
         String file = environment.get(variable + FILE_SUFFIX);
         if (value != null && file != null) {
-            throw new IllegalArgumentException(neededBy + ": set either " + variable + " or " + variable + FILE_SUFFIX
-                    + ", not both");
+            throw new IllegalArgumentException(
+                    neededBy + ": set either " + variable + " or " + variable + FILE_SUFFIX + ", not both");
         }
         if (file != null) {
             try {
                 value = Files.readString(Path.of(file), StandardCharsets.UTF_8).replaceFirst("\r?\n$", "");
             } catch (IOException e) {
-                throw new IllegalArgumentException(neededBy + ": cannot read the file " + file + " named by "
-                        + variable + FILE_SUFFIX + " (" + e.getClass().getSimpleName() + ")", e);
+                throw new IllegalArgumentException(
+                        neededBy + ": cannot read the file " + file + " named by " + variable + FILE_SUFFIX + " ("
+                                + e.getClass().getSimpleName() + ")",
+                        e);
             }
         }
         if (value == null || value.isEmpty()) {

@@ -1,5 +1,8 @@
 package org.velibstream.job.stations;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -10,14 +13,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
-
 import org.velibstream.gbfs.StationInformation;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.model.StationObservation;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Gives each station observation its postal code and capacity. Keyed by {@link StationObservation#stateKey()}; the
@@ -56,11 +54,13 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
 
     @Override
     public void open(OpenContext openContext) {
-        information = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("station-information", TypeInformation.of(StationInformation.class)));
+        information = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "station-information", TypeInformation.of(StationInformation.class)));
         assignedPostalCode = getRuntimeContext().getState(new ValueStateDescriptor<>("postal-code", Types.STRING));
-        awaitingInformation = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("awaiting-information", TypeInformation.of(StationObservation.class)));
+        awaitingInformation = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>(
+                        "awaiting-information", TypeInformation.of(StationObservation.class)));
         unknownPostalCodes = getRuntimeContext().getMetricGroup().counter(UNKNOWN_POSTAL_CODES_METRIC);
     }
 
@@ -70,7 +70,8 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
         boolean othersWaiting = awaitingInformation.get().iterator().hasNext();
         if (othersWaiting || information.value() == null && !inTable(observation)) {
             awaitingInformation.add(observation);
-            context.timerService().registerEventTimeTimer(observation.observedAt().toEpochMilli());
+            context.timerService()
+                    .registerEventTimeTimer(observation.observedAt().toEpochMilli());
             return;
         }
         assign(observation, out);
@@ -101,19 +102,24 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
     }
 
     private boolean inTable(StationObservation observation) {
-        return directory.locate(observation.stationCode(), observation.stationId(), null).resolution()
+        return directory
+                        .locate(observation.stationCode(), observation.stationId(), null)
+                        .resolution()
                 == StationLocation.Resolution.TABLE;
     }
 
     private void assign(StationObservation observation, Collector<StationObservation> out) throws Exception {
         String previous = assignedPostalCode.value();
         if (observation.removed()) {
-            out.collect(observation.located(previous != null ? previous : observation.postalCode(), observation.capacity()));
+            out.collect(observation.located(
+                    previous != null ? previous : observation.postalCode(), observation.capacity()));
             assignedPostalCode.clear();
             return;
         }
         StationInformation info = information.value();
-        StationLocation location = directory.locate(observation.stationCode(), observation.stationId(),
+        StationLocation location = directory.locate(
+                observation.stationCode(),
+                observation.stationId(),
                 info != null ? new Coordinates(info.lat(), info.lon()) : null);
         String postalCode = location.postalCode();
         if (location.resolution() == StationLocation.Resolution.UNKNOWN) {
@@ -123,7 +129,8 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
             out.collect(observation.located(previous, observation.capacity()).removedAt(observation.observedAt()));
         }
         assignedPostalCode.update(postalCode);
-        Integer capacity = info != null && info.capacity() != null ? info.capacity()
+        Integer capacity = info != null && info.capacity() != null
+                ? info.capacity()
                 : location.resolution() == StationLocation.Resolution.TABLE && location.station() != null
                         ? location.station().capacity()
                         : null;

@@ -2,7 +2,6 @@ package org.velibstream.job.stations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,11 @@ public final class GeoJsonAreas {
                 throw new IOException(where + ": no property " + codeProperty);
             }
             String inseeCode = code.isIntegralNumber() ? String.format("%05d", code.asLong()) : code.asText();
-            String name = properties.path(nameProperty).asText(inseeCode).replaceAll("\\s+", " ").strip();
+            String name = properties
+                    .path(nameProperty)
+                    .asText(inseeCode)
+                    .replaceAll("\\s+", " ")
+                    .strip();
             areas.add(new Area(inseeCode, name, polygons(feature.path("geometry"), where)));
         }
         return areas;

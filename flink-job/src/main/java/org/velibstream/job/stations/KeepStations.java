@@ -1,11 +1,9 @@
 package org.velibstream.job.stations;
 
-import org.apache.flink.api.common.functions.FilterFunction;
-
-import org.velibstream.job.model.StationObservation;
-
 import java.util.Collection;
 import java.util.Set;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.velibstream.job.model.StationObservation;
 
 /** Keeps only the observations of the given station codes (or ids, for stations without a code). */
 public final class KeepStations implements FilterFunction<StationObservation> {

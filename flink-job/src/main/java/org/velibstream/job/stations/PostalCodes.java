@@ -51,12 +51,14 @@ public final class PostalCodes {
                 if (fields.length < 4 || fields[0].isBlank() || fields[2].isBlank()) {
                     throw new IOException(csv + ":" + lineNumber + ": expected INSEE;name;postal code;line 5;…");
                 }
-                rowsByInsee.computeIfAbsent(fields[0].strip(), insee -> new ArrayList<>())
+                rowsByInsee
+                        .computeIfAbsent(fields[0].strip(), insee -> new ArrayList<>())
                         .add(new Row(fields[2].strip(), fields[3].strip()));
             }
         }
         Map<String, String> chosen = new HashMap<>();
-        rowsByInsee.forEach((insee, rows) -> chosen.put(insee, rows.stream().min(PREFERENCE).orElseThrow().postalCode()));
+        rowsByInsee.forEach((insee, rows) ->
+                chosen.put(insee, rows.stream().min(PREFERENCE).orElseThrow().postalCode()));
         return new PostalCodes(chosen);
     }
 

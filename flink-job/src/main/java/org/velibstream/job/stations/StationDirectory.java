@@ -1,7 +1,5 @@
 package org.velibstream.job.stations;
 
-import javax.annotation.Nullable;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /**
  * The station table at runtime: station code or id → postal code, INSEE code, commune, capacity, coordinates.
@@ -52,7 +51,8 @@ public final class StationDirectory implements Serializable {
         }
         this.byStationCode = Map.copyOf(codes);
         this.byStationId = Map.copyOf(ids);
-        this.withPostalCode = rows.stream().filter(StationRow::hasKnownPostalCode).toList();
+        this.withPostalCode =
+                rows.stream().filter(StationRow::hasKnownPostalCode).toList();
     }
 
     /** @throws IllegalArgumentException if a station code or id appears twice */

@@ -1,9 +1,8 @@
 package org.velibstream.job.stations;
 
-import javax.annotation.Nullable;
-
 import java.io.Serializable;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * Where a station belongs, as {@link StationDirectory} resolved it. Never absent: a station the directory cannot

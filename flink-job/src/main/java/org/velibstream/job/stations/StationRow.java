@@ -1,9 +1,8 @@
 package org.velibstream.job.stations;
 
-import javax.annotation.Nullable;
-
 import java.io.Serializable;
 import java.util.Objects;
+import javax.annotation.Nullable;
 
 /**
  * One row of {@code data/stations.csv}: a station, where it is and which postal area it belongs to.

@@ -1,13 +1,12 @@
 package org.velibstream.job.stations;
 
-import javax.annotation.Nullable;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.Nullable;
 
 /**
  * The CSV form of the station table: RFC 4180 (comma-separated, fields with a comma, a quote or a line break quoted,
@@ -25,7 +24,8 @@ public final class StationTableCsv {
         out.write(HEADER);
         out.write('\n');
         for (StationRow row : rows) {
-            out.write(String.join(",",
+            out.write(String.join(
+                    ",",
                     quoted(row.stationCode()),
                     quoted(row.stationId()),
                     quoted(row.name()),

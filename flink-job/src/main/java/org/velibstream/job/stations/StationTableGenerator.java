@@ -1,10 +1,5 @@
 package org.velibstream.job.stations;
 
-import org.velibstream.gbfs.Rejection;
-import org.velibstream.gbfs.StationInformation;
-import org.velibstream.gbfs.StationInformationDecoder;
-import org.velibstream.gbfs.StationListener;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -18,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.velibstream.gbfs.Rejection;
+import org.velibstream.gbfs.StationInformation;
+import org.velibstream.gbfs.StationInformationDecoder;
+import org.velibstream.gbfs.StationListener;
 
 /**
  * Builds {@code data/stations.csv}: each station of a {@code station_information} feed placed, by point in polygon,
@@ -117,7 +116,8 @@ public final class StationTableGenerator {
             if (area.isEmpty()) {
                 outside.add(station.stationKey());
             } else if (postalCode.equals(StationRow.UNKNOWN_POSTAL_CODE)) {
-                withoutPostalCode.add(station.stationKey() + " (INSEE " + area.get().inseeCode() + ")");
+                withoutPostalCode.add(
+                        station.stationKey() + " (INSEE " + area.get().inseeCode() + ")");
             }
             rows.add(new StationRow(
                     station.stationKey(),
@@ -130,14 +130,19 @@ public final class StationTableGenerator {
                     area.map(StationTableGenerator::communeName).orElse(null)));
         }
         rows.sort(Comparator.comparing(StationRow::stationCode));
-        return new Table(rows, outside.stream().sorted().toList(), withoutPostalCode.stream().sorted().toList());
+        return new Table(
+                rows,
+                outside.stream().sorted().toList(),
+                withoutPostalCode.stream().sorted().toList());
     }
 
     private Optional<Area> locate(Coordinates coordinates) {
         return arrondissements.stream()
                 .filter(area -> area.contains(coordinates))
                 .findFirst()
-                .or(() -> communes.stream().filter(area -> area.contains(coordinates)).findFirst());
+                .or(() -> communes.stream()
+                        .filter(area -> area.contains(coordinates))
+                        .findFirst());
     }
 
     /** Paris arrondissements (751xx) are parts of the commune of Paris, whatever a GeoJSON file names them. */

@@ -1,14 +1,12 @@
 package org.velibstream.job.stats;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
-
-import com.fasterxml.jackson.databind.ObjectWriter;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.sink.json.JsonCodec;
-
-import java.time.Instant;
 
 /** Late observations are kept: they go to the dead-letter output with the observation as JSON. */
 public final class LateObservationToDeadLetter extends RichMapFunction<StationObservation, DeadLetter> {
@@ -28,7 +26,10 @@ public final class LateObservationToDeadLetter extends RichMapFunction<StationOb
 
     @Override
     public DeadLetter map(StationObservation late) throws Exception {
-        return new DeadLetter("postal-code-stats " + late.postalCode(), REASON_PREFIX + " (observed at "
-                + late.observedAt() + ")", json.writeValueAsString(late), Instant.now());
+        return new DeadLetter(
+                "postal-code-stats " + late.postalCode(),
+                REASON_PREFIX + " (observed at " + late.observedAt() + ")",
+                json.writeValueAsString(late),
+                Instant.now());
     }
 }

@@ -1,8 +1,7 @@
 package org.velibstream.job.stats;
 
-import org.velibstream.job.model.StationObservation;
-
 import java.util.Objects;
+import org.velibstream.job.model.StationObservation;
 
 /**
  * The key of the statistics: a postal code of one bike-share system. Two systems may serve the same postal code

@@ -1,10 +1,9 @@
 package org.velibstream.job.stats;
 
-import org.velibstream.gbfs.StationStatus;
-import org.velibstream.job.model.StationObservation;
-
 import java.time.Instant;
 import java.util.Objects;
+import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.model.StationObservation;
 
 /**
  * The stations of one postal code of one bike-share system as of the end of one event-time window: every station known at
@@ -70,7 +69,18 @@ public record PostalCodeStats(
             }
         }
         return new PostalCodeStats(
-                area.systemId(), area.postalCode(), windowStart, windowEnd, count, bikes, mechanical, ebike, docks, capacity, empty, full,
+                area.systemId(),
+                area.postalCode(),
+                windowStart,
+                windowEnd,
+                count,
+                bikes,
+                mechanical,
+                ebike,
+                docks,
+                capacity,
+                empty,
+                full,
                 outOfService);
     }
 

@@ -1,5 +1,8 @@
 package org.velibstream.job.stats;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -11,10 +14,6 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 
 /**
  * Per-postal-code statistics over tumbling event-time windows, one series per system and postal code. Key the stream
@@ -69,8 +68,9 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
 
     @Override
     public void open(OpenContext openContext) {
-        latestByStation = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                "latest-by-station", Types.STRING, TypeInformation.of(StationObservation.class)));
+        latestByStation = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "latest-by-station", Types.STRING, TypeInformation.of(StationObservation.class)));
         pendingWindows = PendingObservations.inState(getRuntimeContext(), "pending-windows");
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
     }
@@ -92,7 +92,8 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
         long windowEnd = timestamp + 1;
         // Windows fire in event-time order and late observations never enter them, so what arrived in this
         // window is newer than anything already in latestByStation.
-        for (Map.Entry<String, StationObservation> arrived : pendingWindows.take(timestamp).entrySet()) {
+        for (Map.Entry<String, StationObservation> arrived :
+                pendingWindows.take(timestamp).entrySet()) {
             StationObservation observation = arrived.getValue();
             if (observation.removed()) {
                 latestByStation.remove(arrived.getKey());

@@ -1,19 +1,24 @@
 package org.velibstream.job.alerts;
 
-import org.apache.flink.util.InstantiationUtil;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.apache.flink.util.InstantiationUtil;
+import org.junit.jupiter.api.Test;
 
 class AlertThresholdsTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertThat(AlertThresholds.DEFAULTS).isEqualTo(new AlertThresholds(
-                Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofMinutes(15), 5, 0.5));
+        assertThat(AlertThresholds.DEFAULTS)
+                .isEqualTo(new AlertThresholds(
+                        Duration.ofMinutes(30),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        Duration.ofMinutes(15),
+                        5,
+                        0.5));
     }
 
     @Test
@@ -27,7 +32,8 @@ class AlertThresholdsTest {
     void travelsWithTheFunctionToTheCluster() throws Exception {
         byte[] serialized = InstantiationUtil.serializeObject(AlertThresholds.DEFAULTS);
 
-        assertThat(InstantiationUtil.<AlertThresholds>deserializeObject(serialized, getClass().getClassLoader()))
+        assertThat(InstantiationUtil.<AlertThresholds>deserializeObject(
+                        serialized, getClass().getClassLoader()))
                 .isEqualTo(AlertThresholds.DEFAULTS);
     }
 

@@ -1,21 +1,19 @@
 package org.velibstream.job.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.velibstream.job.alerts.StationAlertDetectorTest.withoutDetails;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.annotation.Nullable;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.testing.KeyedTestHarness;
-
-import javax.annotation.Nullable;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.velibstream.job.alerts.StationAlertDetectorTest.withoutDetails;
 
 class FeedHealthDetectorTest {
 
@@ -35,8 +33,8 @@ class FeedHealthDetectorTest {
         harness.close();
     }
 
-    private static KeyedTestHarness<String, FeedHealth, StationAlert> newHarness(@Nullable OperatorSubtaskState snapshot)
-            throws Exception {
+    private static KeyedTestHarness<String, FeedHealth, StationAlert> newHarness(
+            @Nullable OperatorSubtaskState snapshot) throws Exception {
         KeyedTestHarness<String, FeedHealth, StationAlert> harness =
                 KeyedTestHarness.open(new FeedHealthDetector(DOWN_AFTER), FeedHealth::feedKey, snapshot);
         harness.setProcessingTime(T0.toEpochMilli());
@@ -49,7 +47,9 @@ class FeedHealthDetectorTest {
 
     /** A poll that failed; processing time does not move, so that only the data can open an alert. */
     private void down(String feed, long seconds, String failure, String reason) throws Exception {
-        harness.processElement(FeedHealth.down("velib", feed, at(seconds), failure, reason), at(seconds).toEpochMilli());
+        harness.processElement(
+                FeedHealth.down("velib", feed, at(seconds), failure, reason),
+                at(seconds).toEpochMilli());
     }
 
     private void down(long seconds, String failure) throws Exception {
@@ -57,7 +57,8 @@ class FeedHealthDetectorTest {
     }
 
     private void up(String feed, long seconds) throws Exception {
-        harness.processElement(FeedHealth.up("velib", feed, at(seconds)), at(seconds).toEpochMilli());
+        harness.processElement(
+                FeedHealth.up("velib", feed, at(seconds)), at(seconds).toEpochMilli());
     }
 
     private List<StationAlert> alerts() {
@@ -65,8 +66,8 @@ class FeedHealthDetectorTest {
     }
 
     private static StationAlert alert(AlertState state, long sinceSeconds, long detectedSeconds) {
-        return new StationAlert("velib", STATUS, "FEED", AlertType.FEED_DOWN, state, at(sinceSeconds),
-                at(detectedSeconds), "");
+        return new StationAlert(
+                "velib", STATUS, "FEED", AlertType.FEED_DOWN, state, at(sinceSeconds), at(detectedSeconds), "");
     }
 
     @Test
@@ -83,9 +84,8 @@ class FeedHealthDetectorTest {
         up(STATUS, 300);
 
         List<StationAlert> alerts = alerts();
-        assertThat(withoutDetails(alerts)).containsExactly(
-                alert(AlertState.OPEN, 0, 180),
-                alert(AlertState.RESOLVED, 0, 300));
+        assertThat(withoutDetails(alerts))
+                .containsExactly(alert(AlertState.OPEN, 0, 180), alert(AlertState.RESOLVED, 0, 300));
         assertThat(alerts.get(0).details())
                 .isEqualTo("station_status of velib down: 5 failed polls since " + T0
                         + " (connect, http5xx, timeout); last: connect reason");
@@ -154,7 +154,8 @@ class FeedHealthDetectorTest {
         harness = newHarness(whileOpen);
         down(200, "timeout");
         up(STATUS, 260);
-        assertThat(withoutDetails(alerts())).as("still open after the restore, so resolved, not reopened")
+        assertThat(withoutDetails(alerts()))
+                .as("still open after the restore, so resolved, not reopened")
                 .containsExactly(alert(AlertState.RESOLVED, 0, 260));
     }
 

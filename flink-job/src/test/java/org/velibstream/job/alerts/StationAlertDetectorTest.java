@@ -1,5 +1,12 @@
 package org.velibstream.job.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.velibstream.job.model.TestStations.at;
+import static org.velibstream.job.model.TestStations.station;
+
+import java.time.Duration;
+import java.util.List;
+import javax.annotation.Nullable;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -10,15 +17,6 @@ import org.velibstream.gbfs.Inconsistency;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
 import org.velibstream.job.testing.KeyedTestHarness;
-
-import javax.annotation.Nullable;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.velibstream.job.model.TestStations.at;
-import static org.velibstream.job.model.TestStations.station;
 
 class StationAlertDetectorTest {
 
@@ -74,8 +72,15 @@ class StationAlertDetectorTest {
     /** Alerts with their details blanked, to compare everything else exactly. */
     static List<StationAlert> withoutDetails(List<StationAlert> alerts) {
         return alerts.stream()
-                .map(alert -> new StationAlert(alert.systemId(), alert.stationCode(), alert.postalCode(), alert.type(), alert.state(),
-                        alert.since(), alert.detectedAt(), ""))
+                .map(alert -> new StationAlert(
+                        alert.systemId(),
+                        alert.stationCode(),
+                        alert.postalCode(),
+                        alert.type(),
+                        alert.state(),
+                        alert.since(),
+                        alert.detectedAt(),
+                        ""))
                 .toList();
     }
 
@@ -98,9 +103,10 @@ class StationAlertDetectorTest {
 
         List<StationAlert> alerts = alertsAtEndOfInput();
 
-        assertThat(withoutDetails(alerts)).containsExactly(
-                open(AlertType.EMPTY, "08:00:00", "08:30:00"),
-                resolved(AlertType.EMPTY, "08:00:00", "08:40:00"));
+        assertThat(withoutDetails(alerts))
+                .containsExactly(
+                        open(AlertType.EMPTY, "08:00:00", "08:30:00"),
+                        resolved(AlertType.EMPTY, "08:00:00", "08:40:00"));
         assertThat(alerts.get(0).details()).isEqualTo("bikes available: 0");
     }
 
@@ -109,7 +115,9 @@ class StationAlertDetectorTest {
         observe(empty().observedAt("08:00:00"));
         observe(empty().observedAt("08:20:00"));
 
-        assertThat(alertsAtEndOfInput()).as("only 20 minutes of 0 bikes were observed").isEmpty();
+        assertThat(alertsAtEndOfInput())
+                .as("only 20 minutes of 0 bikes were observed")
+                .isEmpty();
     }
 
     @Test
@@ -120,8 +128,7 @@ class StationAlertDetectorTest {
         observe(empty().observedAt("08:45:00"));
         observe(empty().observedAt("08:50:00"));
 
-        assertThat(withoutDetails(alertsAtEndOfInput()))
-                .containsExactly(open(AlertType.EMPTY, "08:20:00", "08:50:00"));
+        assertThat(withoutDetails(alertsAtEndOfInput())).containsExactly(open(AlertType.EMPTY, "08:20:00", "08:50:00"));
     }
 
     @Test
@@ -129,8 +136,7 @@ class StationAlertDetectorTest {
         observe(empty().observedAt("08:30:00"));
         observe(empty().observedAt("08:00:00"));
 
-        assertThat(withoutDetails(alertsAtEndOfInput()))
-                .containsExactly(open(AlertType.EMPTY, "08:00:00", "08:30:00"));
+        assertThat(withoutDetails(alertsAtEndOfInput())).containsExactly(open(AlertType.EMPTY, "08:00:00", "08:30:00"));
     }
 
     @Test
@@ -141,9 +147,9 @@ class StationAlertDetectorTest {
         observe(full.observedAt("08:35:00"));
         observe(station(CODE).bikes(10, 9).docks(1).observedAt("08:36:00"));
 
-        assertThat(withoutDetails(alertsAtEndOfInput())).containsExactly(
-                open(AlertType.FULL, "08:00:00", "08:30:00"),
-                resolved(AlertType.FULL, "08:00:00", "08:36:00"));
+        assertThat(withoutDetails(alertsAtEndOfInput()))
+                .containsExactly(
+                        open(AlertType.FULL, "08:00:00", "08:30:00"), resolved(AlertType.FULL, "08:00:00", "08:36:00"));
     }
 
     @Test
@@ -155,10 +161,11 @@ class StationAlertDetectorTest {
 
         List<StationAlert> alerts = alertsAtEndOfInput();
 
-        assertThat(withoutDetails(alerts)).containsExactly(
-                open(AlertType.OFFLINE, "08:00:00", "08:00:00"),
-                resolved(AlertType.OFFLINE, "08:00:00", "08:10:00"),
-                open(AlertType.OFFLINE, "08:20:00", "08:20:00"));
+        assertThat(withoutDetails(alerts))
+                .containsExactly(
+                        open(AlertType.OFFLINE, "08:00:00", "08:00:00"),
+                        resolved(AlertType.OFFLINE, "08:00:00", "08:10:00"),
+                        open(AlertType.OFFLINE, "08:20:00", "08:20:00"));
         assertThat(alerts.get(0).details()).isEqualTo("installed=true, renting=false");
     }
 
@@ -170,17 +177,17 @@ class StationAlertDetectorTest {
         observe(healthy().lastReported(at("07:00:00")).observedAt("09:10:00"));
         observe(healthy().lastReported(at("09:15:00")).observedAt("09:20:00"));
 
-        assertThat(withoutDetails(alertsAtEndOfInput())).containsExactly(
-                open(AlertType.STALE, "07:00:00", "09:00:00"),
-                resolved(AlertType.STALE, "07:00:00", "09:20:00"));
+        assertThat(withoutDetails(alertsAtEndOfInput()))
+                .containsExactly(
+                        open(AlertType.STALE, "07:00:00", "09:00:00"),
+                        resolved(AlertType.STALE, "07:00:00", "09:20:00"));
     }
 
     @Test
     void staleOpensAtFirstSightForAStationAlreadySilentForTwoHours() throws Exception {
         observe(healthy().lastReported(at("05:30:00")).observedAt("08:00:00"));
 
-        assertThat(withoutDetails(alertsAtEndOfInput()))
-                .containsExactly(open(AlertType.STALE, "05:30:00", "08:00:00"));
+        assertThat(withoutDetails(alertsAtEndOfInput())).containsExactly(open(AlertType.STALE, "05:30:00", "08:00:00"));
     }
 
     @Test
@@ -189,9 +196,16 @@ class StationAlertDetectorTest {
         for (String pollTime : List.of("08:00:00", "09:00:00", "10:00:00", "11:00:00")) {
             // The feed's last_updated stays 08:00 while the Kafka record timestamps advance.
             observe(new StationObservation(
-                    frozenFeed.systemId(), frozenFeed.stationId(), frozenFeed.stationCode(), frozenFeed.stationKey(),
-                    frozenFeed.postalCode(), frozenFeed.capacity(), at(pollTime), frozenFeed.status(),
-                    at("08:00:00"), false));
+                    frozenFeed.systemId(),
+                    frozenFeed.stationId(),
+                    frozenFeed.stationCode(),
+                    frozenFeed.stationKey(),
+                    frozenFeed.postalCode(),
+                    frozenFeed.capacity(),
+                    at(pollTime),
+                    frozenFeed.status(),
+                    at("08:00:00"),
+                    false));
         }
 
         assertThat(alertsAtEndOfInput()).isEmpty();
@@ -207,9 +221,10 @@ class StationAlertDetectorTest {
 
         List<StationAlert> alerts = alertsAtEndOfInput();
 
-        assertThat(withoutDetails(alerts)).containsExactly(
-                open(AlertType.SUDDEN_DROP, "08:00:00", "08:10:00"),
-                resolved(AlertType.SUDDEN_DROP, "08:00:00", "08:28:00"));
+        assertThat(withoutDetails(alerts))
+                .containsExactly(
+                        open(AlertType.SUDDEN_DROP, "08:00:00", "08:10:00"),
+                        resolved(AlertType.SUDDEN_DROP, "08:00:00", "08:28:00"));
         assertThat(alerts.get(0).details()).isEqualTo("bikes fell from 12 to 6");
     }
 
@@ -231,20 +246,24 @@ class StationAlertDetectorTest {
 
     @Test
     void inconsistentOpensOnFailedChecksOrCountsAboveCapacityAndResolvesWhenConsistent() throws Exception {
-        observe(healthy().inconsistencies(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL).observedAt("08:00:00"));
+        observe(healthy()
+                .inconsistencies(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL)
+                .observedAt("08:00:00"));
         observe(healthy().observedAt("08:01:00"));
         observe(healthy().capacity(15).observedAt("08:02:00")); // 10 bikes + 10 docks > 15
         observe(healthy().capacity(0).observedAt("08:03:00")); // unknown capacity: nothing to compare with
 
         List<StationAlert> alerts = alertsAtEndOfInput();
 
-        assertThat(withoutDetails(alerts)).containsExactly(
-                open(AlertType.INCONSISTENT, "08:00:00", "08:00:00"),
-                resolved(AlertType.INCONSISTENT, "08:00:00", "08:01:00"),
-                open(AlertType.INCONSISTENT, "08:02:00", "08:02:00"),
-                resolved(AlertType.INCONSISTENT, "08:02:00", "08:03:00"));
-        assertThat(alerts).extracting(StationAlert::details).startsWith(
-                "BIKE_TYPES_DO_NOT_SUM_TO_TOTAL", "consistent", "bikes 10 + docks 10 exceed capacity 15");
+        assertThat(withoutDetails(alerts))
+                .containsExactly(
+                        open(AlertType.INCONSISTENT, "08:00:00", "08:00:00"),
+                        resolved(AlertType.INCONSISTENT, "08:00:00", "08:01:00"),
+                        open(AlertType.INCONSISTENT, "08:02:00", "08:02:00"),
+                        resolved(AlertType.INCONSISTENT, "08:02:00", "08:03:00"));
+        assertThat(alerts)
+                .extracting(StationAlert::details)
+                .startsWith("BIKE_TYPES_DO_NOT_SUM_TO_TOTAL", "consistent", "bikes 10 + docks 10 exceed capacity 15");
     }
 
     @Test
@@ -257,11 +276,12 @@ class StationAlertDetectorTest {
 
         List<StationAlert> alerts = alertsAtEndOfInput();
 
-        assertThat(withoutDetails(alerts)).containsExactly(
-                open(AlertType.OFFLINE, "08:00:00", "08:00:00"),
-                resolved(AlertType.OFFLINE, "08:00:00", "08:10:00"),
-                open(AlertType.EMPTY, "08:10:00", "08:40:00"),
-                resolved(AlertType.EMPTY, "08:10:00", "08:42:00"));
+        assertThat(withoutDetails(alerts))
+                .containsExactly(
+                        open(AlertType.OFFLINE, "08:00:00", "08:00:00"),
+                        resolved(AlertType.OFFLINE, "08:00:00", "08:10:00"),
+                        open(AlertType.EMPTY, "08:10:00", "08:40:00"),
+                        resolved(AlertType.EMPTY, "08:10:00", "08:42:00"));
         assertThat(alerts.get(3).details()).isEqualTo("station removed from the feed");
     }
 
@@ -271,7 +291,9 @@ class StationAlertDetectorTest {
         observe(empty().observedAt("08:10:00").removedAt(at("08:11:00")));
         observe(empty().observedAt("08:35:00"));
 
-        assertThat(alertsAtEndOfInput()).as("the run of 0 bikes before the removal does not count").isEmpty();
+        assertThat(alertsAtEndOfInput())
+                .as("the run of 0 bikes before the removal does not count")
+                .isEmpty();
     }
 
     @Test
@@ -285,7 +307,8 @@ class StationAlertDetectorTest {
         assertThat(harness.getSideOutput(StationAlertDetector.LATE_OBSERVATIONS))
                 .extracting(StreamRecord::getValue)
                 .containsExactly(late);
-        assertThat(harness.counter(StationAlertDetector.LATE_OBSERVATIONS_METRIC)).isEqualTo(1);
+        assertThat(harness.counter(StationAlertDetector.LATE_OBSERVATIONS_METRIC))
+                .isEqualTo(1);
     }
 
     @Test
@@ -301,22 +324,26 @@ class StationAlertDetectorTest {
         observe(empty().observedAt("08:30:00"));
         observe(empty().renting(false).observedAt("08:40:00"));
 
-        assertThat(withoutDetails(alertsAtEndOfInput())).containsExactly(
-                open(AlertType.EMPTY, "08:00:00", "08:30:00"),
-                open(AlertType.OFFLINE, "08:40:00", "08:40:00"));
+        assertThat(withoutDetails(alertsAtEndOfInput()))
+                .containsExactly(
+                        open(AlertType.EMPTY, "08:00:00", "08:30:00"), open(AlertType.OFFLINE, "08:40:00", "08:40:00"));
     }
 
     @Test
     void thresholdsAreConfigurable() throws Exception {
         harness.close();
         harness = newHarness(
-                new AlertThresholds(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(10),
-                        Duration.ofMinutes(1), 1, 0.1),
+                new AlertThresholds(
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(1),
+                        1,
+                        0.1),
                 null);
         observe(empty().observedAt("08:00:00"));
         observe(empty().observedAt("08:05:00"));
 
-        assertThat(withoutDetails(alertsAtEndOfInput()))
-                .containsExactly(open(AlertType.EMPTY, "08:00:00", "08:05:00"));
+        assertThat(withoutDetails(alertsAtEndOfInput())).containsExactly(open(AlertType.EMPTY, "08:00:00", "08:05:00"));
     }
 }

@@ -1,18 +1,16 @@
 package org.velibstream.job.console;
 
-import org.velibstream.job.alerts.AlertState;
-import org.velibstream.job.alerts.AlertType;
-import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.stats.PostalCodeStats;
-
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.velibstream.job.alerts.AlertState;
+import org.velibstream.job.alerts.AlertType;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.stats.PostalCodeStats;
 
 class ResultsViewTest {
 
@@ -60,8 +58,12 @@ class ResultsViewTest {
         view.add(stats("75003", T0, T1, 1, 1));
 
         String rendered = view.render();
-        assertThat(rendered).contains("3 postal codes, 3 stations, 3 bikes").contains("75001").contains("75002")
-                .doesNotContain("75003 ").contains("... and 1 more postal codes");
+        assertThat(rendered)
+                .contains("3 postal codes, 3 stations, 3 bikes")
+                .contains("75001")
+                .contains("75002")
+                .doesNotContain("75003 ")
+                .contains("... and 1 more postal codes");
     }
 
     @Test
@@ -91,8 +93,20 @@ class ResultsViewTest {
     }
 
     private static PostalCodeStats stats(String postalCode, Instant start, Instant end, int stations, int bikes) {
-        return new PostalCodeStats("velib", postalCode, start, end, stations, bikes, bikes / 2, bikes - bikes / 2, 10 * stations,
-                30 * stations, 0, 0, 0);
+        return new PostalCodeStats(
+                "velib",
+                postalCode,
+                start,
+                end,
+                stations,
+                bikes,
+                bikes / 2,
+                bikes - bikes / 2,
+                10 * stations,
+                30 * stations,
+                0,
+                0,
+                0);
     }
 
     private static StationAlert alert(String station, AlertType type, Instant at) {

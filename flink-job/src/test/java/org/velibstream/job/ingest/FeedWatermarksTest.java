@@ -1,5 +1,9 @@
 package org.velibstream.job.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -13,11 +17,6 @@ import org.apache.flink.util.clock.RelativeClock;
 import org.junit.jupiter.api.Test;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.TestStations;
-
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class FeedWatermarksTest {
 
@@ -33,23 +32,33 @@ class FeedWatermarksTest {
 
     @Test
     void feedHealthPolledTodayNeitherMovesTheWatermarkOfRecordedDocumentsNorKeepsTheSplitActive() {
-        offer(FeedItem.status("velib", TestStations.station("16107").observedAt(DOCUMENT_TIME).status(),
-                DOCUMENT_TIME, DOCUMENT_TIME, true));
+        offer(FeedItem.status(
+                "velib",
+                TestStations.station("16107").observedAt(DOCUMENT_TIME).status(),
+                DOCUMENT_TIME,
+                DOCUMENT_TIME,
+                true));
         generator.onPeriodicEmit(output);
         assertThat(output.watermark).isEqualTo(DOCUMENT_TIME.toEpochMilli() - 1);
 
         for (int minute = 1; minute <= 4; minute++) {
             activityClock.advanceTime(Duration.ofMinutes(1));
-            offer(FeedItem.health(FeedHealth.down("velib", "station_status", POLL_TIME.plusSeconds(60L * minute),
-                    "connect", "ConnectException: Connection refused")));
-            offer(FeedItem.deadLetter("velib", DeadLetter.of("http velib/station_status", "not JSON",
-                    new byte[] {'x'}, POLL_TIME)));
+            offer(FeedItem.health(FeedHealth.down(
+                    "velib",
+                    "station_status",
+                    POLL_TIME.plusSeconds(60L * minute),
+                    "connect",
+                    "ConnectException: Connection refused")));
+            offer(FeedItem.deadLetter(
+                    "velib", DeadLetter.of("http velib/station_status", "not JSON", new byte[] {'x'}, POLL_TIME)));
             generator.onPeriodicEmit(output);
         }
 
-        assertThat(output.watermark).as("the watermark stays at the documents' time")
+        assertThat(output.watermark)
+                .as("the watermark stays at the documents' time")
                 .isEqualTo(DOCUMENT_TIME.toEpochMilli() - 1);
-        assertThat(output.idle).as("no status for %s: the split no longer holds back the others", IDLE_TIMEOUT)
+        assertThat(output.idle)
+                .as("no status for %s: the split no longer holds back the others", IDLE_TIMEOUT)
                 .isTrue();
     }
 

@@ -1,17 +1,16 @@
 package org.velibstream.job.ingest;
 
-import org.apache.flink.api.common.functions.util.ListCollector;
-import org.junit.jupiter.api.Test;
-import org.velibstream.source.http.PollFailure;
-import org.velibstream.source.http.PollSuccess;
-import org.velibstream.source.http.reader.FailureKind;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.junit.jupiter.api.Test;
+import org.velibstream.source.http.PollFailure;
+import org.velibstream.source.http.PollSuccess;
+import org.velibstream.source.http.reader.FailureKind;
 
 class GbfsResponseDeserializerTest {
 
@@ -23,24 +22,27 @@ class GbfsResponseDeserializerTest {
 
     @Test
     void aFailedPollIsTheFeedDownAtItsStartWithTheFailureKindAndReason() {
-        deserializer.pollFailed(new PollFailure("velib-metropole/station_status", STATUS_URI, FailureKind.HTTP_5XX,
-                "HTTP 503", POLL_TIME, 3), new ListCollector<>(items));
+        deserializer.pollFailed(
+                new PollFailure(
+                        "velib-metropole/station_status", STATUS_URI, FailureKind.HTTP_5XX, "HTTP 503", POLL_TIME, 3),
+                new ListCollector<>(items));
 
         assertThat(items).singleElement().satisfies(item -> {
             assertThat(item.kind()).isEqualTo(FeedItem.Kind.FEED_HEALTH);
             assertThat(item.systemId()).isEqualTo("velib-metropole");
             assertThat(item.observedAt()).isEqualTo(POLL_TIME);
-            assertThat(item.health()).isEqualTo(
-                    FeedHealth.down("velib-metropole", "station_status", POLL_TIME, "http5xx", "HTTP 503"));
+            assertThat(item.health())
+                    .isEqualTo(FeedHealth.down("velib-metropole", "station_status", POLL_TIME, "http5xx", "HTTP 503"));
         });
     }
 
     @Test
     void anAnswerEvenANotModifiedOneIsTheFeedUp() {
-        deserializer.pollSucceeded(new PollSuccess("velib/station_information", STATUS_URI, 304, POLL_TIME),
-                new ListCollector<>(items));
+        deserializer.pollSucceeded(
+                new PollSuccess("velib/station_information", STATUS_URI, 304, POLL_TIME), new ListCollector<>(items));
 
-        assertThat(items).extracting(FeedItem::health)
+        assertThat(items)
+                .extracting(FeedItem::health)
                 .containsExactly(FeedHealth.up("velib", "station_information", POLL_TIME));
         assertThat(items.get(0).health().up()).isTrue();
         assertThat(items.get(0).health().feedKey()).isEqualTo("velib/station_information");

@@ -1,11 +1,10 @@
 package org.velibstream.job.ingest;
 
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
 
 class GbfsSystemTest {
 
@@ -20,14 +19,18 @@ class GbfsSystemTest {
     @Test
     void aBareUrlIsNamedAfterItsHostAndPort() {
         assertThat(GbfsSystem.parse("http://127.0.0.1:8900/gbfs.json").id()).isEqualTo("127-0-0-1-8900");
-        assertThat(GbfsSystem.parse("https://gbfs.citibikenyc.com/gbfs/2.3/gbfs.json").id()).isEqualTo("gbfs-citibikenyc-com");
+        assertThat(GbfsSystem.parse("https://gbfs.citibikenyc.com/gbfs/2.3/gbfs.json")
+                        .id())
+                .isEqualTo("gbfs-citibikenyc-com");
     }
 
     @Test
     void badIdsAndRelativeUrlsAreRejected() {
         assertThatThrownBy(() -> GbfsSystem.parse("my system=https://example.org/gbfs.json"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("my system");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("my system");
         assertThatThrownBy(() -> GbfsSystem.parse("gbfs.json"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gbfs.json");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gbfs.json");
     }
 }

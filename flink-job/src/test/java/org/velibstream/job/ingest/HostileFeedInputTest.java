@@ -1,19 +1,6 @@
 package org.velibstream.job.ingest;
 
-import org.apache.flink.api.common.functions.util.ListCollector;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.velibstream.gbfs.DecoderLimits;
-import org.velibstream.gbfs.HostilePayloads;
-import org.velibstream.job.model.DeadLetter;
-import org.velibstream.source.http.PolledResponse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +10,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.velibstream.gbfs.DecoderLimits;
+import org.velibstream.gbfs.HostilePayloads;
+import org.velibstream.job.model.DeadLetter;
+import org.velibstream.source.http.PolledResponse;
 
 /**
  * The job's two deserializers on hostile payloads ({@link HostilePayloads}: mutated GBFS fixtures): whatever the
@@ -94,8 +92,11 @@ class HostileFeedInputTest {
 
     @Provide
     Arbitrary<byte[]> statusPayloads() {
-        return HostilePayloads.mutationsOf(HostilePayloads.fixtures("velib_station_status.json",
-                "gbfs23_station_status.json", "gbfs30_station_status.json", "velib_single_entry.json"));
+        return HostilePayloads.mutationsOf(HostilePayloads.fixtures(
+                "velib_station_status.json",
+                "gbfs23_station_status.json",
+                "gbfs30_station_status.json",
+                "velib_single_entry.json"));
     }
 
     @Provide
@@ -128,8 +129,8 @@ class HostileFeedInputTest {
     }
 
     private static PolledResponse response(String feed, byte[] body) {
-        return new PolledResponse("velib/" + feed, URI.create("http://127.0.0.1/" + feed + ".json"), 200, Map.of(),
-                body, FETCHED_AT);
+        return new PolledResponse(
+                "velib/" + feed, URI.create("http://127.0.0.1/" + feed + ".json"), 200, Map.of(), body, FETCHED_AT);
     }
 
     /**
@@ -147,12 +148,18 @@ class HostileFeedInputTest {
             }
         }
         boolean refusedWhole = items.size() == 1 && items.get(0).kind() == FeedItem.Kind.DEAD_LETTER;
-        Statistics.label("items").collect(refusedWhole ? "one dead letter"
-                : items.stream().anyMatch(item -> item.kind() == FeedItem.Kind.DEAD_LETTER)
-                        ? "entries and dead letters" : "entries only");
+        Statistics.label("items")
+                .collect(
+                        refusedWhole
+                                ? "one dead letter"
+                                : items.stream().anyMatch(item -> item.kind() == FeedItem.Kind.DEAD_LETTER)
+                                        ? "entries and dead letters"
+                                        : "entries only");
         if (items.isEmpty()) {
             assertThat(HostilePayloads.listsNoEntries(payload))
-                    .as("a payload that produced nothing must list no entries: %s", new String(payload, StandardCharsets.UTF_8))
+                    .as(
+                            "a payload that produced nothing must list no entries: %s",
+                            new String(payload, StandardCharsets.UTF_8))
                     .isTrue();
         } else if (!refusedWhole && entries.isPresent()) {
             assertThat(items).as("one item per entry").hasSize(entries.getAsInt());

@@ -1,19 +1,17 @@
 package org.velibstream.job.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.velibstream.job.model.TestStations.at;
+import static org.velibstream.job.model.TestStations.station;
+
+import java.util.List;
+import javax.annotation.Nullable;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.velibstream.job.testing.KeyedTestHarness;
-
-import javax.annotation.Nullable;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.velibstream.job.model.TestStations.at;
-import static org.velibstream.job.model.TestStations.station;
 
 class FeedRemovalTrackerTest {
 
@@ -41,7 +39,9 @@ class FeedRemovalTrackerTest {
     }
 
     private List<StationObservation> tombstones() {
-        return harness.extractOutputValues().stream().filter(StationObservation::removed).toList();
+        return harness.extractOutputValues().stream()
+                .filter(StationObservation::removed)
+                .toList();
     }
 
     private List<Long> tombstoneTimestamps() {
@@ -62,7 +62,9 @@ class FeedRemovalTrackerTest {
         document("08:00:00", "1001", "1002", "1003");
         document("08:01:00", "1001", "1003");
         harness.processWatermark(at("08:00:00").toEpochMilli());
-        assertThat(tombstones()).as("first document closed: nothing to compare with").isEmpty();
+        assertThat(tombstones())
+                .as("first document closed: nothing to compare with")
+                .isEmpty();
 
         harness.processWatermark(at("08:01:00").toEpochMilli());
 
@@ -71,7 +73,8 @@ class FeedRemovalTrackerTest {
             assertThat(tombstone.observedAt()).isEqualTo(at("08:01:00"));
             assertThat(tombstone.postalCode()).isEqualTo("75001");
         });
-        assertThat(tombstoneTimestamps()).as("tombstones carry the time of the document they are missing from")
+        assertThat(tombstoneTimestamps())
+                .as("tombstones carry the time of the document they are missing from")
                 .containsExactly(at("08:01:00").toEpochMilli());
     }
 
@@ -85,9 +88,7 @@ class FeedRemovalTrackerTest {
 
         assertThat(tombstones())
                 .extracting(StationObservation::stationKey, StationObservation::observedAt)
-                .containsExactly(
-                        tuple("1002", at("08:01:00")),
-                        tuple("1002", at("08:03:00")));
+                .containsExactly(tuple("1002", at("08:01:00")), tuple("1002", at("08:03:00")));
         assertThat(harness.counter(FeedRemovalTracker.TOMBSTONES_METRIC)).isEqualTo(2);
     }
 
@@ -115,7 +116,9 @@ class FeedRemovalTrackerTest {
                 .filteredOn(observation -> observation.stationKey().equals("1003"))
                 .as("the late observation is forwarded")
                 .hasSize(1);
-        assertThat(tombstones()).as("1003 was never tracked, so it is not removed").isEmpty();
+        assertThat(tombstones())
+                .as("1003 was never tracked, so it is not removed")
+                .isEmpty();
         assertThat(harness.counter(FeedRemovalTracker.LATE_OBSERVATIONS_METRIC)).isEqualTo(1);
     }
 

@@ -1,15 +1,14 @@
 package org.velibstream.job.model;
 
-import org.junit.jupiter.api.Test;
-import org.velibstream.gbfs.StationStatus;
-
-import java.time.Instant;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.velibstream.job.model.TestStations.at;
 import static org.velibstream.job.model.TestStations.station;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.velibstream.gbfs.StationStatus;
 
 class StationObservationTest {
 
@@ -19,8 +18,8 @@ class StationObservationTest {
 
     @Test
     void takesItsIdsAndKeyFromTheStatus() {
-        StationObservation withCode = StationObservation.of(
-                "velib", status("213688169", "16107"), "75016", 20, at("08:00:00"), null);
+        StationObservation withCode =
+                StationObservation.of("velib", status("213688169", "16107"), "75016", 20, at("08:00:00"), null);
         StationObservation withoutCode = StationObservation.of(
                 "citibike", status("66db237e-0aca-11e7-82f6-3863bb44ef7c", null), "10001", 20, at("08:00:00"), null);
 
@@ -34,8 +33,16 @@ class StationObservationTest {
     void rejectsAKeyThatIsNotTheCodeOrTheId() {
         Instant now = at("08:00:00");
         assertThatThrownBy(() -> new StationObservation(
-                        "velib", "213688169", "16107", "213688169", "75016", 20, now, status("213688169", "16107"),
-                        null, false))
+                        "velib",
+                        "213688169",
+                        "16107",
+                        "213688169",
+                        "75016",
+                        20,
+                        now,
+                        status("213688169", "16107"),
+                        null,
+                        false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("stationKey '213688169'");
         assertThatThrownBy(() -> new StationObservation(
@@ -58,8 +65,11 @@ class StationObservationTest {
 
     @Test
     void zeroCapacityIsUnknown() {
-        assertThat(station("16107").capacity(0).observedAt("08:00:00").knownCapacity()).isNull();
-        assertThat(station("16107").capacity(null).observedAt("08:00:00").knownCapacity()).isNull();
-        assertThat(station("16107").capacity(35).observedAt("08:00:00").knownCapacity()).isEqualTo(35);
+        assertThat(station("16107").capacity(0).observedAt("08:00:00").knownCapacity())
+                .isNull();
+        assertThat(station("16107").capacity(null).observedAt("08:00:00").knownCapacity())
+                .isNull();
+        assertThat(station("16107").capacity(35).observedAt("08:00:00").knownCapacity())
+                .isEqualTo(35);
     }
 }

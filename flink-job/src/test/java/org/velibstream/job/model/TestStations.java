@@ -1,12 +1,10 @@
 package org.velibstream.job.model;
 
-import org.velibstream.gbfs.Inconsistency;
-import org.velibstream.gbfs.StationStatus;
-
-import javax.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.List;
+import javax.annotation.Nullable;
+import org.velibstream.gbfs.Inconsistency;
+import org.velibstream.gbfs.StationStatus;
 
 /** Builds station observations for tests: a healthy station by default, changed one field at a time. */
 public final class TestStations {
@@ -15,14 +13,20 @@ public final class TestStations {
 
     private final String stationCode;
     private String postalCode = "75001";
-    @Nullable private Integer capacity = 20;
+
+    @Nullable
+    private Integer capacity = 20;
+
     private int mechanical = 5;
     private int ebikes = 5;
     private int docks = 10;
     private boolean installed = true;
     private boolean renting = true;
     private boolean returning = true;
-    @Nullable private Instant lastReported;
+
+    @Nullable
+    private Instant lastReported;
+
     private List<Inconsistency> inconsistencies = List.of();
 
     private TestStations(String stationCode) {

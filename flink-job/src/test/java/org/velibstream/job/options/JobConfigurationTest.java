@@ -1,16 +1,14 @@
 package org.velibstream.job.options;
 
-import org.apache.flink.configuration.Configuration;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobConfigurationTest {
 
@@ -21,7 +19,8 @@ class JobConfigurationTest {
     void defaultsApplyWithoutArguments() throws Exception {
         Configuration config = JobConfiguration.fromArgs(new String[0]);
         assertThat(config.get(JobOptions.WINDOW)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(config.get(JobOptions.SINK)).containsExactly(JobOptions.SinkKind.kafka, JobOptions.SinkKind.cassandra);
+        assertThat(config.get(JobOptions.SINK))
+                .containsExactly(JobOptions.SinkKind.kafka, JobOptions.SinkKind.cassandra);
         assertThat(config.get(JobOptions.STATS_TOPIC)).isEqualTo("velib-projet-final-data");
     }
 
@@ -38,7 +37,8 @@ class JobConfigurationTest {
 
     @Test
     void listsAreSeparatedBySemicolons() throws Exception {
-        Configuration config = JobConfiguration.fromArgs(new String[] {"--station-filter", "16107;32017", "--sink", "jsonl;print"});
+        Configuration config =
+                JobConfiguration.fromArgs(new String[] {"--station-filter", "16107;32017", "--sink", "jsonl;print"});
         assertThat(config.get(JobOptions.STATION_FILTER)).containsExactly("16107", "32017");
         assertThat(config.get(JobOptions.SINK)).containsExactly(JobOptions.SinkKind.jsonl, JobOptions.SinkKind.print);
     }
@@ -70,7 +70,9 @@ class JobConfigurationTest {
 
     @Test
     void helpIsRecognisedBeforeAnyParsing() {
-        assertThat(JobConfiguration.wantsHelp(new String[] {"--window", "oops", "--help"})).isTrue();
-        assertThat(JobConfiguration.wantsHelp(new String[] {"--window", "1 min"})).isFalse();
+        assertThat(JobConfiguration.wantsHelp(new String[] {"--window", "oops", "--help"}))
+                .isTrue();
+        assertThat(JobConfiguration.wantsHelp(new String[] {"--window", "1 min"}))
+                .isFalse();
     }
 }

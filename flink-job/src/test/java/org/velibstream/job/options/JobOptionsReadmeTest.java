@@ -1,12 +1,11 @@
 package org.velibstream.job.options;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** README.md documents every option with its real default: the table there is the one {@code --help} prints. */
 class JobOptionsReadmeTest {
@@ -21,7 +20,8 @@ class JobOptionsReadmeTest {
         int end = readme.indexOf(END);
         assertThat(begin).as("README.md has the options markers").isPositive();
         assertThat(readme.substring(begin, end).strip())
-                .as("README.md's options table; regenerate it with `java -jar flink-job/target/velib-stream-job.jar --help`")
+                .as(
+                        "README.md's options table; regenerate it with `java -jar flink-job/target/velib-stream-job.jar --help`")
                 .isEqualTo(JobConfiguration.markdownTable().strip());
     }
 }

@@ -1,14 +1,13 @@
 package org.velibstream.job.options;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SecretsTest {
 
@@ -17,7 +16,8 @@ class SecretsTest {
 
     @Test
     void readsTheVariable() {
-        assertThat(new Secrets(Map.of("PASSWORD", "s3cret")).require("PASSWORD", "--user")).isEqualTo("s3cret");
+        assertThat(new Secrets(Map.of("PASSWORD", "s3cret")).require("PASSWORD", "--user"))
+                .isEqualTo("s3cret");
     }
 
     @Test
@@ -32,8 +32,9 @@ class SecretsTest {
     void aMissingSecretNamesBothVariablesAndTheOptionThatNeedsIt() {
         assertThatThrownBy(() -> new Secrets(Map.of()).require("PASSWORD", "--user"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--user needs a password: set the environment variable PASSWORD, or PASSWORD_FILE to a file "
-                        + "holding it");
+                .hasMessage(
+                        "--user needs a password: set the environment variable PASSWORD, or PASSWORD_FILE to a file "
+                                + "holding it");
         assertThatThrownBy(() -> new Secrets(Map.of("PASSWORD", "")).require("PASSWORD", "--user"))
                 .hasMessageContaining("needs a password");
     }
@@ -43,7 +44,7 @@ class SecretsTest {
         Path file = Files.writeString(folder.resolve("password"), "from-file");
 
         assertThatThrownBy(() -> new Secrets(Map.of("PASSWORD", "from-variable", "PASSWORD_FILE", file.toString()))
-                .require("PASSWORD", "--user"))
+                        .require("PASSWORD", "--user"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--user: set either PASSWORD or PASSWORD_FILE, not both");
     }

@@ -1,20 +1,11 @@
 package org.velibstream.job.stack;
 
-import org.velibstream.job.options.JobOptions;
-
-import org.apache.flink.util.TimeUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathFactory;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -28,8 +19,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
+import org.apache.flink.util.TimeUtils;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.velibstream.job.options.JobOptions;
+import org.w3c.dom.Document;
 
 /**
  * docker-compose.yaml cannot run here (no Docker engine), so this reads it, with flink-conf/config.yaml, the
@@ -48,10 +44,12 @@ class DockerComposeConsistencyTest {
 
     @BeforeAll
     static void readFiles() throws IOException {
-        services = YAML.readTree(REPOSITORY.resolve("docker-compose.yaml").toFile()).path("services");
+        services = YAML.readTree(REPOSITORY.resolve("docker-compose.yaml").toFile())
+                .path("services");
         flinkConfig = YAML.readTree(REPOSITORY.resolve("flink-conf/config.yaml").toFile());
         brokerEnvironment = new Properties();
-        try (Reader reader = Files.newBufferedReader(REPOSITORY.resolve(services.path("kafka-1").path("env_file").asText()))) {
+        try (Reader reader = Files.newBufferedReader(
+                REPOSITORY.resolve(services.path("kafka-1").path("env_file").asText()))) {
             brokerEnvironment.load(reader);
         }
         submitScript = services.path("job-submitter").path("command").path(0).asText();
@@ -60,10 +58,11 @@ class DockerComposeConsistencyTest {
     @Test
     void imagesArePinnedToTheVersionsTheBuildAndTheLocalStackUse() throws Exception {
         Document parent = xml(REPOSITORY.resolve("pom.xml"));
-        services.properties().forEach(service -> assertThat(service.getValue().path("image").asText())
-                .as("image of %s", service.getKey())
-                .matches("[a-z0-9./-]+:[^:]*\\d[^:]*")
-                .doesNotEndWith(":latest"));
+        services.properties()
+                .forEach(service -> assertThat(service.getValue().path("image").asText())
+                        .as("image of %s", service.getKey())
+                        .matches("[a-z0-9./-]+:[^:]*\\d[^:]*")
+                        .doesNotEndWith(":latest"));
         for (String flink : List.of("jobmanager", "taskmanager", "job-submitter")) {
             assertThat(image(flink)).isEqualTo("flink:" + property(parent, "flink.version") + "-scala_2.12-java17");
         }
@@ -75,7 +74,8 @@ class DockerComposeConsistencyTest {
 
     @Test
     void everyMountedPathIsInTheRepositoryOrIsTheJarTheBuildProduces() throws Exception {
-        String jar = "flink-job/target/" + xpath(xml(REPOSITORY.resolve("flink-job/pom.xml")), "/project/build/finalName") + ".jar";
+        String jar = "flink-job/target/"
+                + xpath(xml(REPOSITORY.resolve("flink-job/pom.xml")), "/project/build/finalName") + ".jar";
         List<String> bindMounts = new ArrayList<>();
         services.forEach(service -> service.path("volumes").forEach(volume -> {
             if (volume.asText().startsWith("./")) {
@@ -101,20 +101,27 @@ class DockerComposeConsistencyTest {
 
         assertThat(submitScript).contains("flink run -d -m jobmanager:" + restPort + " " + jarInContainer + " ");
         assertThat(restPort).isEqualTo(JobOptions.WEB_UI_PORT.defaultValue());
-        assertThat(services.path("jobmanager").path("ports").path(0).asText()).endsWith(":" + restPort + ":" + restPort);
+        assertThat(services.path("jobmanager").path("ports").path(0).asText())
+                .endsWith(":" + restPort + ":" + restPort);
     }
 
     @Test
     void topicsAreTheJobsDefaultsReplicatedThreeTimes() {
-        Matcher loop = Pattern.compile("for topic in ([^;]+);").matcher(services.path("kafka-topics").path("command").path(0).asText());
-        assertThat(loop.find()).as("kafka-topics creates its topics in a for loop").isTrue();
+        Matcher loop = Pattern.compile("for topic in ([^;]+);")
+                .matcher(services.path("kafka-topics").path("command").path(0).asText());
+        assertThat(loop.find())
+                .as("kafka-topics creates its topics in a for loop")
+                .isTrue();
 
-        assertThat(Set.of(loop.group(1).trim().split("\\s+"))).containsExactlyInAnyOrder(
-                JobOptions.RAW_TOPIC.defaultValue(), JobOptions.STATS_TOPIC.defaultValue(),
-                JobOptions.ALERTS_TOPIC.defaultValue(), JobOptions.DEADLETTER_TOPIC.defaultValue());
+        assertThat(Set.of(loop.group(1).trim().split("\\s+")))
+                .containsExactlyInAnyOrder(
+                        JobOptions.RAW_TOPIC.defaultValue(), JobOptions.STATS_TOPIC.defaultValue(),
+                        JobOptions.ALERTS_TOPIC.defaultValue(), JobOptions.DEADLETTER_TOPIC.defaultValue());
         assertThat(services.path("kafka-topics").path("command").path(0).asText())
-                .contains("--replication-factor 3").contains("--config min.insync.replicas=2");
-        assertThat(brokerEnvironment).containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+                .contains("--replication-factor 3")
+                .contains("--config min.insync.replicas=2");
+        assertThat(brokerEnvironment)
+                .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
                 .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
                 .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2");
         assertThat(option(submitScript, "topic-replication")).isEqualTo("3");
@@ -125,7 +132,11 @@ class DockerComposeConsistencyTest {
         Set<String> advertisedInternal = new HashSet<>();
         Map<String, String> external = new HashMap<>();
         for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
-            for (String listener : services.path(broker).path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText().split(",")) {
+            for (String listener : services.path(broker)
+                    .path("environment")
+                    .path("KAFKA_ADVERTISED_LISTENERS")
+                    .asText()
+                    .split(",")) {
                 String[] nameAndAddress = listener.split("://");
                 if (nameAndAddress[0].equals(brokerEnvironment.getProperty("KAFKA_INTER_BROKER_LISTENER_NAME"))) {
                     advertisedInternal.add(nameAndAddress[1]);
@@ -133,47 +144,64 @@ class DockerComposeConsistencyTest {
                     external.put(broker, nameAndAddress[1]);
                 }
             }
-            assertThat(brokerEnvironment.getProperty("KAFKA_CONTROLLER_QUORUM_VOTERS")).contains(broker + ":9093");
+            assertThat(brokerEnvironment.getProperty("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                    .contains(broker + ":9093");
         }
 
-        assertThat(Set.of(option(submitScript, "kafka-bootstrap").split(","))).isEqualTo(advertisedInternal).hasSize(3);
+        assertThat(Set.of(option(submitScript, "kafka-bootstrap").split(",")))
+                .isEqualTo(advertisedInternal)
+                .hasSize(3);
         // A job or console started on the host with the default bootstrap reaches the first broker.
         String defaultPort = JobOptions.KAFKA_BOOTSTRAP.defaultValue().split(":")[1];
         assertThat(external.get("kafka-1")).isEqualTo("localhost:" + defaultPort);
-        assertThat(services.path("kafka-1").path("ports").path(0).asText()).isEqualTo("127.0.0.1:" + defaultPort + ":" + defaultPort);
+        assertThat(services.path("kafka-1").path("ports").path(0).asText())
+                .isEqualTo("127.0.0.1:" + defaultPort + ":" + defaultPort);
     }
 
     @Test
     void jobWritesToTheCassandraServiceOnThePortOfTheDefault() {
-        String defaultPort = JobOptions.CASSANDRA_CONTACT_POINTS.defaultValue().get(0).split(":")[1];
+        String defaultPort =
+                JobOptions.CASSANDRA_CONTACT_POINTS.defaultValue().get(0).split(":")[1];
 
         assertThat(option(submitScript, "cassandra-contact-points")).isEqualTo("cassandra:" + defaultPort);
-        assertThat(services.path("cassandra").path("ports").path(0).asText()).isEqualTo("127.0.0.1:" + defaultPort + ":" + defaultPort);
+        assertThat(services.path("cassandra").path("ports").path(0).asText())
+                .isEqualTo("127.0.0.1:" + defaultPort + ":" + defaultPort);
         assertThat(option(submitScript, "sink")).isEqualTo("'kafka;cassandra'");
     }
 
     @Test
     void prometheusScrapesEachFlinkContainerOnTheReportersPort() throws IOException {
-        String reporterPort = flinkConfig.path("metrics.reporter.prom.port").asText().split("-")[0];
-        JsonNode prometheus = YAML.readTree(REPOSITORY.resolve("monitoring/prometheus/prometheus.yml").toFile());
+        String reporterPort =
+                flinkConfig.path("metrics.reporter.prom.port").asText().split("-")[0];
+        JsonNode prometheus = YAML.readTree(
+                REPOSITORY.resolve("monitoring/prometheus/prometheus.yml").toFile());
 
         assertThat(flinkConfig.path("metrics.reporter.prom.factory.class").asText())
                 .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        assertThat(prometheus.findValues("targets").stream().flatMap(targets -> stream(targets).stream()).toList())
+        assertThat(prometheus.findValues("targets").stream()
+                        .flatMap(targets -> stream(targets).stream())
+                        .toList())
                 .containsExactly("jobmanager:" + reporterPort);
         JsonNode taskManagers = prometheus.findValue("dns_sd_configs").path(0);
         assertThat(stream(taskManagers.path("names"))).containsExactly("taskmanager");
         assertThat(taskManagers.path("port").asText()).isEqualTo(reporterPort);
-        assertThat(mountTarget("prometheus", "prometheus.yml")).isEqualTo(
-                services.path("prometheus").path("command").path(0).asText().replace("--config.file=", ""));
+        assertThat(mountTarget("prometheus", "prometheus.yml"))
+                .isEqualTo(services.path("prometheus")
+                        .path("command")
+                        .path(0)
+                        .asText()
+                        .replace("--config.file=", ""));
     }
 
     @Test
     void checkpointingAgreesWithTheJobAndGoesToTheVolumeBothFlinkContainersShare() {
-        assertThat(TimeUtils.parseDuration(flinkConfig.path("execution.checkpointing.interval").asText()))
+        assertThat(TimeUtils.parseDuration(
+                        flinkConfig.path("execution.checkpointing.interval").asText()))
                 .isEqualTo(JobOptions.CHECKPOINT_INTERVAL.defaultValue());
         assertThat(flinkConfig.path("execution.checkpointing.mode").asText()).isEqualTo("EXACTLY_ONCE");
-        assertThat(flinkConfig.path("execution.checkpointing.externalized-checkpoint-retention").asText())
+        assertThat(flinkConfig
+                        .path("execution.checkpointing.externalized-checkpoint-retention")
+                        .asText())
                 .isEqualTo("RETAIN_ON_CANCELLATION");
         assertThat(flinkConfig.path("state.backend.type").asText()).isEqualTo("hashmap");
         assertThat(flinkConfig.path("restart-strategy.type").asText()).isEqualTo("exponential-delay");
@@ -184,7 +212,8 @@ class DockerComposeConsistencyTest {
             Properties properties = flinkProperties(flink);
             String stateVolume = mountTarget(flink, "flink-state");
             assertThat(properties.getProperty("execution.checkpointing.dir")).startsWith("file://" + stateVolume + "/");
-            assertThat(properties.getProperty("execution.checkpointing.savepoint-dir")).startsWith("file://" + stateVolume + "/");
+            assertThat(properties.getProperty("execution.checkpointing.savepoint-dir"))
+                    .startsWith("file://" + stateVolume + "/");
         }
         assertThat(flinkProperties("jobmanager").getProperty("execution.checkpointing.dir"))
                 .isEqualTo(flinkProperties("taskmanager").getProperty("execution.checkpointing.dir"));
@@ -192,8 +221,9 @@ class DockerComposeConsistencyTest {
 
     @Test
     void grafanaDashboardsUseTheProvisionedDatasources() throws IOException {
-        JsonNode datasources = YAML.readTree(
-                REPOSITORY.resolve("monitoring/grafana/provisioning/datasources/datasources.yaml").toFile());
+        JsonNode datasources = YAML.readTree(REPOSITORY
+                .resolve("monitoring/grafana/provisioning/datasources/datasources.yaml")
+                .toFile());
         Set<String> provisioned = new HashSet<>(datasources.path("datasources").findValuesAsText("uid"));
         ObjectMapper json = JsonMapper.builder().build();
         List<Path> dashboards;
@@ -206,7 +236,10 @@ class DockerComposeConsistencyTest {
             List<String> used = json.readTree(dashboard.toFile()).findValues("datasource").stream()
                     .map(datasource -> datasource.path("uid").asText())
                     .toList();
-            assertThat(used).as("data sources of %s", dashboard.getFileName()).isNotEmpty().allMatch(provisioned::contains);
+            assertThat(used)
+                    .as("data sources of %s", dashboard.getFileName())
+                    .isNotEmpty()
+                    .allMatch(provisioned::contains);
         }
     }
 
@@ -236,7 +269,11 @@ class DockerComposeConsistencyTest {
 
     private static Properties flinkProperties(String service) {
         Properties properties = new Properties();
-        for (String line : services.path(service).path("environment").path("FLINK_PROPERTIES").asText().split("\n")) {
+        for (String line : services.path(service)
+                .path("environment")
+                .path("FLINK_PROPERTIES")
+                .asText()
+                .split("\n")) {
             if (!line.isBlank()) {
                 String[] keyValue = line.split(":", 2);
                 properties.setProperty(keyValue[0].trim(), keyValue[1].trim());

@@ -1,16 +1,14 @@
 package org.velibstream.job.stack;
 
-import org.velibstream.gbfs.StationStatus;
-import org.velibstream.job.ingest.FeedItem;
-import org.velibstream.job.ingest.VelibRawRecordSerializer;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.ingest.VelibRawRecordSerializer;
 
 /**
  * The input of the fault tests: twenty minutes of one observation a minute for ten real Vélib' stations (codes,
@@ -36,6 +34,7 @@ final class FaultInput {
     static final Instant SPLIT = START.plus(Duration.ofMinutes(MINUTES / 2));
     /** The end of the last window the input closes. */
     static final Instant LAST_WINDOW_END = START.plus(Duration.ofMinutes(MINUTES));
+
     static final String SYSTEM_ID = "velib";
 
     static final Station EMPTY_THEN_REFILLED = new Station("32004", "213987795", 40, 12);
@@ -61,12 +60,16 @@ final class FaultInput {
 
     /** The observations before {@link #SPLIT}, in event-time order. */
     static List<ProducerRecord<byte[], byte[]>> beforeSplit(String topic) {
-        return records(topic).stream().filter(record -> record.timestamp() < SPLIT.toEpochMilli()).toList();
+        return records(topic).stream()
+                .filter(record -> record.timestamp() < SPLIT.toEpochMilli())
+                .toList();
     }
 
     /** The observations from {@link #SPLIT} on, in event-time order, ending with the one that closes the windows. */
     static List<ProducerRecord<byte[], byte[]>> fromSplit(String topic) {
-        return records(topic).stream().filter(record -> record.timestamp() >= SPLIT.toEpochMilli()).toList();
+        return records(topic).stream()
+                .filter(record -> record.timestamp() >= SPLIT.toEpochMilli())
+                .toList();
     }
 
     /** Every observation, in event-time order. */
@@ -111,8 +114,18 @@ final class FaultInput {
     private static ProducerRecord<byte[], byte[]> record(
             VelibRawRecordSerializer serializer, Station station, Instant at, int bikes) {
         int mechanical = bikes / 2;
-        StationStatus status = new StationStatus(station.id(), station.code(), bikes, mechanical, bikes - mechanical,
-                station.capacity() - bikes, true, true, true, at, List.of());
+        StationStatus status = new StationStatus(
+                station.id(),
+                station.code(),
+                bikes,
+                mechanical,
+                bikes - mechanical,
+                station.capacity() - bikes,
+                true,
+                true,
+                true,
+                at,
+                List.of());
         // The serializer reads nothing from its sink context.
         return serializer.serialize(FeedItem.status(SYSTEM_ID, status, at, null, false), null, null);
     }

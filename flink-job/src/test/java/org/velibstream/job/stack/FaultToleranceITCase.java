@@ -1,29 +1,10 @@
 package org.velibstream.job.stack;
 
-import org.velibstream.job.alerts.AlertState;
-import org.velibstream.job.alerts.AlertType;
-import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.stack.FaultInput.Station;
-import org.velibstream.job.stats.PostalCodeStats;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +20,24 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.velibstream.job.alerts.AlertState;
+import org.velibstream.job.alerts.AlertType;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.stack.FaultInput.Station;
+import org.velibstream.job.stats.PostalCodeStats;
 
 /**
  * Exactly once under failures, on the local stack as an operator runs it ({@code bin/stack start}: a real Kafka
@@ -75,6 +72,7 @@ class FaultToleranceITCase {
     private static final Duration CASSANDRA_OUTAGE = Duration.ofSeconds(60);
     /** The second half of the input takes about 20 s to produce: long enough for a fault to hit it mid-way. */
     private static final Duration PACE = Duration.ofMillis(200);
+
     private static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(5);
 
     private static LocalStack stack;
@@ -92,8 +90,14 @@ class FaultToleranceITCase {
         assertThat(JAR).as("the job jar, built by the package phase").isRegularFile();
         Files.createDirectories(WORK);
         Files.deleteIfExists(WORK.resolve("commands.log"));
-        StackPorts ports = new StackPorts(KAFKA_PORT, PORT_BASE + 1, CASSANDRA_PORT, PORT_BASE + 3, PORT_BASE + 4,
-                FLINK_REST_PORT, PORT_BASE + 6);
+        StackPorts ports = new StackPorts(
+                KAFKA_PORT,
+                PORT_BASE + 1,
+                CASSANDRA_PORT,
+                PORT_BASE + 3,
+                PORT_BASE + 4,
+                FLINK_REST_PORT,
+                PORT_BASE + 6);
         stack = new LocalStack(REPOSITORY, ports.environment(WORK), WORK.resolve("commands.log"));
         stack.runQuietly("stack", "stop");
         stack.deleteServerData();
@@ -150,15 +154,20 @@ class FaultToleranceITCase {
     @Test
     void runWithoutFaultShowsTheScriptedAlertsAndEveryWindow() {
         assertThat(expected.stats()).extracting(PostalCodeStats::windowEnd).contains(FaultInput.LAST_WINDOW_END);
-        assertThat(expected.stats()).as("20 one-minute windows of 4 postal codes").hasSize(80);
-        assertThat(keys(expected.alerts())).contains(
-                alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.OPEN, 2, 7),
-                alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.RESOLVED, 2, 12),
-                alert(FaultInput.EMPTY_ACROSS_SPLIT, AlertType.EMPTY, AlertState.OPEN, 7, 12));
-        assertThat(expected.alerts()).filteredOn(alert -> alert.type() == AlertType.SUDDEN_DROP)
+        assertThat(expected.stats())
+                .as("20 one-minute windows of 4 postal codes")
+                .hasSize(80);
+        assertThat(keys(expected.alerts()))
+                .contains(
+                        alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.OPEN, 2, 7),
+                        alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.RESOLVED, 2, 12),
+                        alert(FaultInput.EMPTY_ACROSS_SPLIT, AlertType.EMPTY, AlertState.OPEN, 7, 12));
+        assertThat(expected.alerts())
+                .filteredOn(alert -> alert.type() == AlertType.SUDDEN_DROP)
                 .filteredOn(alert -> alert.stationCode().equals(FaultInput.DROPS_AFTER_SPLIT.code()))
                 .singleElement()
-                .satisfies(drop -> assertThat(drop.detectedAt()).isEqualTo(observedAt(FaultInput.DROPS_AFTER_SPLIT, 10)));
+                .satisfies(
+                        drop -> assertThat(drop.detectedAt()).isEqualTo(observedAt(FaultInput.DROPS_AFTER_SPLIT, 10)));
     }
 
     @Test
@@ -169,7 +178,9 @@ class FaultToleranceITCase {
             stack.run(Duration.ofMinutes(3), "flink-cluster", "start-taskmanager");
         });
         assertExactlyTheExpectedRows(output);
-        assertThat(failures()).as("failures of the job, with its TaskManager among them").isPositive();
+        assertThat(failures())
+                .as("failures of the job, with its TaskManager among them")
+                .isPositive();
     }
 
     @Test
@@ -186,7 +197,9 @@ class FaultToleranceITCase {
         scenario = new Scenario("cassandra_down");
         JobOutput output = runThrough(stoppedFor(CASSANDRA_OUTAGE, "cassandra"));
         assertExactlyTheExpectedRows(output);
-        assertThat(failures()).as("failures of the job, its Cassandra writes among them").isPositive();
+        assertThat(failures())
+                .as("failures of the job, its Cassandra writes among them")
+                .isPositive();
     }
 
     /**
@@ -200,9 +213,12 @@ class FaultToleranceITCase {
         produce(FaultInput.beforeSplit(scenario.rawTopic()), Duration.ZERO);
         jobId = stack.submitJob(scenario.jobArgs());
         AlertKey openBeforeStop = alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.OPEN, 2, 7);
-        Polling.await("the EMPTY alert of station " + FaultInput.EMPTY_THEN_REFILLED.code() + " committed before the stop",
-                OUTPUT_TIMEOUT, () -> scenario.read().alerts().toString(),
-                () -> Optional.of(scenario.read()).filter(output -> keys(output.alerts()).contains(openBeforeStop)));
+        Polling.await(
+                "the EMPTY alert of station " + FaultInput.EMPTY_THEN_REFILLED.code() + " committed before the stop",
+                OUTPUT_TIMEOUT,
+                () -> scenario.read().alerts().toString(),
+                () -> Optional.of(scenario.read())
+                        .filter(output -> keys(output.alerts()).contains(openBeforeStop)));
 
         Path savepoint = stack.stopWithSavepoint(jobId, SAVEPOINTS);
         jobId = null;
@@ -213,17 +229,21 @@ class FaultToleranceITCase {
         jobId = stack.submitJob(restoreArgs.toArray(String[]::new));
         JobOutput output = awaitExpectedOutput();
 
-        assertThat(keys(atStop.alerts())).as("alerts committed before the stop")
+        assertThat(keys(atStop.alerts()))
+                .as("alerts committed before the stop")
                 .doesNotContain(alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.RESOLVED, 2, 12))
                 .noneMatch(alert -> alert.stationCode().equals(FaultInput.EMPTY_ACROSS_SPLIT.code())
                         && alert.type() == AlertType.EMPTY)
                 .noneMatch(alert -> alert.stationCode().equals(FaultInput.DROPS_AFTER_SPLIT.code()));
-        assertThat(keys(output.alerts())).as("alerts after the restart from the savepoint").contains(
-                // the alert open at the stop resolves with its original opening time
-                alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.RESOLVED, 2, 12),
-                // the run of empty observations that began before the stop kept counting
-                alert(FaultInput.EMPTY_ACROSS_SPLIT, AlertType.EMPTY, AlertState.OPEN, 7, 12));
-        assertThat(output.alerts()).as("a sudden drop measured against counts from before the stop")
+        assertThat(keys(output.alerts()))
+                .as("alerts after the restart from the savepoint")
+                .contains(
+                        // the alert open at the stop resolves with its original opening time
+                        alert(FaultInput.EMPTY_THEN_REFILLED, AlertType.EMPTY, AlertState.RESOLVED, 2, 12),
+                        // the run of empty observations that began before the stop kept counting
+                        alert(FaultInput.EMPTY_ACROSS_SPLIT, AlertType.EMPTY, AlertState.OPEN, 7, 12));
+        assertThat(output.alerts())
+                .as("a sudden drop measured against counts from before the stop")
                 .anySatisfy(drop -> {
                     assertThat(drop.stationCode()).isEqualTo(FaultInput.DROPS_AFTER_SPLIT.code());
                     assertThat(drop.type()).isEqualTo(AlertType.SUDDEN_DROP);
@@ -259,15 +279,19 @@ class FaultToleranceITCase {
         producerThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "fault-input-producer"));
         jobId = stack.submitJob(scenario.jobArgs());
         produce(FaultInput.beforeSplit(scenario.rawTopic()), PACE);
-        Polling.await("the first committed statistics of " + scenario.name(), OUTPUT_TIMEOUT, () -> "none",
-                () -> Optional.of(scenario.read()).filter(output -> !output.stats().isEmpty()));
-        CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(() -> {
-            try {
-                produce(FaultInput.fromSplit(scenario.rawTopic()), PACE);
-            } catch (Exception e) {
-                throw new IllegalStateException("producing the second half of the input failed", e);
-            }
-        }, producerThread);
+        Polling.await(
+                "the first committed statistics of " + scenario.name(), OUTPUT_TIMEOUT, () -> "none", () -> Optional.of(
+                                scenario.read())
+                        .filter(output -> !output.stats().isEmpty()));
+        CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        produce(FaultInput.fromSplit(scenario.rawTopic()), PACE);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("producing the second half of the input failed", e);
+                    }
+                },
+                producerThread);
         fault.strike();
         secondHalf.get(OUTPUT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return awaitExpectedOutput();
@@ -280,20 +304,28 @@ class FaultToleranceITCase {
 
     /** Waits for the last window, then for two more checkpoints, which commit whatever the same watermark released. */
     private static JobOutput awaitCompleteRun(Scenario run, String job) {
-        Polling.await("the window ending " + FaultInput.LAST_WINDOW_END + " in " + run.statsTopic(), OUTPUT_TIMEOUT,
+        Polling.await(
+                "the window ending " + FaultInput.LAST_WINDOW_END + " in " + run.statsTopic(),
+                OUTPUT_TIMEOUT,
                 () -> "found " + run.read().summary() + "; logs in " + WORK,
                 () -> Optional.of(run.read()).filter(output -> output.stats().stream()
                         .anyMatch(row -> row.windowEnd().equals(FaultInput.LAST_WINDOW_END))));
         long completed = completedCheckpoints(job);
-        Polling.await("two more completed checkpoints of " + run.name(), OUTPUT_TIMEOUT, () -> "none",
-                () -> Optional.of(completedCheckpoints(job)).filter(count -> count >= completed + 2));
+        Polling.await(
+                "two more completed checkpoints of " + run.name(), OUTPUT_TIMEOUT, () -> "none", () -> Optional.of(
+                                completedCheckpoints(job))
+                        .filter(count -> count >= completed + 2));
         return run.read();
     }
 
     private static void assertExactlyTheExpectedRows(JobOutput output) {
-        assertThat(output.stats()).as("statistics, read_committed").containsExactlyInAnyOrderElementsOf(expected.stats());
+        assertThat(output.stats())
+                .as("statistics, read_committed")
+                .containsExactlyInAnyOrderElementsOf(expected.stats());
         assertThat(output.alerts()).as("alerts, read_committed").containsExactlyInAnyOrderElementsOf(expected.alerts());
-        assertThat(output.cassandraRows()).as("Cassandra rows").containsExactlyInAnyOrderElementsOf(expected.cassandraRows());
+        assertThat(output.cassandraRows())
+                .as("Cassandra rows")
+                .containsExactlyInAnyOrderElementsOf(expected.cassandraRows());
     }
 
     /**
@@ -354,20 +386,34 @@ class FaultToleranceITCase {
             return new String[] {
                 "-Dexecution.checkpointing.min-pause=1s",
                 JAR.toString(),
-                "--source", "kafka",
-                "--kafka-bootstrap", BOOTSTRAP,
-                "--raw-topic", rawTopic(),
-                "--kafka-group-id", name,
-                "--sink", "kafka;cassandra",
-                "--stats-topic", statsTopic(),
-                "--alerts-topic", alertsTopic(),
-                "--deadletter-topic", deadLetterTopic(),
-                "--transactional-id-prefix", name,
-                "--cassandra-contact-points", "127.0.0.1:" + CASSANDRA_PORT,
-                "--cassandra-keyspace", keyspace(),
-                "--checkpoint-interval", "2s",
-                "--parallelism", "1",
-                "--empty-after", "5 min"
+                "--source",
+                "kafka",
+                "--kafka-bootstrap",
+                BOOTSTRAP,
+                "--raw-topic",
+                rawTopic(),
+                "--kafka-group-id",
+                name,
+                "--sink",
+                "kafka;cassandra",
+                "--stats-topic",
+                statsTopic(),
+                "--alerts-topic",
+                alertsTopic(),
+                "--deadletter-topic",
+                deadLetterTopic(),
+                "--transactional-id-prefix",
+                name,
+                "--cassandra-contact-points",
+                "127.0.0.1:" + CASSANDRA_PORT,
+                "--cassandra-keyspace",
+                keyspace(),
+                "--checkpoint-interval",
+                "2s",
+                "--parallelism",
+                "1",
+                "--empty-after",
+                "5 min"
             };
         }
     }
@@ -382,8 +428,10 @@ class FaultToleranceITCase {
         }
     }
 
-    private static AlertKey alert(Station station, AlertType type, AlertState state, int sinceMinute, int detectedMinute) {
-        return new AlertKey(station.code(), type, state, observedAt(station, sinceMinute), observedAt(station, detectedMinute));
+    private static AlertKey alert(
+            Station station, AlertType type, AlertState state, int sinceMinute, int detectedMinute) {
+        return new AlertKey(
+                station.code(), type, state, observedAt(station, sinceMinute), observedAt(station, detectedMinute));
     }
 
     private static List<AlertKey> keys(List<StationAlert> alerts) {
@@ -399,11 +447,17 @@ class FaultToleranceITCase {
      * up to 10 s, too long to see a restart that just happened).
      */
     private int failures() {
-        return LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
+        return LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + jobId + "/exceptions")
+                .path("exceptionHistory")
+                .path("entries")
+                .size();
     }
 
     private static long completedCheckpoints(String job) {
-        return LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + job + "/checkpoints").path("counts").path("completed").asLong(0);
+        return LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + job + "/checkpoints")
+                .path("counts")
+                .path("completed")
+                .asLong(0);
     }
 
     /**
@@ -413,7 +467,8 @@ class FaultToleranceITCase {
      */
     private static void createTopics(Scenario run) throws Exception {
         Map<String, String> keptForever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(run.rawTopic(), 1, (short) 1).configs(keptForever)));
+        List<NewTopic> topics =
+                new ArrayList<>(List.of(new NewTopic(run.rawTopic(), 1, (short) 1).configs(keptForever)));
         for (String output : List.of(run.statsTopic(), run.alertsTopic(), run.deadLetterTopic())) {
             topics.add(new NewTopic(output, 3, (short) 1).configs(keptForever));
         }
@@ -422,9 +477,12 @@ class FaultToleranceITCase {
             // A producer that starts before the partition has a leader may retry out of order (see the Kafka notes).
             Polling.await("a leader for " + run.rawTopic(), Duration.ofMinutes(1), () -> "none", () -> {
                 try {
-                    TopicDescription topic = admin.describeTopics(List.of(run.rawTopic())).allTopicNames()
-                            .get(10, TimeUnit.SECONDS).get(run.rawTopic());
-                    return Optional.of(topic).filter(found -> found.partitions().get(0).leader() != null);
+                    TopicDescription topic = admin.describeTopics(List.of(run.rawTopic()))
+                            .allTopicNames()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(run.rawTopic());
+                    return Optional.of(topic)
+                            .filter(found -> found.partitions().get(0).leader() != null);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(e);

@@ -1,20 +1,18 @@
 package org.velibstream.job.stack;
 
-import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.sink.json.JsonCodec;
-
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * What a job run has made visible so far: the statistics and alert topics as a {@code read_committed} consumer sees
@@ -37,19 +35,25 @@ record JobOutput(List<PostalCodeStats> stats, List<StationAlert> alerts, List<St
      */
     static JobOutput read(CommittedRecords stats, CommittedRecords alerts, CqlSession session, String keyspace) {
         return new JobOutput(
-                stats.readNew().stream().map(json -> parse(json, PostalCodeStats.class)).toList(),
-                alerts.readNew().stream().map(json -> parse(json, StationAlert.class)).toList(),
+                stats.readNew().stream()
+                        .map(json -> parse(json, PostalCodeStats.class))
+                        .toList(),
+                alerts.readNew().stream()
+                        .map(json -> parse(json, StationAlert.class))
+                        .toList(),
                 cassandraRows(session, keyspace));
     }
 
     /** True when every row of {@code expected} is here, each at least as many times (so a gap shows as false). */
     boolean includes(JobOutput expected) {
-        return includes(stats, expected.stats) && includes(alerts, expected.alerts)
+        return includes(stats, expected.stats)
+                && includes(alerts, expected.alerts)
                 && includes(cassandraRows, expected.cassandraRows);
     }
 
     String summary() {
-        return stats.size() + " statistics rows, " + alerts.size() + " alerts, " + cassandraRows.size() + " Cassandra rows";
+        return stats.size() + " statistics rows, " + alerts.size() + " alerts, " + cassandraRows.size()
+                + " Cassandra rows";
     }
 
     private static <T> boolean includes(List<T> actual, List<T> expected) {

@@ -57,8 +57,11 @@ public final class LocalStack {
         }
         String text = Files.readString(output, StandardCharsets.UTF_8);
         Files.delete(output);
-        Files.writeString(logFile, "$ " + String.join(" ", command) + "\n" + text,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                logFile,
+                "$ " + String.join(" ", command) + "\n" + text,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         if (!finished || process.exitValue() != 0) {
             throw new IllegalStateException("bin/" + script + " " + String.join(" ", args)
                     + (finished ? " exited with " + process.exitValue() : " did not finish in " + timeout)
@@ -93,7 +96,8 @@ public final class LocalStack {
      * savepoint's folder; {@code options} go before the job id (for example {@code --drain}).
      */
     Path stopWithSavepoint(String jobId, Path savepoints, String... options) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of("stop", "--savepointPath", savepoints.toUri().toString()));
+        List<String> args = new ArrayList<>(
+                List.of("stop", "--savepointPath", savepoints.toUri().toString()));
         args.addAll(List.of(options));
         args.add(jobId);
         String stopped = run(Duration.ofMinutes(3), "flink", args.toArray(String[]::new));

@@ -1,11 +1,11 @@
 package org.velibstream.job.stack;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.fail;
 
 /** Waits for a condition on servers that answer in their own time: polls it, never sleeps and hopes. */
 final class Polling {

@@ -1,28 +1,13 @@
 package org.velibstream.job.stack;
 
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.job.stats.PostalCodeStatsFunction;
-import org.velibstream.sink.json.JsonCodec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -39,9 +24,22 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.PostalCodeStatsFunction;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * The whole product as a user runs it: {@code bin/stack start} (a real Kafka broker, Cassandra node and Flink
@@ -74,6 +72,7 @@ class StackEndToEndITCase {
 
     /** The 2024-11-19 snapshot (lastUpdatedOther 08:22:18 UTC) summed over the postal codes of its window. */
     private static final Instant SNAPSHOT_WINDOW_END = Instant.parse("2024-11-19T08:23:00Z");
+
     private static final int SNAPSHOT_STATIONS = 1485;
     private static final int SNAPSHOT_BIKES = 15_626;
 
@@ -119,14 +118,22 @@ class StackEndToEndITCase {
 
         stack.run(Duration.ofMinutes(5), "stack", "start");
         stack.run(Duration.ofMinutes(2), "gbfs-replay", "start");
-        jobId = stack.submitJob(JAR.toString(),
-                "--source", "http",
-                "--gbfs", "velib=http://127.0.0.1:" + REPLAY_PORT + "/gbfs.json",
-                "--status-interval", "2s",
-                "--sink", "kafka;cassandra",
-                "--kafka-bootstrap", "127.0.0.1:" + KAFKA_PORT,
-                "--cassandra-contact-points", "127.0.0.1:" + CASSANDRA_PORT,
-                "--checkpoint-interval", "2s");
+        jobId = stack.submitJob(
+                JAR.toString(),
+                "--source",
+                "http",
+                "--gbfs",
+                "velib=http://127.0.0.1:" + REPLAY_PORT + "/gbfs.json",
+                "--status-interval",
+                "2s",
+                "--sink",
+                "kafka;cassandra",
+                "--kafka-bootstrap",
+                "127.0.0.1:" + KAFKA_PORT,
+                "--cassandra-contact-points",
+                "127.0.0.1:" + CASSANDRA_PORT,
+                "--checkpoint-interval",
+                "2s");
     }
 
     @BeforeEach
@@ -145,25 +152,32 @@ class StackEndToEndITCase {
     @Test
     @Order(1)
     void restApiReportsTheJobRunning() {
-        String state = await("the job RUNNING in /jobs/overview", () -> LocalHttp.get(FLINK_REST_PORT, "/jobs/overview"), () -> {
-            for (JsonNode job : LocalHttp.getJson(FLINK_REST_PORT, "/jobs/overview").path("jobs")) {
-                if (job.path("jid").asText().equals(jobId) && job.path("state").asText().equals("RUNNING")) {
-                    return Optional.of(job.path("state").asText());
-                }
-            }
-            return Optional.empty();
-        });
+        String state = await(
+                "the job RUNNING in /jobs/overview", () -> LocalHttp.get(FLINK_REST_PORT, "/jobs/overview"), () -> {
+                    for (JsonNode job :
+                            LocalHttp.getJson(FLINK_REST_PORT, "/jobs/overview").path("jobs")) {
+                        if (job.path("jid").asText().equals(jobId)
+                                && job.path("state").asText().equals("RUNNING")) {
+                            return Optional.of(job.path("state").asText());
+                        }
+                    }
+                    return Optional.empty();
+                });
         assertThat(state).isEqualTo("RUNNING");
     }
 
     @Test
     @Order(2)
     void statisticsOperatorReceivesEveryStationOfTheSnapshot() {
-        long received = await("every station at the statistics operator (/jobs/<id> read-records)",
-                () -> LocalHttp.get(FLINK_REST_PORT, "/jobs/" + jobId), () -> {
-                    for (JsonNode vertex : LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + jobId).path("vertices")) {
+        long received = await(
+                "every station at the statistics operator (/jobs/<id> read-records)",
+                () -> LocalHttp.get(FLINK_REST_PORT, "/jobs/" + jobId),
+                () -> {
+                    for (JsonNode vertex :
+                            LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + jobId).path("vertices")) {
                         long read = vertex.path("metrics").path("read-records").asLong();
-                        if (vertex.path("name").asText().startsWith(PostalCodeStatsFunction.NAME) && read >= SNAPSHOT_STATIONS) {
+                        if (vertex.path("name").asText().startsWith(PostalCodeStatsFunction.NAME)
+                                && read >= SNAPSHOT_STATIONS) {
                             return Optional.of(read);
                         }
                     }
@@ -188,7 +202,8 @@ class StackEndToEndITCase {
             List<TopicPartition> partitions = await("the topic " + STATS_TOPIC, () -> "it does not exist", () -> {
                 try {
                     return Optional.of(consumer.partitionsFor(STATS_TOPIC, Duration.ofSeconds(5)).stream()
-                            .map(info -> new TopicPartition(info.topic(), info.partition())).toList())
+                                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                                    .toList())
                             .filter(found -> !found.isEmpty());
                 } catch (TimeoutException e) {
                     return Optional.empty();
@@ -196,12 +211,15 @@ class StackEndToEndITCase {
             });
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            List<PostalCodeStats> window = await("the window ending " + SNAPSHOT_WINDOW_END + " in " + STATS_TOPIC,
-                    () -> "windows seen (end=[stations, bikes]): " + totalsByWindow(windows), () -> {
+            List<PostalCodeStats> window = await(
+                    "the window ending " + SNAPSHOT_WINDOW_END + " in " + STATS_TOPIC,
+                    () -> "windows seen (end=[stations, bikes]): " + totalsByWindow(windows),
+                    () -> {
                         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
                             PostalCodeStats stats = readStats(record.value());
                             assertThat(record.key()).isEqualTo(stats.systemId() + ":" + stats.postalCode());
-                            windows.computeIfAbsent(stats.windowEnd(), end -> new ArrayList<>()).add(stats);
+                            windows.computeIfAbsent(stats.windowEnd(), end -> new ArrayList<>())
+                                    .add(stats);
                         }
                         return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
                                 .filter(rows -> sum(rows, PostalCodeStats::stations) >= SNAPSHOT_STATIONS);
@@ -221,14 +239,17 @@ class StackEndToEndITCase {
                 .withLocalDatacenter("datacenter1")
                 .build()) {
             Map<Instant, List<Integer>> windows = new TreeMap<>();
-            List<Integer> totals = await("the window ending " + SNAPSHOT_WINDOW_END + " in velib.postal_code_stats",
-                    () -> "windows seen (end=[stations, bikes]): " + windows, () -> {
+            List<Integer> totals = await(
+                    "the window ending " + SNAPSHOT_WINDOW_END + " in velib.postal_code_stats",
+                    () -> "windows seen (end=[stations, bikes]): " + windows,
+                    () -> {
                         windows.clear();
                         windows.putAll(cassandraTotals(session));
                         return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
                                 .filter(sums -> sums.get(0) >= SNAPSHOT_STATIONS);
                     });
-            assertThat(totals).as("[stations, bikes] of the snapshot's window")
+            assertThat(totals)
+                    .as("[stations, bikes] of the snapshot's window")
                     .containsExactly(SNAPSHOT_STATIONS, SNAPSHOT_BIKES);
         }
     }
@@ -247,7 +268,8 @@ class StackEndToEndITCase {
     private static Map<Instant, List<Integer>> cassandraTotals(CqlSession session) {
         List<Row> rows;
         try {
-            rows = session.execute("SELECT window_end, stations, bikes FROM velib.postal_code_stats").all();
+            rows = session.execute("SELECT window_end, stations, bikes FROM velib.postal_code_stats")
+                    .all();
         } catch (InvalidQueryException e) {
             return Map.of();
         }
@@ -296,8 +318,8 @@ class StackEndToEndITCase {
 
     private static Map<Instant, List<Integer>> totalsByWindow(Map<Instant, List<PostalCodeStats>> windows) {
         Map<Instant, List<Integer>> totals = new TreeMap<>();
-        windows.forEach((end, rows) -> totals.put(end,
-                List.of(sum(rows, PostalCodeStats::stations), sum(rows, PostalCodeStats::bikes))));
+        windows.forEach((end, rows) ->
+                totals.put(end, List.of(sum(rows, PostalCodeStats::stations), sum(rows, PostalCodeStats::bikes))));
         return totals;
     }
 

@@ -6,7 +6,13 @@ import java.util.Map;
 
 /** The ports of one local stack's servers on 127.0.0.1, as the bin/ scripts read them from their environment. */
 record StackPorts(
-        int kafka, int kafkaController, int cassandra, int cassandraStorage, int cassandraJmx, int flinkRest, int flinkRpc) {
+        int kafka,
+        int kafkaController,
+        int cassandra,
+        int cassandraStorage,
+        int cassandraJmx,
+        int flinkRest,
+        int flinkRpc) {
 
     /** The environment of the bin/ scripts for a stack in {@code work} on these ports. */
     Map<String, String> environment(Path work) {

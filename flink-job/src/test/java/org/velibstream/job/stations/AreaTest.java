@@ -1,17 +1,19 @@
 package org.velibstream.job.stations;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AreaTest {
 
     /** A 10 × 10 square with a 2 × 2 hole in its middle, and a separate 1 × 1 island. */
-    private final Area area = new Area("00001", "test", List.of(
-            new Area.Polygon(List.of(ring(0, 0, 10, 10), ring(4, 4, 6, 6))),
-            new Area.Polygon(List.of(ring(20, 20, 21, 21)))));
+    private final Area area = new Area(
+            "00001",
+            "test",
+            List.of(
+                    new Area.Polygon(List.of(ring(0, 0, 10, 10), ring(4, 4, 6, 6))),
+                    new Area.Polygon(List.of(ring(20, 20, 21, 21)))));
 
     @Test
     void containsPointsInsideTheOutlineButOutsideHoles() {

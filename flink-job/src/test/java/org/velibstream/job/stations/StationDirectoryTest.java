@@ -1,26 +1,46 @@
 package org.velibstream.job.stations;
 
-import org.apache.flink.util.InstantiationUtil;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.flink.util.InstantiationUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StationDirectoryTest {
 
-    private static final StationRow GODARD = new StationRow("16107", "213688169", "Benjamin Godard - Victor Hugo",
-            new Coordinates(48.865983, 2.275725), 35, "75016", "75116", "Paris");
-    private static final StationRow ROUGET = new StationRow("44015", "17278902806", "Rouget de L'isle - Watteau",
-            new Coordinates(48.778192750803, 2.3963020229163), 20, "94400", "94081", "Vitry-sur-Seine");
+    private static final StationRow GODARD = new StationRow(
+            "16107",
+            "213688169",
+            "Benjamin Godard - Victor Hugo",
+            new Coordinates(48.865983, 2.275725),
+            35,
+            "75016",
+            "75116",
+            "Paris");
+    private static final StationRow ROUGET = new StationRow(
+            "44015",
+            "17278902806",
+            "Rouget de L'isle - Watteau",
+            new Coordinates(48.778192750803, 2.3963020229163),
+            20,
+            "94400",
+            "94081",
+            "Vitry-sur-Seine");
     /** About 560 m east of Godard, outside every polygon of the table's inputs. */
-    private static final StationRow UNPLACED = new StationRow("16999", "99", "Unplaced",
-            new Coordinates(48.865983, 2.283400), 10, StationRow.UNKNOWN_POSTAL_CODE, null, null);
+    private static final StationRow UNPLACED = new StationRow(
+            "16999",
+            "99",
+            "Unplaced",
+            new Coordinates(48.865983, 2.283400),
+            10,
+            StationRow.UNKNOWN_POSTAL_CODE,
+            null,
+            null);
 
     private final StationDirectory directory = StationDirectory.of(List.of(GODARD, ROUGET, UNPLACED));
 
@@ -30,8 +50,8 @@ class StationDirectoryTest {
         assertThat(directory.byStationId("17278902806")).contains(ROUGET);
         assertThat(directory.byStationCode("99999")).isEmpty();
         assertThat(directory.locate("44015", null, null))
-                .isEqualTo(new StationLocation("94400", "94081", "Vitry-sur-Seine",
-                        StationLocation.Resolution.TABLE, ROUGET));
+                .isEqualTo(new StationLocation(
+                        "94400", "94081", "Vitry-sur-Seine", StationLocation.Resolution.TABLE, ROUGET));
         assertThat(directory.locate(null, "213688169", null).postalCode()).isEqualTo("75016");
     }
 
@@ -65,8 +85,8 @@ class StationDirectoryTest {
 
     @Test
     void refusesATableWithTheSameCodeTwice() {
-        StationRow sameCode = new StationRow("16107", "1", "Other", new Coordinates(48.8, 2.3), 10, "75015",
-                "75115", "Paris");
+        StationRow sameCode =
+                new StationRow("16107", "1", "Other", new Coordinates(48.8, 2.3), 10, "75015", "75115", "Paris");
 
         assertThatThrownBy(() -> StationDirectory.of(List.of(GODARD, sameCode)))
                 .hasMessage("station code 16107 appears twice");
@@ -94,7 +114,8 @@ class StationDirectoryTest {
     void loadsTheTableTheJarCarries() throws Exception {
         StationDirectory packaged = StationDirectory.fromClasspath();
 
-        assertThat(packaged.size()).as("data/stations.csv copied to the classpath by flink-job/pom.xml")
+        assertThat(packaged.size())
+                .as("data/stations.csv copied to the classpath by flink-job/pom.xml")
                 .isEqualTo(1485);
         assertThat(packaged.byStationCode("16107").map(StationRow::postalCode)).contains("75016");
     }

@@ -1,20 +1,26 @@
 package org.velibstream.job.stations;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class StationTableCsvTest {
 
-    private static final StationRow AWKWARD = new StationRow("6003_relais", "17278902806",
-            "Saint-Sulpice, \"relais\"\nsortie 2", new Coordinates(48.85, 2.33), null, "75006", "75106", "Paris");
-    private static final StationRow UNPLACED = new StationRow("21001", "5", "Nowhere", new Coordinates(48.7, 2.0), 0,
-            StationRow.UNKNOWN_POSTAL_CODE, null, null);
+    private static final StationRow AWKWARD = new StationRow(
+            "6003_relais",
+            "17278902806",
+            "Saint-Sulpice, \"relais\"\nsortie 2",
+            new Coordinates(48.85, 2.33),
+            null,
+            "75006",
+            "75106",
+            "Paris");
+    private static final StationRow UNPLACED = new StationRow(
+            "21001", "5", "Nowhere", new Coordinates(48.7, 2.0), 0, StationRow.UNKNOWN_POSTAL_CODE, null, null);
 
     @Test
     void quotesNamesWithCommasQuotesAndLineBreaks() throws Exception {
@@ -22,9 +28,10 @@ class StationTableCsvTest {
 
         StationTableCsv.write(List.of(AWKWARD, UNPLACED), out);
 
-        assertThat(out.toString()).isEqualTo(StationTableCsv.HEADER + "\n"
-                + "6003_relais,17278902806,\"Saint-Sulpice, \"\"relais\"\"\nsortie 2\",48.85,2.33,,75006,75106,Paris\n"
-                + "21001,5,Nowhere,48.7,2.0,0,UNKNOWN,,\n");
+        assertThat(out.toString())
+                .isEqualTo(StationTableCsv.HEADER + "\n"
+                        + "6003_relais,17278902806,\"Saint-Sulpice, \"\"relais\"\"\nsortie 2\",48.85,2.33,,75006,75106,Paris\n"
+                        + "21001,5,Nowhere,48.7,2.0,0,UNKNOWN,,\n");
     }
 
     @Test
@@ -32,7 +39,8 @@ class StationTableCsvTest {
         StringWriter out = new StringWriter();
         StationTableCsv.write(List.of(AWKWARD, UNPLACED), out);
 
-        assertThat(StationTableCsv.read(new StringReader(out.toString()), "test")).containsExactly(AWKWARD, UNPLACED);
+        assertThat(StationTableCsv.read(new StringReader(out.toString()), "test"))
+                .containsExactly(AWKWARD, UNPLACED);
     }
 
     @Test

@@ -1,8 +1,9 @@
 package org.velibstream.job.stations;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.velibstream.gbfs.StationInformation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.velibstream.job.stations.TestResources.resource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.velibstream.job.stations.TestResources.resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.gbfs.StationInformation;
 
 class StationTableGeneratorTest {
 
@@ -31,8 +30,8 @@ class StationTableGeneratorTest {
         try (Reader reader = Files.newBufferedReader(output)) {
             rows = StationTableCsv.read(reader, output.toString());
         }
-        assertThat(rows).extracting(StationRow::stationCode, StationRow::postalCode, StationRow::inseeCode,
-                        StationRow::commune)
+        assertThat(rows)
+                .extracting(StationRow::stationCode, StationRow::postalCode, StationRow::inseeCode, StationRow::commune)
                 .containsExactly(
                         tuple("16107", "75016", "75116", "Paris"),
                         tuple("21001", "UNKNOWN", null, null),
@@ -63,8 +62,8 @@ class StationTableGeneratorTest {
 
     @Test
     void refusesTwoStationsWithTheSameCode() throws Exception {
-        StationTableGenerator generator = new StationTableGenerator(List.of(), List.of(),
-                PostalCodes.readLaPoste(resource("laposte.csv")));
+        StationTableGenerator generator =
+                new StationTableGenerator(List.of(), List.of(), PostalCodes.readLaPoste(resource("laposte.csv")));
         StationInformation first = new StationInformation("1", "16107", "A", 48.86, 2.27, 10);
         StationInformation second = new StationInformation("2", "16107", "B", 48.87, 2.28, 10);
 
@@ -77,10 +76,13 @@ class StationTableGeneratorTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = StationTableGenerator.run(
-                new String[] {"--output", "x.csv", "--colour", "blue"}, new PrintStream(err, true, StandardCharsets.UTF_8));
+                new String[] {"--output", "x.csv", "--colour", "blue"},
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("unknown option --colour").contains("usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("unknown option --colour")
+                .contains("usage:");
     }
 
     @Test

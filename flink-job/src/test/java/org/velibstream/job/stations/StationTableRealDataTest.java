@@ -1,7 +1,7 @@
 package org.velibstream.job.stations;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed {@code data/stations.csv} against the real inputs of {@code ../shared/data}: it must be what the
@@ -32,13 +31,15 @@ class StationTableRealDataTest {
         Path regenerated = temp.resolve("stations.csv");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = StationTableGenerator.run(new String[] {
-            "--station-information", shared("gbfs_snapshots/2024-11-19_banacchini/station_information.json"),
-            "--arrondissements", shared("mappings/etp4eva/arrondissements.geojson"),
-            "--communes", shared("mappings/etp4eva/communes-dile-de-france-au-01-janvier.geojson"),
-            "--postal-codes", shared("mappings/laposte_hexasmal_idf.csv"),
-            "--output", regenerated.toString()
-        }, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = StationTableGenerator.run(
+                new String[] {
+                    "--station-information", shared("gbfs_snapshots/2024-11-19_banacchini/station_information.json"),
+                    "--arrondissements", shared("mappings/etp4eva/arrondissements.geojson"),
+                    "--communes", shared("mappings/etp4eva/communes-dile-de-france-au-01-janvier.geojson"),
+                    "--postal-codes", shared("mappings/laposte_hexasmal_idf.csv"),
+                    "--output", regenerated.toString()
+                },
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(regenerated).hasSameBinaryContentAs(REPOSITORY.resolve("data/stations.csv"));
@@ -66,8 +67,10 @@ class StationTableRealDataTest {
             }
         }
         double agreement = (double) agreeing / compared;
-        System.out.printf("postal codes: %d of %d stations agree with stations_information.csv (%.1f%%);"
-                + " reference→ours: %s%n", agreeing, compared, 100 * agreement, disagreements);
+        System.out.printf(
+                "postal codes: %d of %d stations agree with stations_information.csv (%.1f%%);"
+                        + " reference→ours: %s%n",
+                agreeing, compared, 100 * agreement, disagreements);
 
         assertThat(directory.size()).isEqualTo(1485);
         assertThat(directory.byStationCode("16107").map(StationRow::postalCode)).contains("75016");

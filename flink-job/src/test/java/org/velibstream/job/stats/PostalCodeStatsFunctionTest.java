@@ -1,5 +1,14 @@
 package org.velibstream.job.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.velibstream.job.model.TestStations.at;
+import static org.velibstream.job.model.TestStations.station;
+
+import java.time.Duration;
+import java.util.List;
+import javax.annotation.Nullable;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -8,17 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.testing.KeyedTestHarness;
-
-import javax.annotation.Nullable;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.velibstream.job.model.TestStations.at;
-import static org.velibstream.job.model.TestStations.station;
 
 class PostalCodeStatsFunctionTest {
 
@@ -52,23 +50,50 @@ class PostalCodeStatsFunctionTest {
     }
 
     private static PostalCodeStats row(
-            String postalCode, String windowStart, String windowEnd, int stations, int bikes, int mechanical,
-            int ebike, int docks, int capacity, int empty, int full, int outOfService) {
+            String postalCode,
+            String windowStart,
+            String windowEnd,
+            int stations,
+            int bikes,
+            int mechanical,
+            int ebike,
+            int docks,
+            int capacity,
+            int empty,
+            int full,
+            int outOfService) {
         return new PostalCodeStats(
-                "velib", postalCode, at(windowStart), at(windowEnd), stations, bikes, mechanical, ebike, docks, capacity,
-                empty, full, outOfService);
+                "velib",
+                postalCode,
+                at(windowStart),
+                at(windowEnd),
+                stations,
+                bikes,
+                mechanical,
+                ebike,
+                docks,
+                capacity,
+                empty,
+                full,
+                outOfService);
     }
 
     @Test
     void sumsTheFeedsNumbersOfEveryStationOfThePostalCodeAtTheWindowEnd() throws Exception {
         observe(station("1001").bikes(3, 2).docks(15).capacity(20).observedAt("08:00:10"));
         observe(station("1002").bikes(0, 1).docks(9).capacity(10).observedAt("08:00:10"));
-        observe(station("1003").bikes(4, 4).docks(2).capacity(12).postalCode("75002").observedAt("08:00:10"));
+        observe(station("1003")
+                .bikes(4, 4)
+                .docks(2)
+                .capacity(12)
+                .postalCode("75002")
+                .observedAt("08:00:10"));
         watermark("08:00:59.999");
 
-        assertThat(harness.extractOutputValues()).containsExactlyInAnyOrder(
-                row("75001", "08:00:00", "08:01:00", 2, 6, 3, 3, 24, 30, 0, 0, 0),
-                row("75002", "08:00:00", "08:01:00", 1, 8, 4, 4, 2, 12, 0, 0, 0));
+        assertThat(harness.extractOutputValues())
+                .containsExactlyInAnyOrder(
+                        row("75001", "08:00:00", "08:01:00", 2, 6, 3, 3, 24, 30, 0, 0, 0),
+                        row("75002", "08:00:00", "08:01:00", 1, 8, 4, 4, 2, 12, 0, 0, 0));
         assertThat(harness.timestampsOf(PostalCodeStats.class, row -> true))
                 .as("rows carry the window's last millisecond as their timestamp")
                 .containsOnly(at("08:00:59.999").toEpochMilli());
@@ -76,9 +101,10 @@ class PostalCodeStatsFunctionTest {
 
     @Test
     void twoSystemsInOnePostalCodeGetARowEach() throws Exception {
-        StationObservation velib = station("1001").bikes(3, 2).docks(15).capacity(20).observedAt("08:00:10");
-        StationObservation other = withSystem(station("1001").bikes(1, 0).docks(9).capacity(10).observedAt("08:00:20"),
-                "another-system");
+        StationObservation velib =
+                station("1001").bikes(3, 2).docks(15).capacity(20).observedAt("08:00:10");
+        StationObservation other =
+                withSystem(station("1001").bikes(1, 0).docks(9).capacity(10).observedAt("08:00:20"), "another-system");
         observe(velib);
         observe(other);
         watermark("08:01:00");
@@ -87,13 +113,18 @@ class PostalCodeStatsFunctionTest {
                 .as("station 1001 of two systems in one postal code: a row for each system, never summed together")
                 .containsExactlyInAnyOrder(
                         row("75001", "08:00:00", "08:01:00", 1, 5, 3, 2, 15, 20, 0, 0, 0),
-                        new PostalCodeStats("another-system", "75001", at("08:00:00"), at("08:01:00"),
-                                1, 1, 1, 0, 9, 10, 0, 0, 0));
+                        new PostalCodeStats(
+                                "another-system", "75001", at("08:00:00"), at("08:01:00"), 1, 1, 1, 0, 9, 10, 0, 0, 0));
     }
 
     private static StationObservation withSystem(StationObservation observation, String systemId) {
-        return StationObservation.of(systemId, observation.status(), observation.postalCode(), observation.capacity(),
-                observation.observedAt(), observation.feedUpdatedAt());
+        return StationObservation.of(
+                systemId,
+                observation.status(),
+                observation.postalCode(),
+                observation.capacity(),
+                observation.observedAt(),
+                observation.feedUpdatedAt());
     }
 
     @Test
@@ -114,8 +145,17 @@ class PostalCodeStatsFunctionTest {
         observe(StationObservation.of(
                 noBreakdown.systemId(),
                 new StationStatus(
-                        noBreakdown.stationId(), noBreakdown.stationCode(), 5, null, null, 15, true, true, true,
-                        null, List.of()),
+                        noBreakdown.stationId(),
+                        noBreakdown.stationCode(),
+                        5,
+                        null,
+                        null,
+                        15,
+                        true,
+                        true,
+                        true,
+                        null,
+                        List.of()),
                 "75001",
                 0,
                 noBreakdown.observedAt(),
@@ -138,9 +178,10 @@ class PostalCodeStatsFunctionTest {
         observe(station("1001").bikes(3, 2).observedAt("08:01:10"));
         watermark("08:02:00");
 
-        assertThat(harness.extractOutputValues()).containsExactly(
-                row("75001", "08:00:00", "08:01:00", 2, 15, 8, 7, 20, 40, 0, 0, 0),
-                row("75001", "08:01:00", "08:02:00", 2, 15, 8, 7, 20, 40, 0, 0, 0));
+        assertThat(harness.extractOutputValues())
+                .containsExactly(
+                        row("75001", "08:00:00", "08:01:00", 2, 15, 8, 7, 20, 40, 0, 0, 0),
+                        row("75001", "08:01:00", "08:02:00", 2, 15, 8, 7, 20, 40, 0, 0, 0));
     }
 
     @Test
@@ -149,7 +190,8 @@ class PostalCodeStatsFunctionTest {
         observe(station("1001").bikes(7, 7).observedAt("08:00:10")); // older, arrives later
         watermark("08:01:00");
 
-        assertThat(harness.extractOutputValues()).singleElement()
+        assertThat(harness.extractOutputValues())
+                .singleElement()
                 .extracting(PostalCodeStats::stations, PostalCodeStats::bikes)
                 .containsExactly(1, 2);
     }
@@ -162,9 +204,7 @@ class PostalCodeStatsFunctionTest {
 
         assertThat(harness.extractOutputValues())
                 .extracting(PostalCodeStats::windowEnd, PostalCodeStats::bikes)
-                .containsExactly(
-                        tuple(at("08:01:00"), 2),
-                        tuple(at("08:02:00"), 10));
+                .containsExactly(tuple(at("08:01:00"), 2), tuple(at("08:02:00"), 10));
     }
 
     @Test
@@ -193,10 +233,7 @@ class PostalCodeStatsFunctionTest {
 
         assertThat(harness.extractOutputValues())
                 .extracting(PostalCodeStats::windowEnd, PostalCodeStats::stations, PostalCodeStats::bikes)
-                .containsExactly(
-                        tuple(at("08:01:00"), 2, 6),
-                        tuple(at("08:02:00"), 1, 2),
-                        tuple(at("08:03:00"), 1, 2));
+                .containsExactly(tuple(at("08:01:00"), 2, 6), tuple(at("08:02:00"), 1, 2), tuple(at("08:03:00"), 1, 2));
     }
 
     @Test
@@ -227,7 +264,8 @@ class PostalCodeStatsFunctionTest {
         assertThat(harness.extractOutputValues())
                 .extracting(PostalCodeStats::bikes)
                 .containsExactly(2, 4);
-        assertThat(harness.counter(PostalCodeStatsFunction.LATE_OBSERVATIONS_METRIC)).isEqualTo(1);
+        assertThat(harness.counter(PostalCodeStatsFunction.LATE_OBSERVATIONS_METRIC))
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.velibstream.job.testing;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -15,12 +19,6 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-
-import javax.annotation.Nullable;
-
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * An opened test harness for a keyed process function, which also sees the metrics the function registers.
@@ -67,7 +65,8 @@ public final class KeyedTestHarness<K, IN, OUT> extends KeyedOneInputStreamOpera
                     }
                 })
                 .build();
-        KeyedTestHarness<K, IN, OUT> harness = new KeyedTestHarness<>(function, keySelector, keyType, environment, metrics);
+        KeyedTestHarness<K, IN, OUT> harness =
+                new KeyedTestHarness<>(function, keySelector, keyType, environment, metrics);
         harness.setup();
         if (snapshot != null) {
             harness.initializeState(snapshot);

@@ -27,7 +27,8 @@ public record CassandraConnectionOptions(
         contactPoints.forEach(CassandraConnectionOptions::parseContactPoint);
         contactPoints = List.copyOf(contactPoints);
         if (localDatacenter.isBlank()) {
-            throw new IllegalArgumentException("The Cassandra local datacenter must not be blank (a single node uses 'datacenter1')");
+            throw new IllegalArgumentException(
+                    "The Cassandra local datacenter must not be blank (a single node uses 'datacenter1')");
         }
         if (keyspace != null && keyspace.isBlank()) {
             throw new IllegalArgumentException("The Cassandra keyspace must not be blank; leave it unset instead");
@@ -41,8 +42,10 @@ public record CassandraConnectionOptions(
 
     /** The contact points resolved to socket addresses, as the driver needs them. */
     public List<InetSocketAddress> contactPointAddresses() {
-        return contactPoints.stream().map(CassandraConnectionOptions::parseContactPoint).map(
-                unresolved -> new InetSocketAddress(unresolved.getHostString(), unresolved.getPort())).toList();
+        return contactPoints.stream()
+                .map(CassandraConnectionOptions::parseContactPoint)
+                .map(unresolved -> new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()))
+                .toList();
     }
 
     static InetSocketAddress parseContactPoint(String contactPoint) {

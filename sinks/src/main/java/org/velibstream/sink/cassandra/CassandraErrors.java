@@ -56,7 +56,8 @@ final class CassandraErrors {
             return Kind.TRANSIENT;
         }
         if (cause instanceof AllNodesFailedException allNodesFailed) {
-            // Every contact point failed: one permanent reason (e.g. bad credentials) makes the whole failure permanent.
+            // Every contact point failed: one permanent reason (e.g. bad credentials) makes the whole failure
+            // permanent.
             boolean anyPermanent = allNodesFailed.getAllErrors().values().stream()
                     .flatMap(List::stream)
                     .anyMatch(nodeError -> classify(nodeError) == Kind.PERMANENT);
@@ -142,7 +143,9 @@ final class CassandraErrors {
                     .orElse(String.valueOf(cause.getMessage()));
         }
         Optional<SSLHandshakeException> handshake = ExceptionUtils.findThrowable(cause, SSLHandshakeException.class);
-        return handshake.isPresent() ? "TLS handshake failed: " + handshake.get().getMessage() : String.valueOf(cause.getMessage());
+        return handshake.isPresent()
+                ? "TLS handshake failed: " + handshake.get().getMessage()
+                : String.valueOf(cause.getMessage());
     }
 
     /** A TLS handshake fails the same way on every attempt: the certificate is not trusted or names another host. */
@@ -152,7 +155,8 @@ final class CassandraErrors {
 
     static Throwable unwrap(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

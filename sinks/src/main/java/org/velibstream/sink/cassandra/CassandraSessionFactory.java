@@ -28,14 +28,16 @@ public final class CassandraSessionFactory {
         ClassLoader classLoader = CassandraSessionFactory.class.getClassLoader();
         CqlSessionBuilder builder = CqlSession.builder()
                 .withClassLoader(classLoader)
-                .withConfigLoader(DriverConfigLoader.programmaticBuilder(classLoader).build())
+                .withConfigLoader(
+                        DriverConfigLoader.programmaticBuilder(classLoader).build())
                 .addContactPoints(options.contactPointAddresses())
                 .withLocalDatacenter(options.localDatacenter());
         if (options.keyspace() != null) {
             builder.withKeyspace(options.keyspace());
         }
         if (options.credentials() != null) {
-            builder.withAuthCredentials(options.credentials().username(), options.credentials().password());
+            builder.withAuthCredentials(
+                    options.credentials().username(), options.credentials().password());
         }
         if (options.tls() != null) {
             builder.withSslEngineFactory(new ProgrammaticSslEngineFactory(
@@ -49,7 +51,8 @@ public final class CassandraSessionFactory {
                     ? CassandraErrors.remedy(e)
                     : "Check that Cassandra is running and reachable at these contact points.";
             String message = "Could not open a Cassandra session to " + options.contactPoints() + " (local datacenter '"
-                    + options.localDatacenter() + "', keyspace " + (options.keyspace() == null ? "none" : "'" + options.keyspace() + "'")
+                    + options.localDatacenter() + "', keyspace "
+                    + (options.keyspace() == null ? "none" : "'" + options.keyspace() + "'")
                     + "): " + CassandraErrors.reason(e) + ". " + remedy;
             throw CassandraSinkException.of(kind, message, e);
         }
@@ -61,14 +64,17 @@ public final class CassandraSessionFactory {
             // The default type (PKCS12) also reads JKS files.
             KeyStore keyStore = KeyStore.getInstance(KeyStore.getDefaultType());
             keyStore.load(in, tls.truststorePassword().toCharArray());
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(keyStore);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trustManagers.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new PermanentCassandraSinkException("Could not load the Cassandra TLS truststore " + truststore
-                    + ": " + e.getMessage() + ". Check the truststore path and password.", e);
+            throw new PermanentCassandraSinkException(
+                    "Could not load the Cassandra TLS truststore " + truststore + ": " + e.getMessage()
+                            + ". Check the truststore path and password.",
+                    e);
         }
     }
 }

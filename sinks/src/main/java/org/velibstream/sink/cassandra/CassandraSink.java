@@ -47,7 +47,11 @@ public final class CassandraSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        return new CassandraSinkWriter<>(connectionOptions, writeOptions, statementMapper, context.metricGroup(),
+        return new CassandraSinkWriter<>(
+                connectionOptions,
+                writeOptions,
+                statementMapper,
+                context.metricGroup(),
                 context.getTaskInfo().getTaskNameWithSubtasks());
     }
 

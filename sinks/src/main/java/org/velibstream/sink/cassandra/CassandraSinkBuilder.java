@@ -16,17 +16,28 @@ import javax.annotation.Nullable;
 public final class CassandraSinkBuilder<T> {
 
     private List<String> contactPoints = List.of();
-    @Nullable private String localDatacenter;
-    @Nullable private String keyspace;
-    @Nullable private CassandraCredentials credentials;
-    @Nullable private CassandraTlsOptions tls;
+
+    @Nullable
+    private String localDatacenter;
+
+    @Nullable
+    private String keyspace;
+
+    @Nullable
+    private CassandraCredentials credentials;
+
+    @Nullable
+    private CassandraTlsOptions tls;
+
     private DefaultConsistencyLevel consistencyLevel = CassandraWriteOptions.DEFAULT_CONSISTENCY_LEVEL;
     private Duration requestTimeout = CassandraWriteOptions.DEFAULT_REQUEST_TIMEOUT;
     private int maxInFlightRequests = CassandraWriteOptions.DEFAULT_MAX_IN_FLIGHT_REQUESTS;
     private int maxAttempts = CassandraWriteOptions.DEFAULT_MAX_ATTEMPTS;
     private Duration initialBackoff = CassandraWriteOptions.DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = CassandraWriteOptions.DEFAULT_MAX_BACKOFF;
-    @Nullable private CassandraStatementMapper<T> statementMapper;
+
+    @Nullable
+    private CassandraStatementMapper<T> statementMapper;
 
     CassandraSinkBuilder() {}
 
@@ -53,7 +64,8 @@ public final class CassandraSinkBuilder<T> {
         return this;
     }
 
-    public CassandraSinkBuilder<T> setTls(String truststorePath, String truststorePassword, boolean hostnameVerification) {
+    public CassandraSinkBuilder<T> setTls(
+            String truststorePath, String truststorePassword, boolean hostnameVerification) {
         this.tls = new CassandraTlsOptions(truststorePath, truststorePassword, hostnameVerification);
         return this;
     }
@@ -93,15 +105,16 @@ public final class CassandraSinkBuilder<T> {
 
     public CassandraSink<T> build() {
         if (localDatacenter == null) {
-            throw new IllegalStateException("The local datacenter is required (setLocalDatacenter), e.g. 'datacenter1'");
+            throw new IllegalStateException(
+                    "The local datacenter is required (setLocalDatacenter), e.g. 'datacenter1'");
         }
         if (statementMapper == null) {
             throw new IllegalStateException("A statement mapper is required (setStatementMapper)");
         }
         return new CassandraSink<>(
                 new CassandraConnectionOptions(contactPoints, localDatacenter, keyspace, credentials, tls),
-                new CassandraWriteOptions(consistencyLevel, requestTimeout, maxInFlightRequests, maxAttempts,
-                        initialBackoff, maxBackoff),
+                new CassandraWriteOptions(
+                        consistencyLevel, requestTimeout, maxInFlightRequests, maxAttempts, initialBackoff, maxBackoff),
                 statementMapper);
     }
 }

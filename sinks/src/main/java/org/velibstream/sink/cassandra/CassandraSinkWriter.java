@@ -122,13 +122,16 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
 
     private BoundStatement bind(T record) throws IOException {
         try {
-            return statement.bind(mapper.bindValues(record))
+            return statement
+                    .bind(mapper.bindValues(record))
                     .setIdempotent(true)
                     .setConsistencyLevel(writeOptions.consistencyLevel())
                     .setTimeout(writeOptions.requestTimeout());
         } catch (RuntimeException e) {
-            throw new PermanentCassandraSinkException("Could not bind " + record + " to '" + mapper.cql() + "': "
-                    + e.getMessage() + ". " + CassandraErrors.remedy(e), e);
+            throw new PermanentCassandraSinkException(
+                    "Could not bind " + record + " to '" + mapper.cql() + "': " + e.getMessage() + ". "
+                            + CassandraErrors.remedy(e),
+                    e);
         }
     }
 
@@ -148,9 +151,12 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
     private void onFailure(BoundStatement bound, int attempt, long firstSentNanos, Throwable error) {
         CassandraErrors.Kind kind = CassandraErrors.classify(error);
         Throwable cause = CassandraErrors.unwrap(error);
-        if (kind == CassandraErrors.Kind.TRANSIENT && attempt < writeOptions.maxAttempts() && asyncFailure.get() == null) {
+        if (kind == CassandraErrors.Kind.TRANSIENT
+                && attempt < writeOptions.maxAttempts()
+                && asyncFailure.get() == null) {
             long backoffMs = writeOptions.backoffAfter(attempt).toMillis();
-            LOG.debug("Cassandra write attempt {} failed ({}), retrying in {} ms", attempt, cause.toString(), backoffMs);
+            LOG.debug(
+                    "Cassandra write attempt {} failed ({}), retrying in {} ms", attempt, cause.toString(), backoffMs);
             retries.inc();
             try {
                 retryTimer.schedule(() -> send(bound, attempt + 1, firstSentNanos), backoffMs, TimeUnit.MILLISECONDS);
@@ -161,13 +167,16 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
         }
         failures.inc();
         numRecordsOutErrors.inc();
-        String message = switch (kind) {
-            case TRANSIENT -> "Cassandra write failed after " + attempt + " attempt(s): " + cause
-                    + ". The job fails so Flink restarts it from the last checkpoint.";
-            case PERMANENT -> "Cassandra rejected '" + mapper.cql() + "': " + cause.getMessage() + ". "
-                    + CassandraErrors.remedy(cause);
-            case UNKNOWN -> "Cassandra write failed with an unexpected error: " + cause;
-        };
+        String message =
+                switch (kind) {
+                    case TRANSIENT ->
+                        "Cassandra write failed after " + attempt + " attempt(s): " + cause
+                                + ". The job fails so Flink restarts it from the last checkpoint.";
+                    case PERMANENT ->
+                        "Cassandra rejected '" + mapper.cql() + "': " + cause.getMessage() + ". "
+                                + CassandraErrors.remedy(cause);
+                    case UNKNOWN -> "Cassandra write failed with an unexpected error: " + cause;
+                };
         // Only the first failure fails the task; the writes still in flight usually fail the same way.
         if (asyncFailure.compareAndSet(null, CassandraSinkException.of(kind, message, error))) {
             LOG.warn(message);
@@ -196,8 +205,13 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
             return session.prepare(cql);
         } catch (RuntimeException e) {
             CassandraErrors.Kind kind = CassandraErrors.classify(e);
-            throw CassandraSinkException.of(kind, "Could not prepare '" + cql + "': " + e.getMessage() + ". "
-                    + (kind == CassandraErrors.Kind.PERMANENT ? CassandraErrors.remedy(e) : "Flink restarts the job to try again."), e);
+            throw CassandraSinkException.of(
+                    kind,
+                    "Could not prepare '" + cql + "': " + e.getMessage() + ". "
+                            + (kind == CassandraErrors.Kind.PERMANENT
+                                    ? CassandraErrors.remedy(e)
+                                    : "Flink restarts the job to try again."),
+                    e);
         }
     }
 }

@@ -20,7 +20,7 @@ public record CassandraTlsOptions(String truststorePath, String truststorePasswo
 
     @Override
     public String toString() {
-        return "CassandraTlsOptions[truststorePath=" + truststorePath + ", truststorePassword=***, hostnameVerification="
-                + hostnameVerification + "]";
+        return "CassandraTlsOptions[truststorePath=" + truststorePath
+                + ", truststorePassword=***, hostnameVerification=" + hostnameVerification + "]";
     }
 }

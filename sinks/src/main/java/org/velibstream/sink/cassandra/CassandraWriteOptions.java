@@ -44,8 +44,13 @@ public record CassandraWriteOptions(
     }
 
     public static CassandraWriteOptions defaults() {
-        return new CassandraWriteOptions(DEFAULT_CONSISTENCY_LEVEL, DEFAULT_REQUEST_TIMEOUT,
-                DEFAULT_MAX_IN_FLIGHT_REQUESTS, DEFAULT_MAX_ATTEMPTS, DEFAULT_INITIAL_BACKOFF, DEFAULT_MAX_BACKOFF);
+        return new CassandraWriteOptions(
+                DEFAULT_CONSISTENCY_LEVEL,
+                DEFAULT_REQUEST_TIMEOUT,
+                DEFAULT_MAX_IN_FLIGHT_REQUESTS,
+                DEFAULT_MAX_ATTEMPTS,
+                DEFAULT_INITIAL_BACKOFF,
+                DEFAULT_MAX_BACKOFF);
     }
 
     /** The pause before retry number {@code failedAttempts} (1 after the first failure): initial × 2^(n-1), capped. */

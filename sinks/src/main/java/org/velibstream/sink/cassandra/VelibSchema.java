@@ -46,7 +46,8 @@ public final class VelibSchema {
     private static final Logger LOG = LoggerFactory.getLogger(VelibSchema.class);
     private static final Pattern KEYSPACE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b" + DEFAULT_KEYSPACE + "\\.");
-    private static final Pattern KEYSPACE_DEFINITION = Pattern.compile("(CREATE KEYSPACE IF NOT EXISTS )" + DEFAULT_KEYSPACE + "\\b");
+    private static final Pattern KEYSPACE_DEFINITION =
+            Pattern.compile("(CREATE KEYSPACE IF NOT EXISTS )" + DEFAULT_KEYSPACE + "\\b");
     private static final Pattern REPLICATION = Pattern.compile("(replication = )\\{[^}]*}");
     private static final Pattern TABLE_DEFINITION = Pattern.compile("CREATE TABLE IF NOT EXISTS \\w+\\.(\\w+)");
     private static final Pattern TTL = Pattern.compile("(default_time_to_live = )\\d+");
@@ -128,7 +129,8 @@ public final class VelibSchema {
 
         /** The replication map as CQL, e.g. {@code {'class': 'NetworkTopologyStrategy', 'datacenter1': 3}}. */
         public Builder replication(String replicationMap) {
-            String trimmed = Objects.requireNonNull(replicationMap, "replicationMap").trim();
+            String trimmed =
+                    Objects.requireNonNull(replicationMap, "replicationMap").trim();
             if (!trimmed.startsWith("{") || !trimmed.endsWith("}") || trimmed.indexOf('}') != trimmed.length() - 1) {
                 throw new IllegalArgumentException("Replication must be one CQL map such as "
                         + "{'class': 'SimpleStrategy', 'replication_factor': 1}, was " + replicationMap);
@@ -141,7 +143,8 @@ public final class VelibSchema {
         public Builder tableTtl(String table, Duration ttl) {
             Objects.requireNonNull(table, "table");
             if (ttl == null || ttl.isNegative()) {
-                throw new IllegalArgumentException("TTL of " + table + " must be zero (no expiry) or positive, was " + ttl);
+                throw new IllegalArgumentException(
+                        "TTL of " + table + " must be zero (no expiry) or positive, was " + ttl);
             }
             tableTtls.put(table, ttl);
             return this;
@@ -158,12 +161,13 @@ public final class VelibSchema {
                 }
             }
             if (!unusedTtls.isEmpty()) {
-                throw new IllegalArgumentException("No table " + unusedTtls.keySet() + " in " + RESOURCE
-                        + " to set a TTL on");
+                throw new IllegalArgumentException(
+                        "No table " + unusedTtls.keySet() + " in " + RESOURCE + " to set a TTL on");
             }
             List<String> examples = file.lines()
                     .filter(line -> line.startsWith(EXAMPLE_PREFIX))
-                    .map(line -> render(line.substring(EXAMPLE_PREFIX.length()).strip().replaceAll(";$", ""), Map.of()))
+                    .map(line -> render(
+                            line.substring(EXAMPLE_PREFIX.length()).strip().replaceAll(";$", ""), Map.of()))
                     .toList();
             return new VelibSchema(keyspace, statements, examples);
         }
@@ -177,7 +181,8 @@ public final class VelibSchema {
             Matcher table = TABLE_DEFINITION.matcher(rendered);
             if (table.find() && tableTtls.containsKey(table.group(1))) {
                 unusedTtls.remove(table.group(1));
-                rendered = TTL.matcher(rendered).replaceAll("$1" + tableTtls.get(table.group(1)).toSeconds());
+                rendered = TTL.matcher(rendered)
+                        .replaceAll("$1" + tableTtls.get(table.group(1)).toSeconds());
             }
             return rendered;
         }

@@ -1,17 +1,16 @@
 package org.velibstream.sink.jsonl;
 
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-import org.apache.flink.api.connector.sink2.SupportsWriterState;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Writes records as JSON lines (one object a line, see {@code JsonCodec}) to one local file, exactly once: the
@@ -36,13 +35,15 @@ public final class JsonLinesSink<T> implements Sink<T>, SupportsWriterState<T, L
     }
 
     @Override
-    public StatefulSinkWriter<T, Long> restoreWriter(WriterInitContext context, Collection<Long> recoveredState) throws IOException {
+    public StatefulSinkWriter<T, Long> restoreWriter(WriterInitContext context, Collection<Long> recoveredState)
+            throws IOException {
         int parallelism = context.getTaskInfo().getNumberOfParallelSubtasks();
         if (parallelism != 1 || recoveredState.size() > 1) {
-            throw new IllegalStateException(
-                    "JsonLinesSink writes the single file " + file + " and must run at parallelism 1, not " + parallelism);
+            throw new IllegalStateException("JsonLinesSink writes the single file " + file
+                    + " and must run at parallelism 1, not " + parallelism);
         }
-        long validLength = recoveredState.isEmpty() ? 0 : recoveredState.iterator().next();
+        long validLength =
+                recoveredState.isEmpty() ? 0 : recoveredState.iterator().next();
         return new JsonLinesWriter<>(Path.of(file), validLength);
     }
 
@@ -67,7 +68,8 @@ public final class JsonLinesSink<T> implements Sink<T>, SupportsWriterState<T, L
         @Override
         public Long deserialize(int version, byte[] serialized) throws IOException {
             if (version != 1 || serialized.length != Long.BYTES) {
-                throw new IOException("Unknown JsonLinesSink state: version " + version + ", " + serialized.length + " bytes");
+                throw new IOException(
+                        "Unknown JsonLinesSink state: version " + version + ", " + serialized.length + " bytes");
             }
             return ByteBuffer.wrap(serialized).getLong();
         }

@@ -1,10 +1,6 @@
 package org.velibstream.sink.jsonl;
 
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-
 import com.fasterxml.jackson.databind.ObjectWriter;
-import org.velibstream.sink.json.JsonCodec;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.velibstream.sink.json.JsonCodec;
 
 /** The writer of {@link JsonLinesSink}: appends lines, makes them durable on flush, checkpoints the length. */
 final class JsonLinesWriter<T> implements StatefulSinkWriter<T, Long> {
@@ -33,8 +31,8 @@ final class JsonLinesWriter<T> implements StatefulSinkWriter<T, Long> {
         long size = channel.size();
         if (size < validLength) {
             channel.close();
-            throw new IOException(file + " is shorter (" + size + " bytes) than its checkpointed length "
-                    + validLength + ": it was changed outside the job");
+            throw new IOException(file + " is shorter (" + size + " bytes) than its checkpointed length " + validLength
+                    + ": it was changed outside the job");
         }
         channel.truncate(validLength);
         channel.position(validLength);

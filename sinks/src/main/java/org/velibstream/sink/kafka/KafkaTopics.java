@@ -1,11 +1,5 @@
 package org.velibstream.sink.kafka;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +8,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates the topics a job writes to when they are missing, so a first run on an empty cluster just works. */
 public final class KafkaTopics {
@@ -41,7 +40,11 @@ public final class KafkaTopics {
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
                     entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    LOG.info("Created topic {} ({} partitions, replication {})", entry.getKey(), partitions, replication);
+                    LOG.info(
+                            "Created topic {} ({} partitions, replication {})",
+                            entry.getKey(),
+                            partitions,
+                            replication);
                 } catch (ExecutionException e) {
                     // Another job instance may have created it since we listed the topics.
                     if (!(e.getCause() instanceof TopicExistsException)) {

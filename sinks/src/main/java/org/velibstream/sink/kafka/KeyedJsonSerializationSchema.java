@@ -1,18 +1,15 @@
 package org.velibstream.sink.kafka;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.velibstream.sink.json.JsonCodec;
 import org.apache.kafka.clients.producer.ProducerRecord;
-
-import javax.annotation.Nullable;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
+import org.velibstream.sink.json.JsonCodec;
 
 /**
  * Writes each record as one JSON object (see {@link JsonCodec}) to a fixed topic, keyed by a string taken from the

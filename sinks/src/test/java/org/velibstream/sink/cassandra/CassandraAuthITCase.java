@@ -27,8 +27,12 @@ class CassandraAuthITCase {
     static void startANodeWithPasswordAuthentication() throws Exception {
         CassandraTestNode.assumeStartedByMaven();
         CassandraTestNode verifyNode = CassandraTestNode.startedByMaven();
-        node = new CassandraTestNode(Path.of(verifyNode.work(), "auth").toString(), verifyNode.port() + PORT_OFFSET,
-                verifyNode.storagePort() + PORT_OFFSET, verifyNode.jmxPort() + PORT_OFFSET, CassandraTestNode.SUPERUSER);
+        node = new CassandraTestNode(
+                Path.of(verifyNode.work(), "auth").toString(),
+                verifyNode.port() + PORT_OFFSET,
+                verifyNode.storagePort() + PORT_OFFSET,
+                verifyNode.jmxPort() + PORT_OFFSET,
+                CassandraTestNode.SUPERUSER);
         node.start();
         node.createSchema(KEYSPACE);
     }
@@ -43,22 +47,29 @@ class CassandraAuthITCase {
     @Test
     void writesWithTheRightCredentials() throws Exception {
         PostalCodeStats row = stats("AUTH", "2026-11-23", Instant.parse("2026-11-23T12:00:00Z"), 1);
-        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(node.connection(KEYSPACE),
-                CassandraWriteOptions.defaults(), POSTAL_CODE_STATS, UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
+        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(
+                node.connection(KEYSPACE),
+                CassandraWriteOptions.defaults(),
+                POSTAL_CODE_STATS,
+                UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
                 "auth-test")) {
             writer.write(row, null);
             writer.flush(true);
         }
 
         try (CqlSession session = node.openSession()) {
-            assertThat(CassandraSinkITCase.countStats(session, KEYSPACE, "AUTH", "2026-11-23")).isEqualTo(1);
+            assertThat(CassandraSinkITCase.countStats(session, KEYSPACE, "AUTH", "2026-11-23"))
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void aWrongPasswordFailsForGoodSayingWhatToCheckWithoutPrintingIt() {
-        CassandraConnectionOptions wrongPassword = new CassandraConnectionOptions(List.of(node.contactPoint()),
-                CassandraTestNode.LOCAL_DATACENTER, KEYSPACE, new CassandraCredentials("cassandra", "not-the-password"),
+        CassandraConnectionOptions wrongPassword = new CassandraConnectionOptions(
+                List.of(node.contactPoint()),
+                CassandraTestNode.LOCAL_DATACENTER,
+                KEYSPACE,
+                new CassandraCredentials("cassandra", "not-the-password"),
                 null);
 
         assertThatThrownBy(() -> CassandraSessionFactory.open(wrongPassword))
@@ -69,8 +80,8 @@ class CassandraAuthITCase {
 
     @Test
     void noCredentialsAgainstAnAuthenticatingNodeFailsForGood() {
-        CassandraConnectionOptions anonymous = new CassandraConnectionOptions(List.of(node.contactPoint()),
-                CassandraTestNode.LOCAL_DATACENTER, KEYSPACE, null, null);
+        CassandraConnectionOptions anonymous = new CassandraConnectionOptions(
+                List.of(node.contactPoint()), CassandraTestNode.LOCAL_DATACENTER, KEYSPACE, null, null);
 
         assertThatThrownBy(() -> CassandraSessionFactory.open(anonymous))
                 .isInstanceOf(PermanentCassandraSinkException.class)

@@ -8,13 +8,13 @@ import com.datastax.oss.driver.api.core.InvalidKeyspaceException;
 import com.datastax.oss.driver.api.core.NoNodeAvailableException;
 import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.connection.ClosedConnectionException;
+import com.datastax.oss.driver.api.core.connection.ConnectionInitException;
 import com.datastax.oss.driver.api.core.servererrors.DefaultWriteType;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.OverloadedException;
 import com.datastax.oss.driver.api.core.servererrors.SyntaxError;
 import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
-import com.datastax.oss.driver.api.core.connection.ConnectionInitException;
 import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -25,14 +25,13 @@ class CassandraErrorsTest {
     void clusterBusyOrUnreachableIsTransient() {
         assertThat(CassandraErrors.classify(new DriverTimeoutException("Query timed out after PT5S")))
                 .isEqualTo(CassandraErrors.Kind.TRANSIENT);
-        assertThat(CassandraErrors.classify(new WriteTimeoutException(null, DefaultConsistencyLevel.ONE, 0, 1,
-                DefaultWriteType.SIMPLE))).isEqualTo(CassandraErrors.Kind.TRANSIENT);
+        assertThat(CassandraErrors.classify(
+                        new WriteTimeoutException(null, DefaultConsistencyLevel.ONE, 0, 1, DefaultWriteType.SIMPLE)))
+                .isEqualTo(CassandraErrors.Kind.TRANSIENT);
         assertThat(CassandraErrors.classify(new UnavailableException(null, DefaultConsistencyLevel.QUORUM, 2, 1)))
                 .isEqualTo(CassandraErrors.Kind.TRANSIENT);
-        assertThat(CassandraErrors.classify(new OverloadedException(null)))
-                .isEqualTo(CassandraErrors.Kind.TRANSIENT);
-        assertThat(CassandraErrors.classify(new NoNodeAvailableException()))
-                .isEqualTo(CassandraErrors.Kind.TRANSIENT);
+        assertThat(CassandraErrors.classify(new OverloadedException(null))).isEqualTo(CassandraErrors.Kind.TRANSIENT);
+        assertThat(CassandraErrors.classify(new NoNodeAvailableException())).isEqualTo(CassandraErrors.Kind.TRANSIENT);
         assertThat(CassandraErrors.classify(new ClosedConnectionException("Lost connection to remote peer")))
                 .isEqualTo(CassandraErrors.Kind.TRANSIENT);
     }
@@ -41,9 +40,11 @@ class CassandraErrorsTest {
     void wrongQuerySchemaOrCredentialsArePermanentAndSayWhatToFix() {
         assertPermanent(new InvalidQueryException(null, "unconfigured table no_such_table"), "Create the table");
         assertPermanent(new InvalidKeyspaceException("Invalid keyspace no_such_keyspace"), "Create the keyspace");
-        assertPermanent(new SyntaxError(null, "line 1:0 no viable alternative at input 'INSRT'"),
+        assertPermanent(
+                new SyntaxError(null, "line 1:0 no viable alternative at input 'INSRT'"),
                 "Fix the statement mapper's CQL");
-        assertPermanent(new AuthenticationException(null, "Provided username flink and/or password are incorrect"),
+        assertPermanent(
+                new AuthenticationException(null, "Provided username flink and/or password are incorrect"),
                 "username and password");
         assertPermanent(new IllegalArgumentException("Too many values (3 for 2 markers)"), "bind values");
     }
@@ -51,8 +52,8 @@ class CassandraErrorsTest {
     @Test
     void anUntrustedCertificateIsPermanentWhereverTheDriverWrapsIt() {
         SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
-        ConnectionInitException wrapped = new ConnectionInitException("[s0|/127.0.0.1:9042] init query failed",
-                new IllegalStateException("decoder failed", handshake));
+        ConnectionInitException wrapped = new ConnectionInitException(
+                "[s0|/127.0.0.1:9042] init query failed", new IllegalStateException("decoder failed", handshake));
 
         assertPermanent(wrapped, "TLS truststore");
         assertThat(CassandraErrors.reason(wrapped)).isEqualTo("TLS handshake failed: PKIX path building failed");

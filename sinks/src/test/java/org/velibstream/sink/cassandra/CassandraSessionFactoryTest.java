@@ -42,7 +42,11 @@ class CassandraSessionFactoryTest {
     }
 
     private static CassandraConnectionOptions withTls(Path truststore, String password) {
-        return new CassandraConnectionOptions(List.of("127.0.0.1:9042"), "datacenter1", null, null,
+        return new CassandraConnectionOptions(
+                List.of("127.0.0.1:9042"),
+                "datacenter1",
+                null,
+                null,
                 new CassandraTlsOptions(truststore.toString(), password, true));
     }
 }

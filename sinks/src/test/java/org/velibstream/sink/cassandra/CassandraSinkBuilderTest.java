@@ -44,21 +44,35 @@ class CassandraSinkBuilderTest {
                 .setStatementMapper(MAPPER)
                 .build();
 
-        assertThat(sink.connectionOptions()).isEqualTo(new CassandraConnectionOptions(
-                List.of("cassandra-1:9142"), "dc-paris", "velib",
-                new CassandraCredentials("flink", "s3cret"),
-                new CassandraTlsOptions("/etc/velib/truststore.p12", "changeit", true)));
-        assertThat(sink.writeOptions()).isEqualTo(new CassandraWriteOptions(DefaultConsistencyLevel.QUORUM,
-                Duration.ofSeconds(3), 16, 7, Duration.ofMillis(50), Duration.ofSeconds(2)));
+        assertThat(sink.connectionOptions())
+                .isEqualTo(new CassandraConnectionOptions(
+                        List.of("cassandra-1:9142"),
+                        "dc-paris",
+                        "velib",
+                        new CassandraCredentials("flink", "s3cret"),
+                        new CassandraTlsOptions("/etc/velib/truststore.p12", "changeit", true)));
+        assertThat(sink.writeOptions())
+                .isEqualTo(new CassandraWriteOptions(
+                        DefaultConsistencyLevel.QUORUM,
+                        Duration.ofSeconds(3),
+                        16,
+                        7,
+                        Duration.ofMillis(50),
+                        Duration.ofSeconds(2)));
     }
 
     @Test
     void connectionWithoutKeyspaceKeepsEverythingElse() {
-        CassandraConnectionOptions options = new CassandraConnectionOptions(List.of("127.0.0.1:9042"), "datacenter1",
-                "velib", new CassandraCredentials("flink", "s3cret"), null);
+        CassandraConnectionOptions options = new CassandraConnectionOptions(
+                List.of("127.0.0.1:9042"), "datacenter1", "velib", new CassandraCredentials("flink", "s3cret"), null);
 
-        assertThat(options.withoutKeyspace()).isEqualTo(new CassandraConnectionOptions(
-                List.of("127.0.0.1:9042"), "datacenter1", null, new CassandraCredentials("flink", "s3cret"), null));
+        assertThat(options.withoutKeyspace())
+                .isEqualTo(new CassandraConnectionOptions(
+                        List.of("127.0.0.1:9042"),
+                        "datacenter1",
+                        null,
+                        new CassandraCredentials("flink", "s3cret"),
+                        null));
     }
 
     @Test
@@ -94,29 +108,56 @@ class CassandraSinkBuilderTest {
 
     @Test
     void rejectsMissingOrInvalidOptionsNamingThem() {
-        assertThatThrownBy(() -> CassandraSink.<String>builder().setContactPoints("127.0.0.1:9042")
-                        .setStatementMapper(MAPPER).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("local datacenter");
-        assertThatThrownBy(() -> CassandraSink.<String>builder().setContactPoints("127.0.0.1:9042")
-                        .setLocalDatacenter("datacenter1").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("statement mapper");
-        assertThatThrownBy(() -> CassandraSink.<String>builder().setLocalDatacenter("datacenter1")
-                        .setStatementMapper(MAPPER).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contact point");
-        assertThatThrownBy(() -> CassandraSink.<String>builder().setContactPoints("127.0.0.1")
-                        .setLocalDatacenter("datacenter1").setStatementMapper(MAPPER).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'127.0.0.1' is not host:port");
-        assertThatThrownBy(() -> CassandraSink.<String>builder().setContactPoints("127.0.0.1:70000")
-                        .setLocalDatacenter("datacenter1").setStatementMapper(MAPPER).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..65535");
-        assertThatThrownBy(() -> CassandraSink.<String>builder().setContactPoints("127.0.0.1:9042")
-                        .setLocalDatacenter("datacenter1").setStatementMapper(MAPPER).setMaxInFlightRequests(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max in-flight requests");
-        assertThatThrownBy(() -> CassandraSink.<String>builder().setContactPoints("127.0.0.1:9042")
-                        .setLocalDatacenter("datacenter1").setStatementMapper(MAPPER)
-                        .setRetry(3, Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max backoff");
+        assertThatThrownBy(() -> CassandraSink.<String>builder()
+                        .setContactPoints("127.0.0.1:9042")
+                        .setStatementMapper(MAPPER)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("local datacenter");
+        assertThatThrownBy(() -> CassandraSink.<String>builder()
+                        .setContactPoints("127.0.0.1:9042")
+                        .setLocalDatacenter("datacenter1")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("statement mapper");
+        assertThatThrownBy(() -> CassandraSink.<String>builder()
+                        .setLocalDatacenter("datacenter1")
+                        .setStatementMapper(MAPPER)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contact point");
+        assertThatThrownBy(() -> CassandraSink.<String>builder()
+                        .setContactPoints("127.0.0.1")
+                        .setLocalDatacenter("datacenter1")
+                        .setStatementMapper(MAPPER)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'127.0.0.1' is not host:port");
+        assertThatThrownBy(() -> CassandraSink.<String>builder()
+                        .setContactPoints("127.0.0.1:70000")
+                        .setLocalDatacenter("datacenter1")
+                        .setStatementMapper(MAPPER)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1..65535");
+        assertThatThrownBy(() -> CassandraSink.<String>builder()
+                        .setContactPoints("127.0.0.1:9042")
+                        .setLocalDatacenter("datacenter1")
+                        .setStatementMapper(MAPPER)
+                        .setMaxInFlightRequests(0)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max in-flight requests");
+        assertThatThrownBy(() -> CassandraSink.<String>builder()
+                        .setContactPoints("127.0.0.1:9042")
+                        .setLocalDatacenter("datacenter1")
+                        .setStatementMapper(MAPPER)
+                        .setRetry(3, Duration.ofSeconds(2), Duration.ofSeconds(1))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max backoff");
         assertThatThrownBy(() -> CassandraStatementMapper.of(" ", value -> new Object[0]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CQL must not be blank");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CQL must not be blank");
     }
 }

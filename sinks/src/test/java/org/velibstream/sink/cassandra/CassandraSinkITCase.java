@@ -85,14 +85,15 @@ class CassandraSinkITCase {
         assertThat(readStats("75012", "2026-11-22")).containsExactly(stats.get(0));
         assertThat(readStationAlerts("12001")).containsExactly(alerts.get(0), alerts.get(1));
         assertThat(readStationAlerts("12002")).containsExactly(alerts.get(2));
-        assertThat(readAlertsByDay("2026-11-23")).filteredOn(alert -> alert.stationCode().startsWith("120"))
+        assertThat(readAlertsByDay("2026-11-23"))
+                .filteredOn(alert -> alert.stationCode().startsWith("120"))
                 .containsExactly(alerts.get(2), alerts.get(1), alerts.get(0));
     }
 
     @Test
     void replayingRecordsLeavesTheSameRows() throws Exception {
-        List<PostalCodeStats> stats = List.of(stats("75013", "2026-11-23", NOON, 40),
-                stats("75013", "2026-11-23", NOON.plusSeconds(60), 50));
+        List<PostalCodeStats> stats =
+                List.of(stats("75013", "2026-11-23", NOON, 40), stats("75013", "2026-11-23", NOON.plusSeconds(60), 50));
         Alert open = alert("13001", "FULL_TOO_LONG", NOON, "OPEN");
 
         writeAll(stats, List.of(open));
@@ -101,12 +102,22 @@ class CassandraSinkITCase {
         assertThat(readStats("75013", "2026-11-23")).containsExactly(stats.get(1), stats.get(0));
         assertThat(readStationAlerts("13001")).containsExactly(open);
 
-        Alert resolved = new Alert(open.stationCode(), open.type(), open.since(), open.day(), open.postalCode(),
-                "RESOLVED", open.detectedAt().plusSeconds(3600), "bikes are back");
+        Alert resolved = new Alert(
+                open.stationCode(),
+                open.type(),
+                open.since(),
+                open.day(),
+                open.postalCode(),
+                "RESOLVED",
+                open.detectedAt().plusSeconds(3600),
+                "bikes are back");
         writeAll(List.of(), List.of(open, resolved));
 
-        assertThat(readStationAlerts("13001")).as("the resolution rewrites the alert's row").containsExactly(resolved);
-        assertThat(readAlertsByDay("2026-11-23")).filteredOn(alert -> alert.stationCode().equals("13001"))
+        assertThat(readStationAlerts("13001"))
+                .as("the resolution rewrites the alert's row")
+                .containsExactly(resolved);
+        assertThat(readAlertsByDay("2026-11-23"))
+                .filteredOn(alert -> alert.stationCode().equals("13001"))
                 .containsExactly(resolved);
     }
 
@@ -114,9 +125,12 @@ class CassandraSinkITCase {
     void theSchemaFilesExampleQueriesAnswerTheirQuestions() throws Exception {
         // The example queries ask about postal code 75011, station 11104 and day 2026-11-23.
         writeAll(
-                List.of(stats("75011", "2026-11-23", NOON, 1), stats("75011", "2026-11-23", NOON.plusSeconds(60), 2),
+                List.of(
+                        stats("75011", "2026-11-23", NOON, 1),
+                        stats("75011", "2026-11-23", NOON.plusSeconds(60), 2),
                         stats("75011", "2026-11-23", NOON.plusSeconds(120), 3)),
-                List.of(alert("11104", "EMPTY_TOO_LONG", NOON, "OPEN"),
+                List.of(
+                        alert("11104", "EMPTY_TOO_LONG", NOON, "OPEN"),
                         alert("11104", "NO_UPDATE", NOON.minusSeconds(3600), "RESOLVED")));
         List<String> queries = schema.exampleQueries();
 
@@ -126,21 +140,31 @@ class CassandraSinkITCase {
             assertThat(row.getInstant("window_end")).isEqualTo(NOON.plusSeconds(120));
             assertThat(row.getInt("bikes")).isEqualTo(4);
         });
-        assertThat(session.execute(queries.get(1)).all()).extracting(row -> row.getInt("bikes"))
+        assertThat(session.execute(queries.get(1)).all())
+                .extracting(row -> row.getInt("bikes"))
                 .containsExactly(4, 3, 2);
-        assertThat(session.execute(queries.get(2)).all()).extracting(row -> row.getString("station_code"))
+        assertThat(session.execute(queries.get(2)).all())
+                .extracting(row -> row.getString("station_code"))
                 .contains("11104");
         List<Row> open = session.execute(queries.get(3)).all();
-        assertThat(open).isNotEmpty().allMatch(row -> "OPEN".equals(row.getString("state")))
+        assertThat(open)
+                .isNotEmpty()
+                .allMatch(row -> "OPEN".equals(row.getString("state")))
                 .anyMatch(row -> "11104".equals(row.getString("station_code")));
-        assertThat(session.execute(queries.get(4)).all()).extracting(row -> row.getString("type"))
+        assertThat(session.execute(queries.get(4)).all())
+                .extracting(row -> row.getString("type"))
                 .containsExactly("EMPTY_TOO_LONG", "NO_UPDATE");
     }
 
     @Test
     void flushReturnsOnlyOnceEveryWriteIsStoredAndNeverExceedsTheInFlightBound() throws Exception {
-        CassandraWriteOptions writeOptions = new CassandraWriteOptions(CassandraWriteOptions.DEFAULT_CONSISTENCY_LEVEL,
-                Duration.ofSeconds(5), 4, 3, Duration.ofMillis(100), Duration.ofSeconds(1));
+        CassandraWriteOptions writeOptions = new CassandraWriteOptions(
+                CassandraWriteOptions.DEFAULT_CONSISTENCY_LEVEL,
+                Duration.ofSeconds(5),
+                4,
+                3,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(1));
         MetricListener metrics = new MetricListener();
         ListenedSinkWriterMetricGroup metricGroup = new ListenedSinkWriterMetricGroup(metrics);
         int records = 500;
@@ -153,28 +177,40 @@ class CassandraSinkITCase {
             }
             writer.flush(false);
 
-            assertThat(countStats("FLUSH", "2026-11-23")).as("rows stored when flush returned").isEqualTo(records);
-            assertThat(metrics.<Integer>getGauge("cassandra", "inFlight")).hasValueSatisfying(
-                    inFlight -> assertThat(inFlight.getValue()).isZero());
+            assertThat(countStats("FLUSH", "2026-11-23"))
+                    .as("rows stored when flush returned")
+                    .isEqualTo(records);
+            assertThat(metrics.<Integer>getGauge("cassandra", "inFlight"))
+                    .hasValueSatisfying(
+                            inFlight -> assertThat(inFlight.getValue()).isZero());
         }
         assertThat(maxInFlightSeen).isBetween(1, 4);
-        assertThat(metrics.getCounter("cassandra", "writes")).hasValueSatisfying(
-                writes -> assertThat(writes.getCount()).isEqualTo(records));
-        assertThat(metrics.getCounter("cassandra", "failures")).hasValueSatisfying(
-                failures -> assertThat(failures.getCount()).isZero());
-        assertThat(metrics.getHistogram("cassandra", "writeLatencyMs")).hasValueSatisfying(
-                latency -> assertThat(latency.getCount()).isEqualTo(records));
+        assertThat(metrics.getCounter("cassandra", "writes"))
+                .hasValueSatisfying(writes -> assertThat(writes.getCount()).isEqualTo(records));
+        assertThat(metrics.getCounter("cassandra", "failures"))
+                .hasValueSatisfying(failures -> assertThat(failures.getCount()).isZero());
+        assertThat(metrics.getHistogram("cassandra", "writeLatencyMs"))
+                .hasValueSatisfying(latency -> assertThat(latency.getCount()).isEqualTo(records));
         assertThat(metricGroup.getNumRecordsSendCounter().getCount()).isEqualTo(records);
     }
 
     @Test
     void transientFailuresAreRetriedThenFailTheTaskForARestart() throws Exception {
         // Consistency TWO cannot be met by one node: Cassandra answers Unavailable, a transient error, every time.
-        CassandraWriteOptions writeOptions = new CassandraWriteOptions(DefaultConsistencyLevel.TWO,
-                Duration.ofSeconds(5), 4, 3, Duration.ofMillis(50), Duration.ofMillis(100));
+        CassandraWriteOptions writeOptions = new CassandraWriteOptions(
+                DefaultConsistencyLevel.TWO,
+                Duration.ofSeconds(5),
+                4,
+                3,
+                Duration.ofMillis(50),
+                Duration.ofMillis(100));
         MetricListener metrics = new MetricListener();
-        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(NODE.connection(KEYSPACE),
-                writeOptions, POSTAL_CODE_STATS, new ListenedSinkWriterMetricGroup(metrics), "retry-test")) {
+        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(
+                NODE.connection(KEYSPACE),
+                writeOptions,
+                POSTAL_CODE_STATS,
+                new ListenedSinkWriterMetricGroup(metrics),
+                "retry-test")) {
             writer.write(stats("RETRY", "2026-11-23", NOON, 1), null);
 
             assertThatThrownBy(() -> writer.flush(false))
@@ -186,10 +222,10 @@ class CassandraSinkITCase {
                     .as("the failure stays until the task restarts")
                     .isExactlyInstanceOf(CassandraSinkException.class);
         }
-        assertThat(metrics.getCounter("cassandra", "retries")).hasValueSatisfying(
-                retries -> assertThat(retries.getCount()).isEqualTo(2));
-        assertThat(metrics.getCounter("cassandra", "failures")).hasValueSatisfying(
-                failures -> assertThat(failures.getCount()).isEqualTo(1));
+        assertThat(metrics.getCounter("cassandra", "retries"))
+                .hasValueSatisfying(retries -> assertThat(retries.getCount()).isEqualTo(2));
+        assertThat(metrics.getCounter("cassandra", "failures"))
+                .hasValueSatisfying(failures -> assertThat(failures.getCount()).isEqualTo(1));
         assertThat(countStats("RETRY", "2026-11-23")).isZero();
     }
 
@@ -200,32 +236,43 @@ class CassandraSinkITCase {
         env.setParallelism(1);
         env.enableCheckpointing(100);
         env.fromSequence(1, 1500)
-                .map(new CheckpointProbe()).name("checkpoint-probe")
+                .map(new CheckpointProbe())
+                .name("checkpoint-probe")
                 .sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
-                        .setStatementMapper(POSTAL_CODE_STATS).build()).name("cassandra");
+                        .setStatementMapper(POSTAL_CODE_STATS)
+                        .build())
+                .name("cassandra");
 
         env.execute("checkpoint-completes-after-writes");
 
-        assertThat(CheckpointProbe.VIOLATIONS).as("checkpoints completed before their records were stored").isEmpty();
-        assertThat(CheckpointProbe.VERIFIED.get()).as("checkpoints verified mid-stream").isGreaterThanOrEqualTo(3);
+        assertThat(CheckpointProbe.VIOLATIONS)
+                .as("checkpoints completed before their records were stored")
+                .isEmpty();
+        assertThat(CheckpointProbe.VERIFIED.get())
+                .as("checkpoints verified mid-stream")
+                .isGreaterThanOrEqualTo(3);
         assertThat(countStats(CheckpointProbe.POSTAL_CODE, "2026-11-23")).isEqualTo(1500);
     }
 
     @Test
     void aMissingKeyspaceOrTableFailsTheJobAtOnceSayingWhatToFix() throws Exception {
         assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder("no_such_keyspace")
-                .setStatementMapper(POSTAL_CODE_STATS).build()))
-                .hasMessageContaining("no_such_keyspace").hasMessageContaining("Create the keyspace");
+                        .setStatementMapper(POSTAL_CODE_STATS)
+                        .build()))
+                .hasMessageContaining("no_such_keyspace")
+                .hasMessageContaining("Create the keyspace");
         assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
-                .setStatementMapper(CassandraStatementMapper.of(
-                        "INSERT INTO no_such_table (postal_code) VALUES (?)", stats -> new Object[] {stats.postalCode()}))
-                .build()))
-                .hasMessageContaining("no_such_table").hasMessageContaining("Create the table");
+                        .setStatementMapper(CassandraStatementMapper.of(
+                                "INSERT INTO no_such_table (postal_code) VALUES (?)",
+                                stats -> new Object[] {stats.postalCode()}))
+                        .build()))
+                .hasMessageContaining("no_such_table")
+                .hasMessageContaining("Create the table");
         assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
-                .setStatementMapper(CassandraStatementMapper.of(
-                        "INSERT INTO postal_code_stats (system_id, postal_code, day, window_end) VALUES (?, ?, ?, ?)",
-                        stats -> new Object[] {SYSTEM_ID, stats.postalCode(), stats.day(), stats.bikes()}))
-                .build()))
+                        .setStatementMapper(CassandraStatementMapper.of(
+                                "INSERT INTO postal_code_stats (system_id, postal_code, day, window_end) VALUES (?, ?, ?, ?)",
+                                stats -> new Object[] {SYSTEM_ID, stats.postalCode(), stats.day(), stats.bikes()}))
+                        .build()))
                 .hasMessageContaining("bind values");
     }
 
@@ -261,32 +308,60 @@ class CassandraSinkITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         if (!stats.isEmpty()) {
-            env.fromData(stats).sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
-                    .setStatementMapper(POSTAL_CODE_STATS).build()).name("postal_code_stats");
+            env.fromData(stats)
+                    .sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
+                            .setStatementMapper(POSTAL_CODE_STATS)
+                            .build())
+                    .name("postal_code_stats");
         }
         if (!alerts.isEmpty()) {
             DataStream<Alert> alertStream = env.fromData(alerts);
-            alertStream.sinkTo(NODE.<Alert>sinkBuilder(KEYSPACE)
-                    .setStatementMapper(STATION_ALERTS).build()).name("station_alerts");
-            alertStream.sinkTo(NODE.<Alert>sinkBuilder(KEYSPACE)
-                    .setStatementMapper(ALERTS_BY_DAY).build()).name("alerts_by_day");
+            alertStream
+                    .sinkTo(NODE.<Alert>sinkBuilder(KEYSPACE)
+                            .setStatementMapper(STATION_ALERTS)
+                            .build())
+                    .name("station_alerts");
+            alertStream
+                    .sinkTo(NODE.<Alert>sinkBuilder(KEYSPACE)
+                            .setStatementMapper(ALERTS_BY_DAY)
+                            .build())
+                    .name("alerts_by_day");
         }
         env.execute("write-all");
     }
 
     private static Alert alert(String stationCode, String type, Instant since, String state) {
-        return new Alert(stationCode, type, since, "2026-11-23", "750" + stationCode.substring(0, 2), state,
-                since.plusSeconds(30), type + " at " + stationCode);
+        return new Alert(
+                stationCode,
+                type,
+                since,
+                "2026-11-23",
+                "750" + stationCode.substring(0, 2),
+                state,
+                since.plusSeconds(30),
+                type + " at " + stationCode);
     }
 
     private static List<PostalCodeStats> readStats(String postalCode, String day) {
         List<PostalCodeStats> rows = new ArrayList<>();
-        for (Row row : session.execute("SELECT * FROM " + KEYSPACE + ".postal_code_stats WHERE system_id = ? AND postal_code = ? AND day = ?",
-                SYSTEM_ID, postalCode, day)) {
-            rows.add(new PostalCodeStats(row.getString("postal_code"), row.getString("day"),
-                    row.getInstant("window_start"), row.getInstant("window_end"), row.getInt("stations"),
-                    row.getInt("bikes"), row.getInt("mechanical"), row.getInt("ebike"), row.getInt("docks"),
-                    row.getInt("capacity"), row.getInt("empty_stations"), row.getInt("full_stations"),
+        for (Row row : session.execute(
+                "SELECT * FROM " + KEYSPACE + ".postal_code_stats WHERE system_id = ? AND postal_code = ? AND day = ?",
+                SYSTEM_ID,
+                postalCode,
+                day)) {
+            rows.add(new PostalCodeStats(
+                    row.getString("postal_code"),
+                    row.getString("day"),
+                    row.getInstant("window_start"),
+                    row.getInstant("window_end"),
+                    row.getInt("stations"),
+                    row.getInt("bikes"),
+                    row.getInt("mechanical"),
+                    row.getInt("ebike"),
+                    row.getInt("docks"),
+                    row.getInt("capacity"),
+                    row.getInt("empty_stations"),
+                    row.getInt("full_stations"),
                     row.getInt("out_of_service_stations")));
         }
         return rows;
@@ -297,27 +372,47 @@ class CassandraSinkITCase {
     }
 
     static long countStats(CqlSession session, String keyspace, String postalCode, String day) {
-        Row row = session.execute("SELECT COUNT(*) FROM " + keyspace + ".postal_code_stats"
-                + " WHERE system_id = ? AND postal_code = ? AND day = ?", SYSTEM_ID, postalCode, day).one();
+        Row row = session.execute(
+                        "SELECT COUNT(*) FROM " + keyspace + ".postal_code_stats"
+                                + " WHERE system_id = ? AND postal_code = ? AND day = ?",
+                        SYSTEM_ID,
+                        postalCode,
+                        day)
+                .one();
         return row == null ? 0 : row.getLong(0);
     }
 
     private static List<Alert> readStationAlerts(String stationCode) {
-        return readAlerts(session.execute("SELECT * FROM " + KEYSPACE + ".station_alerts WHERE system_id = ? AND station_code = ?",
-                SYSTEM_ID, stationCode).all(), "2026-11-23");
+        return readAlerts(
+                session.execute(
+                                "SELECT * FROM " + KEYSPACE
+                                        + ".station_alerts WHERE system_id = ? AND station_code = ?",
+                                SYSTEM_ID,
+                                stationCode)
+                        .all(),
+                "2026-11-23");
     }
 
     private static List<Alert> readAlertsByDay(String day) {
-        List<Row> rows = session.execute("SELECT * FROM " + KEYSPACE + ".alerts_by_day WHERE day = ?", day).all();
+        List<Row> rows = session.execute("SELECT * FROM " + KEYSPACE + ".alerts_by_day WHERE day = ?", day)
+                .all();
         assertThat(rows).allMatch(row -> day.equals(row.getString("day")));
         return readAlerts(rows, day);
     }
 
     /** station_alerts has no day column: every alert of these tests begins on {@code day}. */
     private static List<Alert> readAlerts(List<Row> rows, String day) {
-        return rows.stream().map(row -> new Alert(row.getString("station_code"), row.getString("type"),
-                row.getInstant("since"), day, row.getString("postal_code"), row.getString("state"),
-                row.getInstant("detected_at"), row.getString("details"))).toList();
+        return rows.stream()
+                .map(row -> new Alert(
+                        row.getString("station_code"),
+                        row.getString("type"),
+                        row.getInstant("since"),
+                        day,
+                        row.getString("postal_code"),
+                        row.getString("state"),
+                        row.getInstant("detected_at"),
+                        row.getString("details")))
+                .toList();
     }
 
     /**
@@ -368,7 +463,8 @@ class CassandraSinkITCase {
             }
             long stored = countStats(probeSession, KEYSPACE, POSTAL_CODE, "2026-11-23");
             if (stored < expected) {
-                VIOLATIONS.add("checkpoint " + checkpointId + ": " + expected + " rows before the barrier, " + stored + " stored");
+                VIOLATIONS.add("checkpoint " + checkpointId + ": " + expected + " rows before the barrier, " + stored
+                        + " stored");
             }
             VERIFIED.incrementAndGet();
         }

@@ -62,12 +62,14 @@ class CassandraSinkOutageITCase {
         env.enableCheckpointing(500);
         Throttle.OPENS.set(0);
         env.fromSequence(1, RECORDS)
-                .map(new Throttle()).name("throttle")
+                .map(new Throttle())
+                .name("throttle")
                 .sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
                         .setStatementMapper(POSTAL_CODE_STATS)
                         .setRequestTimeout(Duration.ofSeconds(2))
                         .setRetry(3, Duration.ofMillis(200), Duration.ofSeconds(1))
-                        .build()).name("cassandra");
+                        .build())
+                .name("cassandra");
 
         JobClient job = env.executeAsync("cassandra-outage");
         try {
@@ -85,17 +87,25 @@ class CassandraSinkOutageITCase {
             }
         }
 
-        assertThat(Throttle.OPENS.get()).as("runs of the job: the first, and at least one restart").isGreaterThan(1);
+        assertThat(Throttle.OPENS.get())
+                .as("runs of the job: the first, and at least one restart")
+                .isGreaterThan(1);
         try (CqlSession session = NODE.openSession()) {
             Map<Instant, Integer> bikesByWindowEnd = new HashMap<>();
-            for (Row row : session.execute("SELECT window_end, bikes FROM " + KEYSPACE + ".postal_code_stats"
-                    + " WHERE system_id = ? AND postal_code = ? AND day = ?", TestRows.SYSTEM_ID, POSTAL_CODE, DAY)) {
+            for (Row row : session.execute(
+                    "SELECT window_end, bikes FROM " + KEYSPACE + ".postal_code_stats"
+                            + " WHERE system_id = ? AND postal_code = ? AND day = ?",
+                    TestRows.SYSTEM_ID,
+                    POSTAL_CODE,
+                    DAY)) {
                 assertThat(bikesByWindowEnd.put(row.getInstant("window_end"), row.getInt("bikes")))
-                        .as("one row per window end").isNull();
+                        .as("one row per window end")
+                        .isNull();
             }
             assertThat(bikesByWindowEnd).hasSize(RECORDS);
             for (int sequence = 1; sequence <= RECORDS; sequence++) {
-                assertThat(bikesByWindowEnd.get(NOON.plusSeconds(sequence))).as("bikes of record %d", sequence)
+                assertThat(bikesByWindowEnd.get(NOON.plusSeconds(sequence)))
+                        .as("bikes of record %d", sequence)
                         .isEqualTo(sequence + 1);
             }
         }

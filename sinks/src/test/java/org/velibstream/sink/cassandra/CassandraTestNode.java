@@ -16,7 +16,12 @@ import javax.annotation.Nullable;
  *
  * @param credentials {@code null} for a node without authentication
  */
-record CassandraTestNode(String work, int port, int storagePort, int jmxPort, @Nullable CassandraCredentials credentials) {
+record CassandraTestNode(
+        String work,
+        int port,
+        int storagePort,
+        int jmxPort,
+        @Nullable CassandraCredentials credentials) {
 
     static final String LOCAL_DATACENTER = "datacenter1";
 
@@ -27,14 +32,18 @@ record CassandraTestNode(String work, int port, int storagePort, int jmxPort, @N
 
     /** The node of {@code mvn verify}; call {@link #assumeStartedByMaven()} first. */
     static CassandraTestNode startedByMaven() {
-        return new CassandraTestNode(System.getProperty("velib.work"), Integer.getInteger(PORT_PROPERTY, -1),
-                Integer.getInteger("velib.cassandra.storage.port", -1), Integer.getInteger("velib.cassandra.jmx.port", -1),
+        return new CassandraTestNode(
+                System.getProperty("velib.work"),
+                Integer.getInteger(PORT_PROPERTY, -1),
+                Integer.getInteger("velib.cassandra.storage.port", -1),
+                Integer.getInteger("velib.cassandra.jmx.port", -1),
                 null);
     }
 
     /** Skips the calling test class when it is not run by {@code mvn verify}, which provides the node. */
     static void assumeStartedByMaven() {
-        assumeTrue(System.getProperty(PORT_PROPERTY) != null,
+        assumeTrue(
+                System.getProperty(PORT_PROPERTY) != null,
                 "No Cassandra node: run with `mvn -pl sinks -am verify`, which starts one with bin/cassandra");
     }
 
@@ -53,7 +62,8 @@ record CassandraTestNode(String work, int port, int storagePort, int jmxPort, @N
     /** Creates the velib schema in {@code keyspace}; done once per test class, as schema changes take seconds. */
     VelibSchema createSchema(String keyspace) throws CassandraSinkException {
         VelibSchema schema = VelibSchema.builder().keyspace(keyspace).build();
-        try (CqlSession session = CassandraSessionFactory.open(connection(keyspace).withoutKeyspace())) {
+        try (CqlSession session =
+                CassandraSessionFactory.open(connection(keyspace).withoutKeyspace())) {
             schema.applyTo(session);
         }
         return schema;
@@ -91,7 +101,8 @@ record CassandraTestNode(String work, int port, int storagePort, int jmxPort, @N
             throw new IllegalStateException("bin/cassandra " + command + " did not finish in 3 minutes");
         }
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("bin/cassandra " + command + " failed with exit code " + process.exitValue());
+            throw new IllegalStateException(
+                    "bin/cassandra " + command + " failed with exit code " + process.exitValue());
         }
     }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class CassandraWriteOptionsTest {
 
-    private final CassandraWriteOptions options = new CassandraWriteOptions(DefaultConsistencyLevel.ONE,
-            Duration.ofSeconds(1), 8, 10, Duration.ofMillis(100), Duration.ofMillis(1000));
+    private final CassandraWriteOptions options = new CassandraWriteOptions(
+            DefaultConsistencyLevel.ONE, Duration.ofSeconds(1), 8, 10, Duration.ofMillis(100), Duration.ofMillis(1000));
 
     @Test
     void backoffDoublesFromTheInitialDelayUpToTheCap() {
@@ -29,11 +29,21 @@ class CassandraWriteOptionsTest {
 
     @Test
     void rejectsNonPositiveDurationsAndCounts() {
-        assertThatThrownBy(() -> new CassandraWriteOptions(DefaultConsistencyLevel.ONE, Duration.ZERO, 8, 3,
-                Duration.ofMillis(100), Duration.ofMillis(1000)))
+        assertThatThrownBy(() -> new CassandraWriteOptions(
+                        DefaultConsistencyLevel.ONE,
+                        Duration.ZERO,
+                        8,
+                        3,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(1000)))
                 .hasMessageContaining("request timeout must be positive");
-        assertThatThrownBy(() -> new CassandraWriteOptions(DefaultConsistencyLevel.ONE, Duration.ofSeconds(1), 8, 0,
-                Duration.ofMillis(100), Duration.ofMillis(1000)))
+        assertThatThrownBy(() -> new CassandraWriteOptions(
+                        DefaultConsistencyLevel.ONE,
+                        Duration.ofSeconds(1),
+                        8,
+                        0,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(1000)))
                 .hasMessageContaining("max attempts must be at least 1");
     }
 }

@@ -11,8 +11,7 @@ import org.apache.flink.metrics.testutils.MetricListener;
 import org.apache.flink.runtime.metrics.groups.ProxyMetricGroup;
 
 /** A writer metric group whose metrics a test can read back through a {@link MetricListener}. */
-final class ListenedSinkWriterMetricGroup extends ProxyMetricGroup<MetricGroup>
-        implements SinkWriterMetricGroup {
+final class ListenedSinkWriterMetricGroup extends ProxyMetricGroup<MetricGroup> implements SinkWriterMetricGroup {
 
     private final Counter numRecordsSend = new SimpleCounter();
     private final Counter numRecordsOutErrors = new SimpleCounter();

@@ -17,16 +17,22 @@ class VelibSchemaTest {
 
         assertThat(schema.keyspace()).isEqualTo("velib");
         assertThat(schema.statements()).hasSize(5);
-        assertThat(schema.statements().get(0)).startsWith("CREATE KEYSPACE IF NOT EXISTS velib")
+        assertThat(schema.statements().get(0))
+                .startsWith("CREATE KEYSPACE IF NOT EXISTS velib")
                 .contains("'replication_factor': 1");
-        assertThat(schema.statements()).filteredOn(statement -> statement.startsWith("CREATE TABLE"))
+        assertThat(schema.statements())
+                .filteredOn(statement -> statement.startsWith("CREATE TABLE"))
                 .extracting(statement -> statement.lines().findFirst().orElseThrow())
-                .containsExactly("CREATE TABLE IF NOT EXISTS velib.postal_code_stats (",
+                .containsExactly(
+                        "CREATE TABLE IF NOT EXISTS velib.postal_code_stats (",
                         "CREATE TABLE IF NOT EXISTS velib.station_alerts (",
                         "CREATE TABLE IF NOT EXISTS velib.alerts_by_day (");
         assertThat(schema.statements()).noneMatch(statement -> statement.contains("--") || statement.endsWith(";"));
-        assertThat(schema.statements().get(1)).contains("PRIMARY KEY ((system_id, postal_code, day), window_end)",
-                "CLUSTERING ORDER BY (window_end DESC)", "default_time_to_live = 7776000");
+        assertThat(schema.statements().get(1))
+                .contains(
+                        "PRIMARY KEY ((system_id, postal_code, day), window_end)",
+                        "CLUSTERING ORDER BY (window_end DESC)",
+                        "default_time_to_live = 7776000");
     }
 
     @Test
@@ -38,9 +44,12 @@ class VelibSchemaTest {
                 .tableTtl("alerts_by_day", Duration.ZERO)
                 .build();
 
-        assertThat(schema.statements().get(0)).isEqualTo("CREATE KEYSPACE IF NOT EXISTS velib_test\n"
-                + "    WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 3}");
-        assertThat(String.join("\n", schema.statements())).doesNotContain("velib.").contains("velib_test.station_alerts");
+        assertThat(schema.statements().get(0))
+                .isEqualTo("CREATE KEYSPACE IF NOT EXISTS velib_test\n"
+                        + "    WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 3}");
+        assertThat(String.join("\n", schema.statements()))
+                .doesNotContain("velib.")
+                .contains("velib_test.station_alerts");
         assertThat(schema.statements().get(1)).contains("default_time_to_live = 86400");
         assertThat(schema.statements().get(2)).contains("default_time_to_live = 31536000");
         assertThat(schema.statements().get(3)).contains("default_time_to_live = 0");
@@ -51,8 +60,10 @@ class VelibSchemaTest {
     void exampleQueriesFollowTheKeyspace() {
         VelibSchema schema = VelibSchema.builder().keyspace("velib_test").build();
 
-        assertThat(schema.exampleQueries()).hasSize(5).allMatch(query -> query.startsWith("SELECT ")
-                && query.contains(" FROM velib_test.") && !query.endsWith(";"));
+        assertThat(schema.exampleQueries())
+                .hasSize(5)
+                .allMatch(query ->
+                        query.startsWith("SELECT ") && query.contains(" FROM velib_test.") && !query.endsWith(";"));
     }
 
     @Test
@@ -66,12 +77,18 @@ class VelibSchemaTest {
     @Test
     void rejectsOptionsThatCannotApply() {
         assertThatThrownBy(() -> VelibSchema.builder().keyspace("velib-test"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'velib-test'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'velib-test'");
         assertThatThrownBy(() -> VelibSchema.builder().replication("'class': 'SimpleStrategy'"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one CQL map");
-        assertThatThrownBy(() -> VelibSchema.builder().tableTtl("station_status", Duration.ofDays(1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No table [station_status]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one CQL map");
+        assertThatThrownBy(() -> VelibSchema.builder()
+                        .tableTtl("station_status", Duration.ofDays(1))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No table [station_status]");
         assertThatThrownBy(() -> VelibSchema.builder().tableTtl("alerts_by_day", Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero (no expiry) or positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("zero (no expiry) or positive");
     }
 }

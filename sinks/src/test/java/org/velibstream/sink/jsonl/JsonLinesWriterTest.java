@@ -1,16 +1,15 @@
 package org.velibstream.sink.jsonl;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JsonLinesWriterTest {
 
@@ -73,6 +72,7 @@ class JsonLinesWriterTest {
     @Test
     void stateSerializerRoundTrips() throws IOException {
         JsonLinesSink.FileLengthSerializer serializer = new JsonLinesSink.FileLengthSerializer();
-        assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(123_456_789L))).isEqualTo(123_456_789L);
+        assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(123_456_789L)))
+                .isEqualTo(123_456_789L);
     }
 }

@@ -30,7 +30,8 @@ public record HttpEndpoint(String id, URI uri, Duration pollInterval, Map<String
             throw new IllegalArgumentException("Endpoint " + id + " needs an absolute http(s) URI, got " + uri);
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("Endpoint " + id + " needs a positive poll interval, got " + pollInterval);
+            throw new IllegalArgumentException(
+                    "Endpoint " + id + " needs a positive poll interval, got " + pollInterval);
         }
         headers = Map.copyOf(headers);
     }
@@ -42,7 +43,7 @@ public record HttpEndpoint(String id, URI uri, Duration pollInterval, Map<String
     /** Header values may be credentials, so only their names are shown. */
     @Override
     public String toString() {
-        return "HttpEndpoint{id=" + id + ", uri=" + uri + ", pollInterval=" + pollInterval
-                + ", headers=" + headers.keySet() + "}";
+        return "HttpEndpoint{id=" + id + ", uri=" + uri + ", pollInterval=" + pollInterval + ", headers="
+                + headers.keySet() + "}";
     }
 }

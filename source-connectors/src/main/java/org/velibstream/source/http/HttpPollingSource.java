@@ -1,5 +1,7 @@
 package org.velibstream.source.http;
 
+import java.time.Clock;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -19,9 +21,6 @@ import org.velibstream.source.http.reader.HttpPollingSourceReader;
 import org.velibstream.source.http.reader.HttpPollingSplitReader;
 import org.velibstream.source.http.split.HttpEndpointSplit;
 import org.velibstream.source.http.split.HttpEndpointSplitSerializer;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * A source that polls HTTP endpoints and turns each changed response into records. Build one with
@@ -84,7 +83,9 @@ public final class HttpPollingSource<T>
     public SplitEnumerator<HttpEndpointSplit, HttpPollingEnumeratorState> createEnumerator(
             SplitEnumeratorContext<HttpEndpointSplit> context) {
         return new HttpPollingEnumerator(
-                context, getBoundedness(), endpoints.stream().map(HttpEndpointSplit::new).toList());
+                context,
+                getBoundedness(),
+                endpoints.stream().map(HttpEndpointSplit::new).toList());
     }
 
     @Override

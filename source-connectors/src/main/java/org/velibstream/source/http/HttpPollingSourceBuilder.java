@@ -1,9 +1,5 @@
 package org.velibstream.source.http;
 
-import org.velibstream.source.http.auth.HttpAuthentication;
-
-import javax.annotation.Nullable;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javax.annotation.Nullable;
+import org.velibstream.source.http.auth.HttpAuthentication;
 
 /**
  * Builds a {@link HttpPollingSource}. Endpoints and a deserializer are required; every other option has the
@@ -24,13 +22,19 @@ public final class HttpPollingSourceBuilder<T> {
     private final List<HttpEndpoint> endpoints = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Set<Integer> endOfSequenceStatuses = new HashSet<>();
-    @Nullable private HttpResponseDeserializer<T> deserializer;
+
+    @Nullable
+    private HttpResponseDeserializer<T> deserializer;
+
     private Duration requestTimeout = HttpPollingSourceOptions.DEFAULT_REQUEST_TIMEOUT;
     private int maxConnectionsPerHost = HttpPollingSourceOptions.DEFAULT_MAX_CONNECTIONS_PER_HOST;
     private long maxBodyBytes = HttpPollingSourceOptions.DEFAULT_MAX_BODY_BYTES;
     private Duration initialBackoff = HttpPollingSourceOptions.DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = HttpPollingSourceOptions.DEFAULT_MAX_BACKOFF;
-    @Nullable private Long stopAfterPolls;
+
+    @Nullable
+    private Long stopAfterPolls;
+
     private HttpAuthentication authentication = HttpAuthentication.none();
     private String userAgent = HttpPollingSourceOptions.DEFAULT_USER_AGENT;
 
@@ -118,8 +122,17 @@ public final class HttpPollingSourceBuilder<T> {
                         + "': ids name splits and their checkpointed state, so they must be unique");
             }
         }
-        HttpPollingSourceOptions options = new HttpPollingSourceOptions(requestTimeout, maxBodyBytes, initialBackoff,
-                maxBackoff, stopAfterPolls, endOfSequenceStatuses, headers, authentication, userAgent, maxConnectionsPerHost);
+        HttpPollingSourceOptions options = new HttpPollingSourceOptions(
+                requestTimeout,
+                maxBodyBytes,
+                initialBackoff,
+                maxBackoff,
+                stopAfterPolls,
+                endOfSequenceStatuses,
+                headers,
+                authentication,
+                userAgent,
+                maxConnectionsPerHost);
         return new HttpPollingSource<>(endpoints, options, deserializer);
     }
 }

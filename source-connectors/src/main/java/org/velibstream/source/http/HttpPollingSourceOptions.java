@@ -1,15 +1,13 @@
 package org.velibstream.source.http;
 
-import org.apache.flink.api.connector.source.Boundedness;
-import org.velibstream.source.http.auth.HttpAuthentication;
-
-import javax.annotation.Nullable;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javax.annotation.Nullable;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.velibstream.source.http.auth.HttpAuthentication;
 
 /**
  * Everything about how the source polls, except the endpoints themselves. Built and validated by
@@ -38,7 +36,8 @@ public record HttpPollingSourceOptions(
         Map<String, String> headers,
         HttpAuthentication authentication,
         String userAgent,
-        int maxConnectionsPerHost) implements Serializable {
+        int maxConnectionsPerHost)
+        implements Serializable {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;

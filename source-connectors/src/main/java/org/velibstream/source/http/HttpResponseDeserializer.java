@@ -1,10 +1,9 @@
 package org.velibstream.source.http;
 
-import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
-import org.apache.flink.util.Collector;
-
 import java.io.IOException;
 import java.io.Serializable;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.util.Collector;
 
 /**
  * Turns one polled response into zero or more records, and, if it wants, the health of each poll into records too.

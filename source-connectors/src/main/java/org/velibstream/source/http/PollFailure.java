@@ -1,10 +1,9 @@
 package org.velibstream.source.http;
 
-import org.velibstream.source.http.reader.FailureKind;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
+import org.velibstream.source.http.reader.FailureKind;
 
 /**
  * A poll that produced no usable response, as handed to {@link HttpResponseDeserializer#pollFailed}.

@@ -1,16 +1,15 @@
 package org.velibstream.source.http;
 
-import org.apache.flink.api.connector.source.Boundedness;
-import org.junit.jupiter.api.Test;
-import org.velibstream.source.http.auth.HttpAuthentication;
-
-import java.net.URI;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.velibstream.source.http.TestEndpoints.endpoint;
 import static org.velibstream.source.http.TestEndpoints.endpointWithApiKey;
+
+import java.net.URI;
+import java.time.Duration;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.junit.jupiter.api.Test;
+import org.velibstream.source.http.auth.HttpAuthentication;
 
 class HttpPollingSourceBuilderTest {
 
@@ -32,21 +31,29 @@ class HttpPollingSourceBuilderTest {
     @Test
     void aPollLimitOrAnEndOfSequenceStatusMakesTheSourceBounded() {
         assertThat(builder().setStopAfterPolls(3).build().getBoundedness()).isEqualTo(Boundedness.BOUNDED);
-        assertThat(builder().setEndOfSequenceStatuses(410).build().getBoundedness()).isEqualTo(Boundedness.BOUNDED);
+        assertThat(builder().setEndOfSequenceStatuses(410).build().getBoundedness())
+                .isEqualTo(Boundedness.BOUNDED);
     }
 
     @Test
     void rejectsMissingEndpointsAndDeserializer() {
-        assertThatThrownBy(() -> HttpPollingSource.<String>builder().setDeserializer(new StringLinesDeserializer())
-                .build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("addEndpoint");
-        assertThatThrownBy(() -> HttpPollingSource.<String>builder().addEndpoint(endpoint("a")).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("setDeserializer");
+        assertThatThrownBy(() -> HttpPollingSource.<String>builder()
+                        .setDeserializer(new StringLinesDeserializer())
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("addEndpoint");
+        assertThatThrownBy(() -> HttpPollingSource.<String>builder()
+                        .addEndpoint(endpoint("a"))
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("setDeserializer");
     }
 
     @Test
     void rejectsDuplicateEndpointIds() {
         assertThatThrownBy(() -> builder().addEndpoint(endpoint("a")).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Duplicate endpoint id 'a'");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Duplicate endpoint id 'a'");
     }
 
     @Test
@@ -54,7 +61,9 @@ class HttpPollingSourceBuilderTest {
         assertThatThrownBy(() -> builder().setRequestTimeout(Duration.ZERO).build())
                 .hasMessageContaining("requestTimeout");
         assertThatThrownBy(() -> builder().setMaxBodyBytes(0).build()).hasMessageContaining("maxBodyBytes");
-        assertThatThrownBy(() -> builder().setBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1)).build())
+        assertThatThrownBy(() -> builder()
+                        .setBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1))
+                        .build())
                 .hasMessageContaining("maxBackoff");
         assertThatThrownBy(() -> builder().setStopAfterPolls(0).build()).hasMessageContaining("stopAfterPolls");
         assertThatThrownBy(() -> builder().setMaxConnectionsPerHost(0).build())
@@ -92,7 +101,8 @@ class HttpPollingSourceBuilderTest {
         assertThat(described)
                 .contains("X-Api-Key", "client", "auth.example.org")
                 .doesNotContain("endpoint-key-123", "global-key-456", "client-secret-789");
-        assertThat(HttpAuthentication.bearerToken("bearer-token-000").toString()).doesNotContain("bearer-token-000");
+        assertThat(HttpAuthentication.bearerToken("bearer-token-000").toString())
+                .doesNotContain("bearer-token-000");
     }
 
     private static HttpPollingSourceBuilder<String> builder() {

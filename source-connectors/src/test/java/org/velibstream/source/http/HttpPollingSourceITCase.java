@@ -1,26 +1,7 @@
 package org.velibstream.source.http;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.RichMapFunction;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.api.common.state.CheckpointListener;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.Collector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.velibstream.source.http.TestHttpServer.respond;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -34,9 +15,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.velibstream.source.http.TestHttpServer.respond;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.Collector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole source in a checkpointed job that fails once after its first completed checkpoint and restarts from it.
@@ -54,8 +53,8 @@ class HttpPollingSourceITCase {
     private static final List<String> ENDPOINTS = List.of("paris", "lyon", "nantes");
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(2)
                     .build());
@@ -118,17 +117,25 @@ class HttpPollingSourceITCase {
         ENDPOINTS.forEach(id -> builder.addEndpoint(new HttpEndpoint(id, server.uri("/" + id), Duration.ofMillis(40))));
 
         env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "http-polling")
-                .map(new FailOnceAfterFirstCheckpoint()).name("fail-once")
+                .map(new FailOnceAfterFirstCheckpoint())
+                .name("fail-once")
                 .keyBy(record -> record.substring(0, record.indexOf(':')))
-                .process(new ContinuityCheck()).name("continuity-check")
-                .sinkTo(new CollectingSink()).name("collect");
+                .process(new ContinuityCheck())
+                .name("continuity-check")
+                .sinkTo(new CollectingSink())
+                .name("collect");
         env.execute("http-polling-source-exactly-once");
 
-        assertThat(FAILURE_INJECTED).as("the job must have failed and restarted once").isTrue();
-        assertThat(CONTINUITY_VIOLATIONS).as("versions repeated or skipped across the restart").isEmpty();
-        Map<String, Set<Integer>> versionsByEndpoint = SUNK.stream().collect(Collectors.groupingBy(
-                record -> record.substring(0, record.indexOf(':')),
-                Collectors.mapping(HttpPollingSourceITCase::version, Collectors.toSet())));
+        assertThat(FAILURE_INJECTED)
+                .as("the job must have failed and restarted once")
+                .isTrue();
+        assertThat(CONTINUITY_VIOLATIONS)
+                .as("versions repeated or skipped across the restart")
+                .isEmpty();
+        Map<String, Set<Integer>> versionsByEndpoint = SUNK.stream()
+                .collect(Collectors.groupingBy(
+                        record -> record.substring(0, record.indexOf(':')),
+                        Collectors.mapping(HttpPollingSourceITCase::version, Collectors.toSet())));
         Set<Integer> allVersions = IntStream.rangeClosed(1, VERSIONS).boxed().collect(Collectors.toSet());
         assertThat(versionsByEndpoint).containsOnlyKeys(ENDPOINTS);
         versionsByEndpoint.forEach((endpoint, versions) ->

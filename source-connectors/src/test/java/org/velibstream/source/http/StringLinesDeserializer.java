@@ -1,11 +1,10 @@
 package org.velibstream.source.http;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Test deserializer: emits each line of the body prefixed with the endpoint id; a body that does not start with

@@ -14,7 +14,10 @@ public final class TestEndpoints {
     }
 
     public static HttpEndpoint endpointWithApiKey(String id, String apiKey) {
-        return new HttpEndpoint(id, URI.create("https://example.org/" + id + ".json"), Duration.ofSeconds(30),
+        return new HttpEndpoint(
+                id,
+                URI.create("https://example.org/" + id + ".json"),
+                Duration.ofSeconds(30),
                 Map.of("X-Api-Key", apiKey));
     }
 }

@@ -1,13 +1,5 @@
 package org.velibstream.bench.spark;
 
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-
-import java.time.Duration;
-
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -20,6 +12,13 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.window;
+
+import java.time.Duration;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * velib-stream's per-postal-code statistics as a Structured Streaming query: raw Kafka records in, one row per
@@ -55,9 +54,11 @@ public final class PostalCodeStatsQuery {
             .add("numBikesAvailable", DataTypes.IntegerType)
             .add("num_docks_available", DataTypes.IntegerType)
             .add("numDocksAvailable", DataTypes.IntegerType)
-            .add("num_bikes_available_types", DataTypes.createArrayType(new StructType()
-                    .add("mechanical", DataTypes.IntegerType)
-                    .add("ebike", DataTypes.IntegerType)))
+            .add(
+                    "num_bikes_available_types",
+                    DataTypes.createArrayType(new StructType()
+                            .add("mechanical", DataTypes.IntegerType)
+                            .add("ebike", DataTypes.IntegerType)))
             .add("is_installed", DataTypes.IntegerType)
             .add("is_renting", DataTypes.IntegerType);
 
@@ -71,15 +72,18 @@ public final class PostalCodeStatsQuery {
     public static Dataset<Row> stats(
             Dataset<Row> kafkaRecords, Dataset<Row> stationTable, Duration window, Duration maxOutOfOrderness) {
         String windowDuration = window.toMillis() + " milliseconds";
-        Dataset<Row> entries = kafkaRecords
-                .select(from_json(col("value").cast("string"), STATION_ENTRY).as("entry"),
-                        col("timestamp").as("eventTime"));
+        Dataset<Row> entries = kafkaRecords.select(
+                from_json(col("value").cast("string"), STATION_ENTRY).as("entry"),
+                col("timestamp").as("eventTime"));
         // The decoder's required fields; a record without them is counted, never silently lost.
-        Column decodable = col("entry.station_id").isNotNull()
-                .and(coalesce(col("entry.num_bikes_available"), col("entry.numBikesAvailable")).isNotNull())
-                .and(coalesce(col("entry.num_docks_available"), col("entry.numDocksAvailable")).isNotNull());
-        Dataset<Row> statuses = entries
-                .observe(INPUT_METRICS,
+        Column decodable = col("entry.station_id")
+                .isNotNull()
+                .and(coalesce(col("entry.num_bikes_available"), col("entry.numBikesAvailable"))
+                        .isNotNull())
+                .and(coalesce(col("entry.num_docks_available"), col("entry.numDocksAvailable"))
+                        .isNotNull());
+        Dataset<Row> statuses = entries.observe(
+                        INPUT_METRICS,
                         count(lit(1)).as("records"),
                         sum(when(decodable, 0).otherwise(1)).as("rejected"))
                 .where(decodable)
@@ -87,23 +91,38 @@ public final class PostalCodeStatsQuery {
                         col("eventTime"),
                         col("entry.stationCode").as("stationCode"),
                         col("entry.station_id").as("stationId"),
-                        coalesce(col("entry.num_bikes_available"), col("entry.numBikesAvailable")).as("bikes"),
+                        coalesce(col("entry.num_bikes_available"), col("entry.numBikesAvailable"))
+                                .as("bikes"),
                         bikesOfType("mechanical").as("mechanical"),
                         bikesOfType("ebike").as("ebike"),
-                        coalesce(col("entry.num_docks_available"), col("entry.numDocksAvailable")).as("docks"),
+                        coalesce(col("entry.num_docks_available"), col("entry.numDocksAvailable"))
+                                .as("docks"),
                         coalesce(col("entry.is_installed"), lit(1)).equalTo(1).as("installed"),
                         coalesce(col("entry.is_renting"), lit(1)).equalTo(1).as("renting"))
                 .withWatermark("eventTime", maxOutOfOrderness.toMillis() + " milliseconds");
 
         Dataset<Row> latestPerStation = locate(statuses, stationTable)
-                .groupBy(window(col("eventTime"), windowDuration).as("window"),
+                .groupBy(
+                        window(col("eventTime"), windowDuration).as("window"),
                         coalesce(col("stationCode"), col("stationId")).as("stationKey"))
-                .agg(max_by(struct("postalCode", "capacity", "bikes", "mechanical", "ebike", "docks", "installed",
-                        "renting"), col("eventTime")).as("station"));
+                .agg(max_by(
+                                struct(
+                                        "postalCode",
+                                        "capacity",
+                                        "bikes",
+                                        "mechanical",
+                                        "ebike",
+                                        "docks",
+                                        "installed",
+                                        "renting"),
+                                col("eventTime"))
+                        .as("station"));
 
         Column installed = col("station.installed");
         return latestPerStation
-                .groupBy(window(col("window"), windowDuration).as("window"), col("station.postalCode").as("postalCode"))
+                .groupBy(
+                        window(col("window"), windowDuration).as("window"),
+                        col("station.postalCode").as("postalCode"))
                 .agg(
                         count(lit(1)).as("stations"),
                         sum("station.bikes").as("bikes"),
@@ -111,38 +130,56 @@ public final class PostalCodeStatsQuery {
                         sum("station.ebike").as("ebike"),
                         sum("station.docks").as("docks"),
                         sum("station.capacity").as("capacity"),
-                        sum(when(installed.and(col("station.bikes").equalTo(0)), 1).otherwise(0)).as("emptyStations"),
-                        sum(when(installed.and(col("station.docks").equalTo(0)), 1).otherwise(0)).as("fullStations"),
-                        sum(when(installed.and(col("station.renting")), 0).otherwise(1)).as("outOfServiceStations"))
+                        sum(when(installed.and(col("station.bikes").equalTo(0)), 1)
+                                        .otherwise(0))
+                                .as("emptyStations"),
+                        sum(when(installed.and(col("station.docks").equalTo(0)), 1)
+                                        .otherwise(0))
+                                .as("fullStations"),
+                        sum(when(installed.and(col("station.renting")), 0).otherwise(1))
+                                .as("outOfServiceStations"))
                 .select(
                         col("postalCode"),
                         col("window.start").as("windowStart"),
                         col("window.end").as("windowEnd"),
-                        col("stations"), col("bikes"), col("mechanical"), col("ebike"), col("docks"),
-                        col("capacity"), col("emptyStations"), col("fullStations"), col("outOfServiceStations"));
+                        col("stations"),
+                        col("bikes"),
+                        col("mechanical"),
+                        col("ebike"),
+                        col("docks"),
+                        col("capacity"),
+                        col("emptyStations"),
+                        col("fullStations"),
+                        col("outOfServiceStations"));
     }
 
     /** The sum of one type in Vélib's {@code [{"mechanical":3},{"ebike":2}]}; 0 when the breakdown is missing. */
     private static Column bikesOfType(String type) {
         return coalesce(
-                expr("aggregate(entry.num_bikes_available_types, 0, (total, t) -> total + coalesce(t." + type + ", 0))"),
+                expr("aggregate(entry.num_bikes_available_types, 0, (total, t) -> total + coalesce(t." + type
+                        + ", 0))"),
                 lit(0));
     }
 
     /** Adds postalCode and capacity: the table's row by station code, else by station id, else UNKNOWN and 0. */
     private static Dataset<Row> locate(Dataset<Row> statuses, Dataset<Row> stationTable) {
-        Dataset<Row> byCode = stationTable.select(col("stationCode").as("codeKey"),
-                col("postalCode").as("codePostalCode"), col("capacity").as("codeCapacity"));
-        Dataset<Row> byId = stationTable.select(col("stationId").as("idKey"),
-                col("postalCode").as("idPostalCode"), col("capacity").as("idCapacity"));
+        Dataset<Row> byCode = stationTable.select(
+                col("stationCode").as("codeKey"),
+                col("postalCode").as("codePostalCode"),
+                col("capacity").as("codeCapacity"));
+        Dataset<Row> byId = stationTable.select(
+                col("stationId").as("idKey"),
+                col("postalCode").as("idPostalCode"),
+                col("capacity").as("idCapacity"));
         Column foundByCode = col("codeKey").isNotNull();
         Column capacity = when(foundByCode, col("codeCapacity")).otherwise(col("idCapacity"));
-        return statuses
-                .join(broadcast(byCode), col("stationCode").equalTo(col("codeKey")), "left_outer")
+        return statuses.join(broadcast(byCode), col("stationCode").equalTo(col("codeKey")), "left_outer")
                 .join(broadcast(byId), col("stationId").equalTo(col("idKey")), "left_outer")
-                .withColumn("postalCode", coalesce(
-                        when(foundByCode, col("codePostalCode")).otherwise(col("idPostalCode")),
-                        lit(UNKNOWN_POSTAL_CODE)))
+                .withColumn(
+                        "postalCode",
+                        coalesce(
+                                when(foundByCode, col("codePostalCode")).otherwise(col("idPostalCode")),
+                                lit(UNKNOWN_POSTAL_CODE)))
                 .withColumn("capacity", when(capacity.gt(0), capacity).otherwise(0))
                 .drop("codeKey", "codePostalCode", "codeCapacity", "idKey", "idPostalCode", "idCapacity");
     }

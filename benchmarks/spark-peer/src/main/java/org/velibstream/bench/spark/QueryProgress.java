@@ -1,17 +1,15 @@
 package org.velibstream.bench.spark;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import javax.annotation.Nullable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
-
-import javax.annotation.Nullable;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Follows one streaming query's micro-batches, as Spark reports them on its listener bus: records read, records
@@ -27,7 +25,9 @@ final class QueryProgress extends StreamingQueryListener {
     private long droppedByWatermark;
     private long batches;
     private long lastBatchId = -1;
-    @Nullable private Instant firstDataBatchStart;
+
+    @Nullable
+    private Instant firstDataBatchStart;
 
     QueryProgress(String queryName) {
         this.queryName = Objects.requireNonNull(queryName, "queryName");
@@ -87,7 +87,8 @@ final class QueryProgress extends StreamingQueryListener {
     private void waitOrFail(StreamingQuery query, Instant deadline, String state)
             throws InterruptedException, TimeoutException {
         if (!query.isActive()) {
-            throw new IllegalStateException("The query stopped: " + state,
+            throw new IllegalStateException(
+                    "The query stopped: " + state,
                     query.exception().isDefined() ? query.exception().get() : null);
         }
         long left = Duration.between(Instant.now(), deadline).toMillis();

@@ -1,17 +1,16 @@
 package org.velibstream.bench.spark;
 
-import org.apache.spark.network.util.JavaUtils;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQuery;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.spark.network.util.JavaUtils;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
  * The Spark Structured Streaming peer of velib-stream's per-postal-code statistics, for issue 7's side-by-side
@@ -84,8 +83,8 @@ public final class SparkPeer {
                 .option("subscribe", options.topic())
                 .option("startingOffsets", "earliest")
                 .load();
-        Dataset<Row> stats = PostalCodeStatsQuery.stats(records, StationTable.read(spark, options.stations()),
-                options.window(), options.maxOutOfOrderness());
+        Dataset<Row> stats = PostalCodeStatsQuery.stats(
+                records, StationTable.read(spark, options.stations()), options.window(), options.maxOutOfOrderness());
 
         StatsJsonLines sink = new StatsJsonLines(options.output());
         QueryProgress progress = new QueryProgress(QUERY_NAME);
@@ -112,10 +111,20 @@ public final class SparkPeer {
             } finally {
                 query.stop();
             }
-            double seconds = Duration.between(progress.firstDataBatchStart(), end).toNanos() / 1e9;
+            double seconds =
+                    Duration.between(progress.firstDataBatchStart(), end).toNanos() / 1e9;
             long read = progress.records();
-            return new RunResult(read, seconds, read / seconds, cpuSeconds, read / cpuSeconds, sink.windows(),
-                    sink.rows(), progress.rejected(), progress.droppedByWatermark(), progress.batches(),
+            return new RunResult(
+                    read,
+                    seconds,
+                    read / seconds,
+                    cpuSeconds,
+                    read / cpuSeconds,
+                    sink.windows(),
+                    sink.rows(),
+                    progress.rejected(),
+                    progress.droppedByWatermark(),
+                    progress.batches(),
                     options.master());
         } finally {
             spark.streams().removeListener(progress);

@@ -1,9 +1,5 @@
 package org.velibstream.bench.spark;
 
-import org.apache.spark.network.util.JavaUtils;
-
-import javax.annotation.Nullable;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+import org.apache.spark.network.util.JavaUtils;
 
 /**
  * The Spark peer's command line.
@@ -90,8 +88,15 @@ public record SparkPeerOptions(
             }
             String value = args[i + 1];
             switch (name) {
-                case "--bootstrap", "--topic", "--stations", "--window", "--max-out-of-orderness",
-                        "--expected-records", "--output", "--master", "--timeout" -> {
+                case "--bootstrap",
+                        "--topic",
+                        "--stations",
+                        "--window",
+                        "--max-out-of-orderness",
+                        "--expected-records",
+                        "--output",
+                        "--master",
+                        "--timeout" -> {
                     if (values.put(name, value) != null) {
                         throw new IllegalArgumentException(name + " is given twice");
                     }
@@ -128,8 +133,8 @@ public record SparkPeerOptions(
     private static int localThreads(String master) {
         Matcher matcher = LOCAL_MASTER.matcher(Objects.requireNonNull(master, "master"));
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("--master must be local[N] or local[*] (the peer runs in local mode): "
-                    + master);
+            throw new IllegalArgumentException(
+                    "--master must be local[N] or local[*] (the peer runs in local mode): " + master);
         }
         int threads = matcher.group(1).equals("*")
                 ? Runtime.getRuntime().availableProcessors()

@@ -1,14 +1,13 @@
 package org.velibstream.bench.spark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * velib-stream's station → postal code table ({@code data/stations.csv}, described in {@code data/README.md}) as a
@@ -39,8 +38,8 @@ public final class StationTable {
      */
     public static Dataset<Row> read(SparkSession spark, Path csv) {
         if (!Files.isRegularFile(csv)) {
-            throw new IllegalArgumentException("No station table at " + csv.toAbsolutePath()
-                    + " (expected velib-stream's data/stations.csv)");
+            throw new IllegalArgumentException(
+                    "No station table at " + csv.toAbsolutePath() + " (expected velib-stream's data/stations.csv)");
         }
         List<Row> rows = spark.read()
                 .schema(SCHEMA)

@@ -1,10 +1,8 @@
 package org.velibstream.bench.spark;
 
-import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-
-import javax.annotation.Nullable;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
+import javax.annotation.Nullable;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * The query's sink ({@code foreachBatch}): appends each micro-batch's rows to a JSON-lines file, one object per
@@ -34,7 +32,9 @@ final class StatsJsonLines implements VoidFunction2<Dataset<Row>, Long> {
     /** ISO-8601 UTC as {@code Instant.toString()} writes a whole second ({@code 2024-11-19T08:00:00Z}). */
     private static final Map<String, String> JSON_OPTIONS = Map.of("timestampFormat", "yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    @Nullable private final String output;
+    @Nullable
+    private final String output;
+
     private final AtomicLong rows = new AtomicLong();
     private final Set<Long> windowStarts = ConcurrentHashMap.newKeySet();
 
@@ -45,9 +45,9 @@ final class StatsJsonLines implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) {
-        List<Row> emitted = batch
-                .orderBy("windowStart", "postalCode")
-                .select(col("windowStart").cast("long").as("windowStart"),
+        List<Row> emitted = batch.orderBy("windowStart", "postalCode")
+                .select(
+                        col("windowStart").cast("long").as("windowStart"),
                         to_json(struct(col("*")), JSON_OPTIONS).as("json"))
                 .collectAsList();
         if (emitted.isEmpty()) {
@@ -56,8 +56,12 @@ final class StatsJsonLines implements VoidFunction2<Dataset<Row>, Long> {
         if (output != null) {
             List<String> lines = emitted.stream().map(row -> row.getString(1)).toList();
             try {
-                Files.write(Path.of(output), lines, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.write(
+                        Path.of(output),
+                        lines,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot append micro-batch " + batchId + " to " + output, e);
             }

@@ -1,13 +1,5 @@
 package org.velibstream.bench.spark;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Fills a raw topic for a by-hand measurement of the peer: every station of {@code data/stations.csv} reports once a
@@ -52,15 +51,21 @@ public final class RawTopicLoad {
         long records = Long.parseLong(args[2]);
         // stationCode,stationId,... : both plain numbers, never quoted.
         List<String[]> stations = Files.readAllLines(Path.of(args[3]), StandardCharsets.UTF_8).stream()
-                .skip(1).map(line -> line.split(",", 3)).toList();
+                .skip(1)
+                .map(line -> line.split(",", 3))
+                .toList();
         int partitions = args.length > 4 ? Integer.parseInt(args[4]) : 3;
 
         createTopic(bootstrap, topic, partitions);
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024);
         SplittableRandom random = new SplittableRandom(42);
         long started = System.nanoTime();
         try (KafkaProducer<String, String> producer =
@@ -84,7 +89,8 @@ public final class RawTopicLoad {
             }
             producer.flush();
         }
-        System.err.printf("RawTopicLoad: %d records of %d stations to %s in %.1f s%n", records, stations.size(), topic,
-                (System.nanoTime() - started) / 1e9);
+        System.err.printf(
+                "RawTopicLoad: %d records of %d stations to %s in %.1f s%n",
+                records, stations.size(), topic, (System.nanoTime() - started) / 1e9);
     }
 }

@@ -1,17 +1,6 @@
 package org.velibstream.bench.spark;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.annotation.Nullable;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +13,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.annotation.Nullable;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The peer against a real Kafka broker (started by the build with {@code bin/kafka}), on a small deterministic
@@ -42,7 +40,8 @@ class SparkPeerITCase {
 
     private static SparkSession spark;
 
-    @TempDir Path folder;
+    @TempDir
+    Path folder;
 
     @BeforeAll
     static void startSpark() {
@@ -99,20 +98,24 @@ class SparkPeerITCase {
                 Instant at = START.plusSeconds(60L * w + 5L * r);
                 boolean last = r == REPORTS_PER_WINDOW - 1;
                 // Two stations of 75010 in the table; 10004 known only by its 64-bit id, as in other feeds.
-                window.add(record(topic, at, "218903767", "10001",
+                window.add(record(
+                        topic,
+                        at,
+                        "218903767",
+                        "10001",
                         last ? entry(10 + w, 6 + w, 4, 40 - w, true) : entry(50, 46, 4, 0, true)));
-                window.add(record(topic, at, "37420", "10003",
-                        last ? entry(5, 5, 0, 12, true) : entry(1, 1, 0, 16, true)));
-                window.add(record(topic, at, "221032834", null,
-                        last ? entry(20, 10, 10, 28, w != 2) : entry(0, 0, 0, 48, true)));
+                window.add(record(
+                        topic, at, "37420", "10003", last ? entry(5, 5, 0, 12, true) : entry(1, 1, 0, 16, true)));
+                window.add(record(
+                        topic, at, "221032834", null, last ? entry(20, 10, 10, 28, w != 2) : entry(0, 0, 0, 48, true)));
                 // 11001 (75011) empty; 14117 (75014, capacity 0 in the table) full.
-                window.add(record(topic, at, "39149651", "11001",
-                        last ? entry(0, 0, 0, 50, true) : entry(9, 9, 0, 41, true)));
-                window.add(record(topic, at, "82445192", "14117",
-                        last ? entry(25, 20, 5, 0, true) : entry(24, 20, 4, 1, true)));
+                window.add(record(
+                        topic, at, "39149651", "11001", last ? entry(0, 0, 0, 50, true) : entry(9, 9, 0, 41, true)));
+                window.add(record(
+                        topic, at, "82445192", "14117", last ? entry(25, 20, 5, 0, true) : entry(24, 20, 4, 1, true)));
                 // Missing from the table: UNKNOWN, capacity 0.
-                window.add(record(topic, at, "999000001", "99001",
-                        last ? entry(3, 3, 0, 7, true) : entry(2, 2, 0, 8, true)));
+                window.add(record(
+                        topic, at, "999000001", "99001", last ? entry(3, 3, 0, 7, true) : entry(2, 2, 0, 8, true)));
             }
             if (w == 1) {
                 int tenth = 10 * 6;
@@ -132,7 +135,8 @@ class SparkPeerITCase {
         String json = "{\"station_id\":" + stationId + "," + entry
                 + ",\"last_reported\":" + at.getEpochSecond()
                 + (stationCode != null ? ",\"stationCode\":\"" + stationCode + "\"" : "") + "}";
-        return new ProducerRecord<>(topic, null, at.toEpochMilli(), stationCode != null ? stationCode : stationId, json);
+        return new ProducerRecord<>(
+                topic, null, at.toEpochMilli(), stationCode != null ? stationCode : stationId, json);
     }
 
     /** The fields of a Vélib' entry as velib-stream's VelibEntryJson writes them, camelCase twins included. */
@@ -143,8 +147,18 @@ class SparkPeerITCase {
                 + ",\"is_installed\":1,\"is_returning\":1,\"is_renting\":" + (renting ? 1 : 0);
     }
 
-    private static String row(String postalCode, int window, int stations, int bikes, int mechanical, int ebike,
-            int docks, int capacity, int empty, int full, int outOfService) {
+    private static String row(
+            String postalCode,
+            int window,
+            int stations,
+            int bikes,
+            int mechanical,
+            int ebike,
+            int docks,
+            int capacity,
+            int empty,
+            int full,
+            int outOfService) {
         Instant start = START.plusSeconds(60L * window);
         return "{\"postalCode\":\"" + postalCode + "\",\"windowStart\":\"" + start + "\",\"windowEnd\":\""
                 + start.plusSeconds(60) + "\",\"stations\":" + stations + ",\"bikes\":" + bikes + ",\"mechanical\":"
@@ -156,13 +170,17 @@ class SparkPeerITCase {
     private static void produce(String topic, List<ProducerRecord<String, String>> records) throws Exception {
         RawTopicLoad.createTopic(bootstrap(), topic, 3);
         Map<String, Object> producer = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true);
         try (KafkaProducer<String, String> kafka =
                 new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
             // An idempotent producer keeps each partition in send order, the out-of-order record included.
-            List<Future<RecordMetadata>> sent = records.stream().map(kafka::send).toList();
+            List<Future<RecordMetadata>> sent =
+                    records.stream().map(kafka::send).toList();
             kafka.flush();
             for (Future<RecordMetadata> ack : sent) {
                 ack.get(2, TimeUnit.MINUTES);
@@ -171,8 +189,17 @@ class SparkPeerITCase {
     }
 
     private static SparkPeerOptions options(String topic, long expectedRecords, @Nullable Path output) {
-        return new SparkPeerOptions(bootstrap(), topic, STATIONS_CSV, Duration.ofMinutes(1), Duration.ofSeconds(30),
-                expectedRecords, output, "local[2]", Duration.ofMinutes(5), Map.of(
+        return new SparkPeerOptions(
+                bootstrap(),
+                topic,
+                STATIONS_CSV,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(30),
+                expectedRecords,
+                output,
+                "local[2]",
+                Duration.ofMinutes(5),
+                Map.of(
                         "spark.driver.port", System.getProperty("velib.it.spark.driver.port", "0"),
                         "spark.blockManager.port", System.getProperty("velib.it.spark.block-manager.port", "0")));
     }

@@ -1,8 +1,7 @@
 package org.velibstream.source.http.auth;
 
-import javax.annotation.Nullable;
-
 import java.io.IOException;
+import javax.annotation.Nullable;
 
 /** No credentials could be obtained for a poll, for example because the OAuth2 token endpoint failed. */
 public final class AuthenticationException extends IOException {

@@ -1,15 +1,13 @@
 package org.velibstream.source.http.auth;
 
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-
-import javax.annotation.Nullable;
-
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import javax.annotation.Nullable;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 
 /**
  * How the source authenticates its polls. API keys sent as plain headers need no authentication object: give them
@@ -58,8 +56,11 @@ public sealed interface HttpAuthentication extends Serializable {
     }
 
     /** Client id and secret exchanged at {@code tokenUri} for short-lived bearer tokens. */
-    record OAuth2ClientCredentials(URI tokenUri, String clientId, Secret clientSecret, @Nullable String scope)
-            implements HttpAuthentication {
+    record OAuth2ClientCredentials(
+            URI tokenUri,
+            String clientId,
+            Secret clientSecret,
+            @Nullable String scope) implements HttpAuthentication {
 
         public OAuth2ClientCredentials {
             Objects.requireNonNull(tokenUri, "tokenUri");

@@ -2,19 +2,6 @@ package org.velibstream.source.http.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHeaders;
-
-import javax.annotation.Nullable;
-import javax.annotation.concurrent.GuardedBy;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +11,17 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import javax.annotation.Nullable;
+import javax.annotation.concurrent.GuardedBy;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHeaders;
 
 /**
  * Caches the access token of an OAuth2 client-credentials grant and fetches a new one before the cached one expires
@@ -99,8 +97,9 @@ final class OAuth2ClientCredentialsAuthorizer implements Authorizer {
     private CompletableFuture<Optional<String>> requestToken() {
         String form = "grant_type=client_credentials"
                 + (credentials.scope() == null ? "" : "&scope=" + urlEncode(credentials.scope()));
-        String basic = Base64.getEncoder().encodeToString(
-                (urlEncode(credentials.clientId()) + ":" + urlEncode(credentials.clientSecret().value()))
+        String basic = Base64.getEncoder()
+                .encodeToString((urlEncode(credentials.clientId()) + ":"
+                                + urlEncode(credentials.clientSecret().value()))
                         .getBytes(StandardCharsets.UTF_8));
         SimpleHttpRequest request = SimpleRequestBuilder.post(credentials.tokenUri())
                 .setHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic)
@@ -109,7 +108,9 @@ final class OAuth2ClientCredentialsAuthorizer implements Authorizer {
                 .build();
         Instant requestedAt = clock.instant();
         CompletableFuture<Optional<String>> result = new CompletableFuture<>();
-        client.execute(SimpleRequestProducer.create(request), SimpleResponseConsumer.create(),
+        client.execute(
+                SimpleRequestProducer.create(request),
+                SimpleResponseConsumer.create(),
                 new FutureCallback<SimpleHttpResponse>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {
@@ -142,20 +143,22 @@ final class OAuth2ClientCredentialsAuthorizer implements Authorizer {
     private AccessToken parse(SimpleHttpResponse response, Instant requestedAt) throws AuthenticationException {
         if (response.getCode() != 200) {
             // The body may echo the request; it is not logged.
-            throw new AuthenticationException("OAuth2 token endpoint " + credentials.tokenUri()
-                    + " answered HTTP " + response.getCode(), null);
+            throw new AuthenticationException(
+                    "OAuth2 token endpoint " + credentials.tokenUri() + " answered HTTP " + response.getCode(), null);
         }
         JsonNode json;
         try {
             json = JSON.readTree(response.getBodyBytes());
         } catch (IOException e) {
-            throw new AuthenticationException("OAuth2 token endpoint " + credentials.tokenUri()
-                    + " answered with a body that is not JSON", e);
+            throw new AuthenticationException(
+                    "OAuth2 token endpoint " + credentials.tokenUri() + " answered with a body that is not JSON", e);
         }
         JsonNode accessToken = json == null ? null : json.get("access_token");
-        if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isEmpty()) {
-            throw new AuthenticationException("OAuth2 token endpoint " + credentials.tokenUri()
-                    + " answered without an access_token", null);
+        if (accessToken == null
+                || !accessToken.isTextual()
+                || accessToken.asText().isEmpty()) {
+            throw new AuthenticationException(
+                    "OAuth2 token endpoint " + credentials.tokenUri() + " answered without an access_token", null);
         }
         JsonNode expiresIn = json.get("expires_in");
         Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0

@@ -1,21 +1,18 @@
 package org.velibstream.source.http.enumerator;
 
-import org.apache.flink.api.connector.source.Boundedness;
-import org.apache.flink.api.connector.source.SplitEnumerator;
-import org.apache.flink.api.connector.source.SplitEnumeratorContext;
-import org.apache.flink.api.connector.source.SplitsAssignment;
-import org.velibstream.source.http.split.HttpEndpointSplit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.annotation.Nullable;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.annotation.Nullable;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.velibstream.source.http.split.HttpEndpointSplit;
 
 /**
  * Spreads the endpoints round-robin over the readers, once: the set of endpoints is fixed when the source is built,
@@ -59,8 +56,10 @@ public final class HttpPollingEnumerator implements SplitEnumerator<HttpEndpoint
         if (splits.isEmpty()) {
             return;
         }
-        LOG.info("Reader {} returned {} endpoint(s); they go back to it when it registers again",
-                subtaskId, splits.size());
+        LOG.info(
+                "Reader {} returned {} endpoint(s); they go back to it when it registers again",
+                subtaskId,
+                splits.size());
         pendingByReader.computeIfAbsent(subtaskId, r -> new ArrayList<>()).addAll(splits);
         if (context.registeredReaders().containsKey(subtaskId)) {
             assignPendingSplits(subtaskId);

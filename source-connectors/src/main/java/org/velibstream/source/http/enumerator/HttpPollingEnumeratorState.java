@@ -1,8 +1,7 @@
 package org.velibstream.source.http.enumerator;
 
-import org.velibstream.source.http.split.HttpEndpointSplit;
-
 import java.util.List;
+import org.velibstream.source.http.split.HttpEndpointSplit;
 
 /**
  * The enumerator's checkpoint: splits not yet handed to a reader. Assigned splits live in their reader's state.

@@ -1,14 +1,13 @@
 package org.velibstream.source.http.enumerator;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.velibstream.source.http.split.HttpEndpointSplit;
 import org.velibstream.source.http.split.HttpEndpointSplitSerializer;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Serializes {@link HttpPollingEnumeratorState}. Version 1 is the first format; each split is stored with the version

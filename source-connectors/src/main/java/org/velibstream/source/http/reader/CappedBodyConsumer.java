@@ -1,18 +1,16 @@
 package org.velibstream.source.http.reader;
 
-import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpResponse;
-
-import javax.annotation.Nullable;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.annotation.Nullable;
+import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpResponse;
 
 /**
  * Buffers a response body up to a cap and fails the exchange with {@link BodyTooLargeException} as soon as the
@@ -31,7 +29,10 @@ final class CappedBodyConsumer extends AbstractBinResponseConsumer<CappedBodyCon
     }
 
     private final long maxBodyBytes;
-    @Nullable private HttpResponse head;
+
+    @Nullable
+    private HttpResponse head;
+
     private ByteArrayOutputStream body = new ByteArrayOutputStream();
 
     CappedBodyConsumer(long maxBodyBytes) {

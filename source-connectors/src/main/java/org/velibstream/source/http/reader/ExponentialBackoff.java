@@ -35,7 +35,8 @@ public record ExponentialBackoff(Duration initial, Duration max) {
         int exponent = Math.min(consecutiveFailures - 1, 30);
         long initialMillis = initial.toMillis();
         long maxMillis = max.toMillis();
-        long exponential = initialMillis > (maxMillis >> exponent) ? maxMillis : Math.min(maxMillis, initialMillis << exponent);
+        long exponential =
+                initialMillis > (maxMillis >> exponent) ? maxMillis : Math.min(maxMillis, initialMillis << exponent);
         long half = exponential / 2;
         return Duration.ofMillis(exponential - half + (long) (random * half));
     }

@@ -1,21 +1,19 @@
 package org.velibstream.source.http.reader;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.velibstream.source.http.HttpEndpoint;
 import org.velibstream.source.http.HttpResponseDeserializer;
 import org.velibstream.source.http.PollFailure;
 import org.velibstream.source.http.PollSuccess;
 import org.velibstream.source.http.split.HttpEndpointSplitState;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decodes fetched bodies into records and advances the split state in the same step, like the Kafka source advances
@@ -54,11 +52,20 @@ public final class HttpPollRecordEmitter<T> implements RecordEmitter<PollOutcome
             emitIfChanged(fetched, output, state);
             Instant receivedAt = fetched.response().fetchedAt();
             deserializer.pollSucceeded(
-                    new PollSuccess(endpoint.id(), endpoint.uri(), fetched.response().statusCode(), receivedAt), buffer);
+                    new PollSuccess(
+                            endpoint.id(), endpoint.uri(), fetched.response().statusCode(), receivedAt),
+                    buffer);
             emitBuffered(output, receivedAt);
         } else if (outcome instanceof PollOutcome.Failed failed) {
-            deserializer.pollFailed(new PollFailure(endpoint.id(), endpoint.uri(), failed.kind(), failed.reason(),
-                    failed.startedAt(), failed.consecutiveFailures()), buffer);
+            deserializer.pollFailed(
+                    new PollFailure(
+                            endpoint.id(),
+                            endpoint.uri(),
+                            failed.kind(),
+                            failed.reason(),
+                            failed.startedAt(),
+                            failed.consecutiveFailures()),
+                    buffer);
             emitBuffered(output, failed.startedAt());
         }
     }
@@ -76,8 +83,12 @@ public final class HttpPollRecordEmitter<T> implements RecordEmitter<PollOutcome
             deserializer.deserialize(fetched.response(), buffer);
         } catch (IOException e) {
             endpointMetrics.decodeFailed();
-            LOG.warn("Endpoint {}: could not decode a {}-byte response from {}; it is skipped: {}",
-                    state.endpointId(), fetched.response().body().length, fetched.response().uri(), e.toString());
+            LOG.warn(
+                    "Endpoint {}: could not decode a {}-byte response from {}; it is skipped: {}",
+                    state.endpointId(),
+                    fetched.response().body().length,
+                    fetched.response().uri(),
+                    e.toString());
             buffer.records.clear();
             return;
         }

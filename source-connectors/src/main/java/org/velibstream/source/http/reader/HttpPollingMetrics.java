@@ -1,12 +1,11 @@
 package org.velibstream.source.http.reader;
 
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
-
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Per-endpoint metrics under the reader's metric group: {@code <reader>.endpoint.<id>.<metric>}.

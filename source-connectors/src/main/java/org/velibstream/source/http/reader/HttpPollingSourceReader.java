@@ -1,5 +1,7 @@
 package org.velibstream.source.http.reader;
 
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
@@ -7,9 +9,6 @@ import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSource
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.velibstream.source.http.split.HttpEndpointSplit;
 import org.velibstream.source.http.split.HttpEndpointSplitState;
-
-import java.util.Map;
-import java.util.function.Supplier;
 
 /** Runs one {@link HttpPollingSplitReader} on a single fetcher thread for all endpoints assigned to this reader. */
 public final class HttpPollingSourceReader<T>

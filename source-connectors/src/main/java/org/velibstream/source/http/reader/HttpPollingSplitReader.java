@@ -1,37 +1,5 @@
 package org.velibstream.source.http.reader;
 
-import org.apache.flink.connector.base.source.reader.RecordsBySplits;
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.Timeout;
-import org.velibstream.source.http.HttpEndpoint;
-import org.velibstream.source.http.HttpPollingSourceOptions;
-import org.velibstream.source.http.PolledResponse;
-import org.velibstream.source.http.auth.AuthenticationException;
-import org.velibstream.source.http.auth.Authorizer;
-import org.velibstream.source.http.split.HttpEndpointSplit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.annotation.Nullable;
-
 import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,6 +21,35 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.annotation.Nullable;
+import org.apache.flink.connector.base.source.reader.RecordsBySplits;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.velibstream.source.http.HttpEndpoint;
+import org.velibstream.source.http.HttpPollingSourceOptions;
+import org.velibstream.source.http.PolledResponse;
+import org.velibstream.source.http.auth.AuthenticationException;
+import org.velibstream.source.http.auth.Authorizer;
+import org.velibstream.source.http.split.HttpEndpointSplit;
 
 /**
  * Polls all endpoints assigned to one reader with one asynchronous HTTP client, which this class creates and closes.
@@ -192,14 +189,17 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
     @Override
     public void close() {
         // Cancelled first so that no exchange is torn down half-way by the reactor shutting down.
-        endpoints.values().stream().filter(endpoint -> endpoint.inFlight != null)
+        endpoints.values().stream()
+                .filter(endpoint -> endpoint.inFlight != null)
                 .forEach(endpoint -> endpoint.inFlight.cancel());
         client.close(CloseMode.GRACEFUL);
     }
 
     private void startDuePolls(Instant now) {
         for (PolledEndpoint endpoint : endpoints.values()) {
-            if (endpoint.inFlight == null && !now.isBefore(endpoint.nextPollAt) && !endpoint.pollLimitReached()
+            if (endpoint.inFlight == null
+                    && !now.isBefore(endpoint.nextPollAt)
+                    && !endpoint.pollLimitReached()
                     && !paused.contains(endpoint.id())) {
                 start(endpoint, now);
             }
@@ -243,8 +243,7 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         });
     }
 
-    private SimpleHttpRequest request(
-            PolledEndpoint endpoint, Optional<String> authorization) {
+    private SimpleHttpRequest request(PolledEndpoint endpoint, Optional<String> authorization) {
         SimpleRequestBuilder request = SimpleRequestBuilder.get(endpoint.endpoint.uri());
         request.setHeader(HttpHeaders.USER_AGENT, options.userAgent());
         options.headers().forEach(request::setHeader);
@@ -265,8 +264,13 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             InFlight inFlight = endpoint.inFlight;
             if (inFlight != null && !now.isBefore(inFlight.deadline)) {
                 inFlight.cancel();
-                any |= handle(new Completion(endpoint.id(), inFlight.attempt, null, new TimeoutException(
-                        "no complete response within " + options.requestTimeout())), outcomes);
+                any |= handle(
+                        new Completion(
+                                endpoint.id(),
+                                inFlight.attempt,
+                                null,
+                                new TimeoutException("no complete response within " + options.requestTimeout())),
+                        outcomes);
             }
         }
         return any;
@@ -308,7 +312,10 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         }
         outcomes.add(endpoint.id(), outcome);
         if (finished) {
-            LOG.info("Endpoint {} finished after {} polls ({})", endpoint.id(), endpoint.attempts,
+            LOG.info(
+                    "Endpoint {} finished after {} polls ({})",
+                    endpoint.id(),
+                    endpoint.attempts,
                     outcome instanceof PollOutcome.EndOfSequence end
                             ? "end-of-sequence status " + end.statusCode()
                             : "poll limit reached");
@@ -350,7 +357,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             kind = FailureKind.TOO_LARGE;
         } else if (failure instanceof AuthenticationException) {
             kind = FailureKind.AUTH;
-        } else if (failure instanceof TimeoutException || failure instanceof SocketTimeoutException
+        } else if (failure instanceof TimeoutException
+                || failure instanceof SocketTimeoutException
                 || failure instanceof ConnectionRequestTimeoutException
                 || failure instanceof ConnectTimeoutException) {
             kind = FailureKind.TIMEOUT;
@@ -367,14 +375,18 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         if (response.statusCode() == 304) {
             endpointMetrics.notModified();
             endpoint.etag = Optional.ofNullable(response.header("etag")).orElse(endpoint.etag);
-            endpoint.lastModified = Optional.ofNullable(response.header("last-modified")).orElse(endpoint.lastModified);
+            endpoint.lastModified =
+                    Optional.ofNullable(response.header("last-modified")).orElse(endpoint.lastModified);
         } else {
             endpoint.etag = response.header("etag");
             endpoint.lastModified = response.header("last-modified");
         }
         if (endpoint.consecutiveFailures > 0) {
-            LOG.info("Endpoint {} recovered after {} failed polls over {}", endpoint.id(),
-                    endpoint.consecutiveFailures, Duration.between(endpoint.failingSince, now));
+            LOG.info(
+                    "Endpoint {} recovered after {} failed polls over {}",
+                    endpoint.id(),
+                    endpoint.consecutiveFailures,
+                    Duration.between(endpoint.failingSince, now));
             endpoint.consecutiveFailures = 0;
             endpoint.failingSince = null;
         }
@@ -390,10 +402,10 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
             boolean finished) {
         endpoint.consecutiveFailures = failed.consecutiveFailures();
         metrics.forEndpoint(endpoint.id()).failed(failed.kind(), endpoint.consecutiveFailures);
-        Duration delay = backoff.delayAfter(endpoint.consecutiveFailures, ThreadLocalRandom.current().nextDouble());
-        Optional<Duration> retryAfter = response == null
-                ? Optional.empty()
-                : RetryAfter.parse(response.header("retry-after"), now);
+        Duration delay = backoff.delayAfter(
+                endpoint.consecutiveFailures, ThreadLocalRandom.current().nextDouble());
+        Optional<Duration> retryAfter =
+                response == null ? Optional.empty() : RetryAfter.parse(response.header("retry-after"), now);
         if (retryAfter.isPresent()) {
             Duration honoured = retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter.get();
             if (honoured.compareTo(delay) > 0) {
@@ -402,15 +414,29 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         }
         endpoint.nextPollAt = now.plus(delay);
         if (finished) {
-            LOG.warn("Endpoint {} ({}): its last poll failed: {} ({})",
-                    endpoint.id(), endpoint.endpoint.uri(), failed.kind().metricName(), failed.reason());
+            LOG.warn(
+                    "Endpoint {} ({}): its last poll failed: {} ({})",
+                    endpoint.id(),
+                    endpoint.endpoint.uri(),
+                    failed.kind().metricName(),
+                    failed.reason());
         } else if (endpoint.consecutiveFailures == 1) {
             endpoint.failingSince = now;
-            LOG.warn("Endpoint {} ({}) is failing: {} ({}); retrying with backoff, next attempt in {}",
-                    endpoint.id(), endpoint.endpoint.uri(), failed.kind().metricName(), failed.reason(), delay);
+            LOG.warn(
+                    "Endpoint {} ({}) is failing: {} ({}); retrying with backoff, next attempt in {}",
+                    endpoint.id(),
+                    endpoint.endpoint.uri(),
+                    failed.kind().metricName(),
+                    failed.reason(),
+                    delay);
         } else {
-            LOG.debug("Endpoint {} failed again ({} in a row): {} ({}); next attempt in {}", endpoint.id(),
-                    endpoint.consecutiveFailures, failed.kind().metricName(), failed.reason(), delay);
+            LOG.debug(
+                    "Endpoint {} failed again ({} in a row): {} ({}); next attempt in {}",
+                    endpoint.id(),
+                    endpoint.consecutiveFailures,
+                    failed.kind().metricName(),
+                    failed.reason(),
+                    delay);
         }
     }
 
@@ -429,13 +455,22 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
     /** Fetcher-thread view of one endpoint: what to send next and when. */
     private final class PolledEndpoint {
         final HttpEndpoint endpoint;
-        @Nullable String etag;
-        @Nullable String lastModified;
+
+        @Nullable
+        String etag;
+
+        @Nullable
+        String lastModified;
+
         long attempts;
         Instant nextPollAt;
         int consecutiveFailures;
-        @Nullable Instant failingSince;
-        @Nullable InFlight inFlight;
+
+        @Nullable
+        Instant failingSince;
+
+        @Nullable
+        InFlight inFlight;
 
         PolledEndpoint(HttpEndpointSplit split, Instant now) {
             this.endpoint = split.endpoint();
@@ -464,7 +499,10 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
         final long attempt;
         final Instant startedAt;
         final Instant deadline;
-        @Nullable private Future<?> exchange;
+
+        @Nullable
+        private Future<?> exchange;
+
         private boolean cancelled;
 
         InFlight(long attempt, Instant startedAt, Instant deadline) {

@@ -1,11 +1,9 @@
 package org.velibstream.source.http.reader;
 
-import org.velibstream.source.http.PolledResponse;
-
-import javax.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.Objects;
+import javax.annotation.Nullable;
+import org.velibstream.source.http.PolledResponse;
 
 /**
  * What one poll of one endpoint produced. The split reader hands every outcome to the record emitter, which alone
@@ -14,8 +12,11 @@ import java.util.Objects;
 public sealed interface PollOutcome {
 
     /** A 2xx response and its complete body. */
-    record Fetched(PolledResponse response, @Nullable String etag, @Nullable String lastModified, String bodySha256)
-            implements PollOutcome {
+    record Fetched(
+            PolledResponse response,
+            @Nullable String etag,
+            @Nullable String lastModified,
+            String bodySha256) implements PollOutcome {
         public Fetched {
             Objects.requireNonNull(response, "response");
             Objects.requireNonNull(bodySha256, "bodySha256");
@@ -39,14 +40,14 @@ public sealed interface PollOutcome {
      * @param startedAt when the failed poll started (a poll that hung failed one request timeout later)
      * @param consecutiveFailures the failures in a row of this endpoint, this one included
      */
-    record Failed(FailureKind kind, String reason, Instant startedAt, int consecutiveFailures)
-            implements PollOutcome {
+    record Failed(FailureKind kind, String reason, Instant startedAt, int consecutiveFailures) implements PollOutcome {
         public Failed {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(startedAt, "startedAt");
             if (consecutiveFailures < 1) {
-                throw new IllegalArgumentException("consecutiveFailures must be at least 1, got " + consecutiveFailures);
+                throw new IllegalArgumentException(
+                        "consecutiveFailures must be at least 1, got " + consecutiveFailures);
             }
         }
     }

@@ -1,13 +1,12 @@
 package org.velibstream.source.http.reader;
 
-import javax.annotation.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import javax.annotation.Nullable;
 
 /** Parses a {@code Retry-After} header (RFC 9110 section 10.2.3): delay-seconds or an HTTP-date. */
 public final class RetryAfter {
@@ -32,7 +31,8 @@ public final class RetryAfter {
             }
         }
         try {
-            Instant retryAt = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant retryAt = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration delay = Duration.between(now, retryAt);
             return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
         } catch (DateTimeParseException notADate) {

@@ -1,11 +1,9 @@
 package org.velibstream.source.http.split;
 
+import java.util.Objects;
+import javax.annotation.Nullable;
 import org.apache.flink.api.connector.source.SourceSplit;
 import org.velibstream.source.http.HttpEndpoint;
-
-import javax.annotation.Nullable;
-
-import java.util.Objects;
 
 /**
  * One endpoint and what the source has already emitted from it, as checkpointed.
@@ -25,7 +23,8 @@ public record HttpEndpointSplit(
         @Nullable String etag,
         @Nullable String lastModified,
         @Nullable String bodySha256,
-        long polls) implements SourceSplit {
+        long polls)
+        implements SourceSplit {
 
     public HttpEndpointSplit {
         Objects.requireNonNull(endpoint, "endpoint");

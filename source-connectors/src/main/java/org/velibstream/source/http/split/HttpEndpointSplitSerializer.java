@@ -1,19 +1,17 @@
 package org.velibstream.source.http.split;
 
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.annotation.Nullable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.velibstream.source.http.HttpEndpoint;
-
-import javax.annotation.Nullable;
-
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Serializes {@link HttpEndpointSplit}s into checkpoints. Version 1 is the first format. */
 public final class HttpEndpointSplitSerializer implements SimpleVersionedSerializer<HttpEndpointSplit> {

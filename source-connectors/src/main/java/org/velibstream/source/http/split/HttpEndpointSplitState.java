@@ -1,8 +1,7 @@
 package org.velibstream.source.http.split;
 
-import org.velibstream.source.http.HttpEndpoint;
-
 import javax.annotation.Nullable;
+import org.velibstream.source.http.HttpEndpoint;
 
 /**
  * The mutable form of a {@link HttpEndpointSplit}, updated by the record emitter as responses are emitted, so a
@@ -11,9 +10,16 @@ import javax.annotation.Nullable;
 public final class HttpEndpointSplitState {
 
     private final HttpEndpoint endpoint;
-    @Nullable private String etag;
-    @Nullable private String lastModified;
-    @Nullable private String bodySha256;
+
+    @Nullable
+    private String etag;
+
+    @Nullable
+    private String lastModified;
+
+    @Nullable
+    private String bodySha256;
+
     private long polls;
 
     public HttpEndpointSplitState(HttpEndpointSplit split) {

@@ -1,19 +1,18 @@
 package org.velibstream.source.http.enumerator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.velibstream.source.http.TestEndpoints.endpoint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.api.connector.source.mocks.MockSplitEnumeratorContext;
 import org.junit.jupiter.api.Test;
 import org.velibstream.source.http.split.HttpEndpointSplit;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.velibstream.source.http.TestEndpoints.endpoint;
 
 class HttpPollingEnumeratorTest {
 
@@ -30,9 +29,12 @@ class HttpPollingEnumeratorTest {
             Map<Integer, List<String>> assigned = assignedIdsByReader(context);
             assertThat(assigned.values()).extracting(List::size).containsExactlyInAnyOrder(4, 3, 3);
             assertThat(assigned.values().stream().flatMap(List::stream))
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10).mapToObj(i -> "e" + i).toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, 10).mapToObj(i -> "e" + i).toList());
             assertThat(enumerator.snapshotState(1).unassignedSplits()).isEmpty();
-            assertThat(context.hasNoMoreSplits(0)).as("unbounded readers must keep waiting").isFalse();
+            assertThat(context.hasNoMoreSplits(0))
+                    .as("unbounded readers must keep waiting")
+                    .isFalse();
         }
     }
 
@@ -45,7 +47,8 @@ class HttpPollingEnumeratorTest {
             register(context, enumerator, 0);
 
             assertThat(enumerator.snapshotState(1).unassignedSplits())
-                    .extracting(HttpEndpointSplit::splitId).containsExactly("e1", "e3");
+                    .extracting(HttpEndpointSplit::splitId)
+                    .containsExactly("e1", "e3");
         }
     }
 
@@ -80,7 +83,9 @@ class HttpPollingEnumeratorTest {
 
             assertThat(context.hasNoMoreSplits(0)).isTrue();
             assertThat(context.hasNoMoreSplits(1)).isTrue();
-            assertThat(context.hasNoMoreSplits(2)).as("a reader without endpoints must finish too").isTrue();
+            assertThat(context.hasNoMoreSplits(2))
+                    .as("a reader without endpoints must finish too")
+                    .isTrue();
         }
     }
 
@@ -89,8 +94,8 @@ class HttpPollingEnumeratorTest {
         try (MockSplitEnumeratorContext<HttpEndpointSplit> context = new MockSplitEnumeratorContext<>(2)) {
             HttpPollingEnumeratorState checkpoint =
                     new HttpPollingEnumeratorState(List.of(new HttpEndpointSplit(endpoint("late"))));
-            HttpPollingEnumerator enumerator = new HttpPollingEnumerator(
-                    context, Boundedness.CONTINUOUS_UNBOUNDED, checkpoint.unassignedSplits());
+            HttpPollingEnumerator enumerator =
+                    new HttpPollingEnumerator(context, Boundedness.CONTINUOUS_UNBOUNDED, checkpoint.unassignedSplits());
             enumerator.start();
             register(context, enumerator, 0);
             register(context, enumerator, 1);
@@ -100,7 +105,9 @@ class HttpPollingEnumeratorTest {
     }
 
     private static List<HttpEndpointSplit> splits(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new HttpEndpointSplit(endpoint("e" + i))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> new HttpEndpointSplit(endpoint("e" + i)))
+                .toList();
     }
 
     private static void register(
@@ -109,11 +116,15 @@ class HttpPollingEnumeratorTest {
         enumerator.addReader(reader);
     }
 
-    private static Map<Integer, List<String>> assignedIdsByReader(MockSplitEnumeratorContext<HttpEndpointSplit> context) {
+    private static Map<Integer, List<String>> assignedIdsByReader(
+            MockSplitEnumeratorContext<HttpEndpointSplit> context) {
         Map<Integer, List<String>> byReader = new java.util.TreeMap<>();
         for (SplitsAssignment<HttpEndpointSplit> assignment : context.getSplitsAssignmentSequence()) {
-            assignment.assignment().forEach((reader, splits) -> splits.forEach(split ->
-                    byReader.computeIfAbsent(reader, r -> new ArrayList<>()).add(split.splitId())));
+            assignment
+                    .assignment()
+                    .forEach((reader, splits) ->
+                            splits.forEach(split -> byReader.computeIfAbsent(reader, r -> new ArrayList<>())
+                                    .add(split.splitId())));
         }
         return byReader;
     }

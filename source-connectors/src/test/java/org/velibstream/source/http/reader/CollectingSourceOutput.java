@@ -1,10 +1,9 @@
 package org.velibstream.source.http.reader;
 
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.connector.source.SourceOutput;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.connector.source.SourceOutput;
 
 /** Keeps what the emitter emits, with timestamps. */
 final class CollectingSourceOutput<T> implements SourceOutput<T> {

@@ -1,5 +1,13 @@
 package org.velibstream.source.http.reader;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.velibstream.source.http.TestEndpoints.endpoint;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
@@ -13,20 +21,12 @@ import org.velibstream.source.http.StringLinesDeserializer;
 import org.velibstream.source.http.split.HttpEndpointSplit;
 import org.velibstream.source.http.split.HttpEndpointSplitState;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.velibstream.source.http.TestEndpoints.endpoint;
-
 class HttpPollRecordEmitterTest {
 
     private static final Instant FETCHED_AT = Instant.parse("2026-11-23T03:00:00Z");
 
-    private final HttpPollingMetrics metrics = new HttpPollingMetrics(new UnregisteredMetricsGroup(), Clock.systemUTC());
+    private final HttpPollingMetrics metrics =
+            new HttpPollingMetrics(new UnregisteredMetricsGroup(), Clock.systemUTC());
     private final CollectingSourceOutput<String> output = new CollectingSourceOutput<>();
     private final HttpEndpointSplitState state = new HttpEndpointSplitState(new HttpEndpointSplit(endpoint("e")));
 
@@ -63,17 +63,24 @@ class HttpPollRecordEmitterTest {
 
         emitter.emitRecord(fetched("anything", null), output, state);
 
-        assertThat(output.records).as("a half-decoded body must not leak records").isEmpty();
+        assertThat(output.records)
+                .as("a half-decoded body must not leak records")
+                .isEmpty();
         assertThat(metrics.forEndpoint("e").errorCount(FailureKind.DECODE)).isEqualTo(1);
-        assertThat(state.toSplit().bodySha256()).as("the same bytes are not decoded again").isNotNull();
+        assertThat(state.toSplit().bodySha256())
+                .as("the same bytes are not decoded again")
+                .isNotNull();
     }
 
     @Test
     void a304KeepsValidatorsItDoesNotCarryAndFailuresOnlyCountAPoll() {
         HttpPollRecordEmitter<String> emitter = new HttpPollRecordEmitter<>(new StringLinesDeserializer(), metrics);
         emitter.emitRecord(fetched("ok 1", "\"a\""), output, state);
-        PollOutcome.Fetched lastModifiedOnly = new PollOutcome.Fetched(response("ok 1"), "\"a\"",
-                "Mon, 23 Nov 2026 03:00:00 GMT", HttpPollingSplitReader.sha256(bytes("ok 1")));
+        PollOutcome.Fetched lastModifiedOnly = new PollOutcome.Fetched(
+                response("ok 1"),
+                "\"a\"",
+                "Mon, 23 Nov 2026 03:00:00 GMT",
+                HttpPollingSplitReader.sha256(bytes("ok 1")));
         emitter.emitRecord(lastModifiedOnly, output, state);
 
         emitter.emitRecord(new PollOutcome.NotModified(null, null, FETCHED_AT), output, state);
@@ -94,28 +101,37 @@ class HttpPollRecordEmitterTest {
 
         emitter.emitRecord(fetched("ok 1", "\"a\""), output, state);
         emitter.emitRecord(fetched("ok 1", "\"a\""), output, state);
-        emitter.emitRecord(new PollOutcome.Failed(FailureKind.CONNECT, "ConnectException: refused", failedPollStart, 1),
-                output, state);
-        emitter.emitRecord(new PollOutcome.Failed(FailureKind.HTTP_5XX, "HTTP 503", failedPollStart.plusSeconds(2), 2),
-                output, state);
+        emitter.emitRecord(
+                new PollOutcome.Failed(FailureKind.CONNECT, "ConnectException: refused", failedPollStart, 1),
+                output,
+                state);
+        emitter.emitRecord(
+                new PollOutcome.Failed(FailureKind.HTTP_5XX, "HTTP 503", failedPollStart.plusSeconds(2), 2),
+                output,
+                state);
         emitter.emitRecord(new PollOutcome.NotModified(null, null, notModifiedAt), output, state);
         emitter.emitRecord(new PollOutcome.EndOfSequence(410), output, state);
 
-        assertThat(output.records).as("an unchanged body still says the endpoint is up").containsExactly(
-                "e:ok 1",
-                "up e 200",
-                "up e 200",
-                "down e connect 1 ConnectException: refused",
-                "down e http5xx 2 HTTP 503",
-                "up e 304");
-        assertThat(output.timestamps).containsExactly(
-                FETCHED_AT.toEpochMilli(),
-                FETCHED_AT.toEpochMilli(),
-                FETCHED_AT.toEpochMilli(),
-                failedPollStart.toEpochMilli(),
-                failedPollStart.plusSeconds(2).toEpochMilli(),
-                notModifiedAt.toEpochMilli());
-        assertThat(metrics.forEndpoint("e").recordsEmittedCount()).as("health is not document data").isEqualTo(1);
+        assertThat(output.records)
+                .as("an unchanged body still says the endpoint is up")
+                .containsExactly(
+                        "e:ok 1",
+                        "up e 200",
+                        "up e 200",
+                        "down e connect 1 ConnectException: refused",
+                        "down e http5xx 2 HTTP 503",
+                        "up e 304");
+        assertThat(output.timestamps)
+                .containsExactly(
+                        FETCHED_AT.toEpochMilli(),
+                        FETCHED_AT.toEpochMilli(),
+                        FETCHED_AT.toEpochMilli(),
+                        failedPollStart.toEpochMilli(),
+                        failedPollStart.plusSeconds(2).toEpochMilli(),
+                        notModifiedAt.toEpochMilli());
+        assertThat(metrics.forEndpoint("e").recordsEmittedCount())
+                .as("health is not document data")
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,11 @@
 package org.velibstream.source.http.reader;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
@@ -7,13 +13,6 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
-
-import java.time.Clock;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HttpPollingMetricsTest {
 
@@ -26,17 +25,20 @@ class HttpPollingMetricsTest {
         metrics.forEndpoint("velib");
         metrics.forEndpoint("velib");
 
-        assertThat(registered.keySet()).contains(
-                "reader.endpoint.velib.polls",
-                "reader.endpoint.velib.notModified",
-                "reader.endpoint.velib.unchanged",
-                "reader.endpoint.velib.bytes",
-                "reader.endpoint.velib.recordsEmitted",
-                "reader.endpoint.velib.fetchLatencyMillis",
-                "reader.endpoint.velib.secondsSinceLastSuccess",
-                "reader.endpoint.velib.consecutiveFailures");
-        assertThat(registered.keySet()).containsAll(Arrays.stream(FailureKind.values())
-                .map(kind -> "reader.endpoint.velib.errors." + kind.metricName()).toList());
+        assertThat(registered.keySet())
+                .contains(
+                        "reader.endpoint.velib.polls",
+                        "reader.endpoint.velib.notModified",
+                        "reader.endpoint.velib.unchanged",
+                        "reader.endpoint.velib.bytes",
+                        "reader.endpoint.velib.recordsEmitted",
+                        "reader.endpoint.velib.fetchLatencyMillis",
+                        "reader.endpoint.velib.secondsSinceLastSuccess",
+                        "reader.endpoint.velib.consecutiveFailures");
+        assertThat(registered.keySet())
+                .containsAll(Arrays.stream(FailureKind.values())
+                        .map(kind -> "reader.endpoint.velib.errors." + kind.metricName())
+                        .toList());
     }
 
     @Test
@@ -102,7 +104,9 @@ class HttpPollingMetricsTest {
 
         private <M extends Metric> M register(String name, M metric) {
             Metric previous = registered.putIfAbsent(scope + "." + name, metric);
-            assertThat(previous).as("metric %s.%s registered twice", scope, name).isNull();
+            assertThat(previous)
+                    .as("metric %s.%s registered twice", scope, name)
+                    .isNull();
             return metric;
         }
     }

@@ -1,17 +1,7 @@
 package org.velibstream.source.http.reader;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.velibstream.source.http.HttpEndpoint;
-import org.velibstream.source.http.HttpPollingSource;
-import org.velibstream.source.http.HttpPollingSourceBuilder;
-import org.velibstream.source.http.HttpPollingSourceOptions;
-import org.velibstream.source.http.StringLinesDeserializer;
-import org.velibstream.source.http.TestEndpoints;
-import org.velibstream.source.http.TestHttpServer;
-import org.velibstream.source.http.auth.HttpAuthentication;
-import org.velibstream.source.http.split.HttpEndpointSplit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.velibstream.source.http.TestHttpServer.respond;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +17,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.velibstream.source.http.TestHttpServer.respond;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.velibstream.source.http.HttpEndpoint;
+import org.velibstream.source.http.HttpPollingSource;
+import org.velibstream.source.http.HttpPollingSourceBuilder;
+import org.velibstream.source.http.HttpPollingSourceOptions;
+import org.velibstream.source.http.StringLinesDeserializer;
+import org.velibstream.source.http.TestEndpoints;
+import org.velibstream.source.http.TestHttpServer;
+import org.velibstream.source.http.auth.HttpAuthentication;
+import org.velibstream.source.http.split.HttpEndpointSplit;
 
 /** The split reader and record emitter against a real HTTP server on 127.0.0.1. */
 class HttpPollingSplitReaderITCase {
@@ -53,16 +52,23 @@ class HttpPollingSplitReaderITCase {
     void sendsValidatorsBackAndEmitsNothingOn304() throws Exception {
         server.handle("/status", exchange -> {
             boolean current = "\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
-            respond(exchange, current ? 304 : 200, current ? "" : "ok 1", "ETag", "\"v1\"",
-                    "Last-Modified", LAST_MODIFIED);
+            respond(
+                    exchange,
+                    current ? 304 : 200,
+                    current ? "" : "ok 1",
+                    "ETag",
+                    "\"v1\"",
+                    "Last-Modified",
+                    LAST_MODIFIED);
         });
 
         try (SplitReaderDriver driver = new SplitReaderDriver(options(UnaryOperator.identity()))) {
             driver.add(endpoint("status"));
             driver.fetchOutcomes("status", 3);
 
-            assertThat(driver.outcomes("status")).hasExactlyElementsOfTypes(PollOutcome.Fetched.class,
-                    PollOutcome.NotModified.class, PollOutcome.NotModified.class);
+            assertThat(driver.outcomes("status"))
+                    .hasExactlyElementsOfTypes(
+                            PollOutcome.Fetched.class, PollOutcome.NotModified.class, PollOutcome.NotModified.class);
             List<TestHttpServer.Request> requests = server.requests("/status");
             assertThat(requests.get(0).header("If-None-Match")).isNull();
             assertThat(requests.get(1).header("If-None-Match")).isEqualTo("\"v1\"");
@@ -85,7 +91,8 @@ class HttpPollingSplitReaderITCase {
             driver.add(restored);
             driver.fetchOutcomes("status", 1);
 
-            assertThat(server.requests("/status").get(0).header("If-None-Match")).isEqualTo("\"v7\"");
+            assertThat(server.requests("/status").get(0).header("If-None-Match"))
+                    .isEqualTo("\"v7\"");
             assertThat(driver.output.records).isEmpty();
             assertThat(driver.checkpointedSplit("status").polls()).isEqualTo(13);
         }
@@ -107,8 +114,9 @@ class HttpPollingSplitReaderITCase {
     void suppressesBodiesIdenticalToTheLastEmittedOne() throws Exception {
         List<String> bodies = List.of("ok a", "ok a", "ok b", "ok b", "ok a");
         AtomicInteger request = new AtomicInteger();
-        server.handle("/feed", exchange ->
-                respond(exchange, 200, bodies.get(Math.min(request.getAndIncrement(), bodies.size() - 1))));
+        server.handle(
+                "/feed",
+                exchange -> respond(exchange, 200, bodies.get(Math.min(request.getAndIncrement(), bodies.size() - 1))));
 
         try (SplitReaderDriver driver = new SplitReaderDriver(options(UnaryOperator.identity()))) {
             driver.add(endpoint("feed"));
@@ -142,7 +150,10 @@ class HttpPollingSplitReaderITCase {
                         // Generous for a loaded machine, far below the slow handler's ten seconds.
                         .setRequestTimeout(Duration.ofSeconds(2))
                         .setStopAfterPolls(1)))) {
-            driver.add(endpoint("500")).add(endpoint("404")).add(endpoint("truncated")).add(endpoint("slow"))
+            driver.add(endpoint("500"))
+                    .add(endpoint("404"))
+                    .add(endpoint("truncated"))
+                    .add(endpoint("slow"))
                     .add(endpoint("html"))
                     .add(new HttpEndpoint("refused", refused, FAST))
                     .add(new HttpEndpoint("reset", resetting.uri(), FAST));
@@ -167,20 +178,21 @@ class HttpPollingSplitReaderITCase {
         AtomicInteger secondsCalls = new AtomicInteger();
         AtomicInteger dateCalls = new AtomicInteger();
         server.handle("/seconds", exchange -> {
-            if (secondsCalls.getAndIncrement() == 0) {
-                respond(exchange, 429, "slow down", "Retry-After", "1");
-            } else {
-                respond(exchange, 200, "ok seconds");
-            }
-        }).handle("/date", exchange -> {
-            if (dateCalls.getAndIncrement() == 0) {
-                String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
-                        .format(Instant.now().plusSeconds(2).atOffset(ZoneOffset.UTC));
-                respond(exchange, 503, "down", "Retry-After", inTwoSeconds);
-            } else {
-                respond(exchange, 200, "ok date");
-            }
-        });
+                    if (secondsCalls.getAndIncrement() == 0) {
+                        respond(exchange, 429, "slow down", "Retry-After", "1");
+                    } else {
+                        respond(exchange, 200, "ok seconds");
+                    }
+                })
+                .handle("/date", exchange -> {
+                    if (dateCalls.getAndIncrement() == 0) {
+                        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                Instant.now().plusSeconds(2).atOffset(ZoneOffset.UTC));
+                        respond(exchange, 503, "down", "Retry-After", inTwoSeconds);
+                    } else {
+                        respond(exchange, 200, "ok date");
+                    }
+                });
 
         try (SplitReaderDriver driver = new SplitReaderDriver(options(UnaryOperator.identity()))) {
             driver.add(endpoint("seconds")).add(endpoint("date"));
@@ -242,7 +254,9 @@ class HttpPollingSplitReaderITCase {
             driver.add(endpoint("slow")).add(endpoint("fast"));
             driver.fetchOutcomes("fast", 5);
 
-            assertThat(driver.outcomes("slow")).as("the slow endpoint is still in flight").isEmpty();
+            assertThat(driver.outcomes("slow"))
+                    .as("the slow endpoint is still in flight")
+                    .isEmpty();
             assertThat(driver.output.records).startsWith("fast:ok 1", "fast:ok 2", "fast:ok 3");
         }
     }
@@ -269,29 +283,30 @@ class HttpPollingSplitReaderITCase {
         AtomicBoolean chunkedBodyWrittenInFull = new AtomicBoolean();
         byte[] megabyte = new byte[1024 * 1024];
         server.handle("/declared", exchange -> {
-            exchange.sendResponseHeaders(200, 8L * megabyte.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                for (int i = 0; i < 8; i++) {
-                    out.write(megabyte);
-                }
-            } catch (IOException clientGaveUp) {
-                // Expected: the client stops reading.
-            }
-        }).handle("/chunked", exchange -> {
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                for (int i = 0; i < 64; i++) {
-                    out.write(megabyte);
-                }
-                chunkedBodyWrittenInFull.set(true);
-            } catch (IOException clientGaveUp) {
-                // Expected: the client stops reading.
-            }
-        }).handle("/small", exchange -> respond(exchange, 200, "ok small"));
+                    exchange.sendResponseHeaders(200, 8L * megabyte.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        for (int i = 0; i < 8; i++) {
+                            out.write(megabyte);
+                        }
+                    } catch (IOException clientGaveUp) {
+                        // Expected: the client stops reading.
+                    }
+                })
+                .handle("/chunked", exchange -> {
+                    exchange.sendResponseHeaders(200, 0);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        for (int i = 0; i < 64; i++) {
+                            out.write(megabyte);
+                        }
+                        chunkedBodyWrittenInFull.set(true);
+                    } catch (IOException clientGaveUp) {
+                        // Expected: the client stops reading.
+                    }
+                })
+                .handle("/small", exchange -> respond(exchange, 200, "ok small"));
 
-        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
-                .setMaxBodyBytes(256 * 1024)
-                .setStopAfterPolls(1)))) {
+        try (SplitReaderDriver driver = new SplitReaderDriver(
+                options(builder -> builder.setMaxBodyBytes(256 * 1024).setStopAfterPolls(1)))) {
             driver.add(endpoint("declared")).add(endpoint("chunked")).add(endpoint("small"));
             driver.fetchUntil(d -> d.finished.size() == 3, Duration.ofSeconds(20));
 
@@ -299,7 +314,9 @@ class HttpPollingSplitReaderITCase {
             assertThat(failureKind(driver, "chunked")).isEqualTo(FailureKind.TOO_LARGE);
             assertThat(driver.output.records).containsExactly("small:ok small");
         }
-        assertThat(chunkedBodyWrittenInFull).as("the client must stop reading, not drain 64 MiB").isFalse();
+        assertThat(chunkedBodyWrittenInFull)
+                .as("the client must stop reading, not drain 64 MiB")
+                .isFalse();
     }
 
     @Test
@@ -314,7 +331,8 @@ class HttpPollingSplitReaderITCase {
             }
         });
 
-        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setEndOfSequenceStatuses(410)))) {
+        try (SplitReaderDriver driver =
+                new SplitReaderDriver(options(builder -> builder.setEndOfSequenceStatuses(410)))) {
             driver.add(endpoint("replay"));
             driver.fetchUntil(d -> d.finished.contains("replay"), Duration.ofSeconds(10));
 
@@ -327,10 +345,15 @@ class HttpPollingSplitReaderITCase {
     @Test
     void obtainsCachesAndRefreshesAnOAuth2Token() throws Exception {
         AtomicInteger tokensIssued = new AtomicInteger();
-        server.handle("/token", exchange -> respond(exchange, 200,
-                "{\"access_token\":\"token-" + tokensIssued.incrementAndGet()
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}",
-                "Content-Type", "application/json"));
+        server.handle(
+                "/token",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "{\"access_token\":\"token-" + tokensIssued.incrementAndGet()
+                                + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}",
+                        "Content-Type",
+                        "application/json"));
         AtomicInteger calls = new AtomicInteger();
         server.handle("/protected", exchange -> {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -345,14 +368,20 @@ class HttpPollingSplitReaderITCase {
             driver.add(endpoint("protected"));
             driver.fetchOutcomes("protected", 4);
 
-            assertThat(driver.outcomes("protected")).hasExactlyElementsOfTypes(PollOutcome.Fetched.class,
-                    PollOutcome.Fetched.class, PollOutcome.Failed.class, PollOutcome.Fetched.class);
-            assertThat(driver.output.records).containsExactly(
-                    "protected:ok Bearer token-1", "protected:ok Bearer token-2");
+            assertThat(driver.outcomes("protected"))
+                    .hasExactlyElementsOfTypes(
+                            PollOutcome.Fetched.class,
+                            PollOutcome.Fetched.class,
+                            PollOutcome.Failed.class,
+                            PollOutcome.Fetched.class);
+            assertThat(driver.output.records)
+                    .containsExactly("protected:ok Bearer token-1", "protected:ok Bearer token-2");
             assertThat(tokensIssued).as("one token until the 401, one after").hasValue(2);
             TestHttpServer.Request tokenRequest = server.requests("/token").get(0);
-            assertThat(tokenRequest.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
-                    .encodeToString("velib+client:s3cret%3Ax".getBytes(StandardCharsets.UTF_8)));
+            assertThat(tokenRequest.header("Authorization"))
+                    .isEqualTo("Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString("velib+client:s3cret%3Ax".getBytes(StandardCharsets.UTF_8)));
             assertThat(tokenRequest.body()).isEqualTo("grant_type=client_credentials&scope=gbfs+read");
         }
     }
@@ -369,7 +398,9 @@ class HttpPollingSplitReaderITCase {
             driver.fetchOutcomes("protected", 2);
 
             assertThat(failureKind(driver, "protected")).isEqualTo(FailureKind.AUTH);
-            assertThat(server.requests("/protected")).as("no poll without a token").isEmpty();
+            assertThat(server.requests("/protected"))
+                    .as("no poll without a token")
+                    .isEmpty();
             assertThat(driver.metrics("protected").errorCount(FailureKind.AUTH)).isEqualTo(2);
         }
     }
@@ -378,10 +409,16 @@ class HttpPollingSplitReaderITCase {
     void refreshesAnOAuth2TokenBeforeItExpires() throws Exception {
         AtomicInteger tokensIssued = new AtomicInteger();
         // A one-second lifetime: the token is replaced half a second before it expires.
-        server.handle("/token", exchange -> respond(exchange, 200,
-                "{\"access_token\":\"token-" + tokensIssued.incrementAndGet() + "\",\"expires_in\":1}"));
-        server.handle("/protected", exchange -> respond(exchange, 200, "ok " + exchange.getRequestHeaders()
-                .getFirst("Authorization")));
+        server.handle(
+                "/token",
+                exchange -> respond(
+                        exchange,
+                        200,
+                        "{\"access_token\":\"token-" + tokensIssued.incrementAndGet() + "\",\"expires_in\":1}"));
+        server.handle(
+                "/protected",
+                exchange -> respond(
+                        exchange, 200, "ok " + exchange.getRequestHeaders().getFirst("Authorization")));
         HttpAuthentication oauth2 =
                 HttpAuthentication.oauth2ClientCredentials(server.uri("/token"), "client", "secret", null);
 
@@ -397,18 +434,20 @@ class HttpPollingSplitReaderITCase {
     @Test
     void sendsSourceWideAndPerEndpointHeaders() throws Exception {
         server.handle("/keyed", exchange -> respond(exchange, 200, "ok"));
-        HttpEndpoint keyed = new HttpEndpoint("keyed", server.uri("/keyed"), FAST,
-                java.util.Map.of("X-Api-Key", "endpoint-key"));
+        HttpEndpoint keyed =
+                new HttpEndpoint("keyed", server.uri("/keyed"), FAST, java.util.Map.of("X-Api-Key", "endpoint-key"));
 
-        try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
-                .setHeader("X-Api-Key", "source-key")
-                .setHeader("Accept", "application/json")
-                .setUserAgent("velib-stream-test")))) {
+        try (SplitReaderDriver driver =
+                new SplitReaderDriver(options(builder -> builder.setHeader("X-Api-Key", "source-key")
+                        .setHeader("Accept", "application/json")
+                        .setUserAgent("velib-stream-test")))) {
             driver.add(keyed);
             driver.fetchOutcomes("keyed", 1);
 
             TestHttpServer.Request request = server.requests("/keyed").get(0);
-            assertThat(request.header("X-Api-Key")).as("the endpoint's header wins").isEqualTo("endpoint-key");
+            assertThat(request.header("X-Api-Key"))
+                    .as("the endpoint's header wins")
+                    .isEqualTo("endpoint-key");
             assertThat(request.header("Accept")).isEqualTo("application/json");
             assertThat(request.header("User-Agent")).isEqualTo("velib-stream-test");
         }
@@ -467,5 +506,4 @@ class HttpPollingSplitReaderITCase {
             Thread.currentThread().interrupt();
         }
     }
-
 }

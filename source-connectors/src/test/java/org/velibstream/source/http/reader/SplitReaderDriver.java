@@ -1,14 +1,5 @@
 package org.velibstream.source.http.reader;
 
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-import org.velibstream.source.http.HttpEndpoint;
-import org.velibstream.source.http.HttpPollingSourceOptions;
-import org.velibstream.source.http.StringLinesDeserializer;
-import org.velibstream.source.http.split.HttpEndpointSplit;
-import org.velibstream.source.http.split.HttpEndpointSplitState;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.velibstream.source.http.HttpEndpoint;
+import org.velibstream.source.http.HttpPollingSourceOptions;
+import org.velibstream.source.http.StringLinesDeserializer;
+import org.velibstream.source.http.split.HttpEndpointSplit;
+import org.velibstream.source.http.split.HttpEndpointSplitState;
 
 /**
  * Plays the part of Flink's fetcher and task threads around a real {@link HttpPollingSplitReader} and

@@ -1,13 +1,12 @@
 package org.velibstream.source.http.split;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.velibstream.source.http.TestEndpoints.endpoint;
 import static org.velibstream.source.http.TestEndpoints.endpointWithApiKey;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
 
 class HttpEndpointSplitSerializerTest {
 
@@ -22,8 +21,8 @@ class HttpEndpointSplitSerializerTest {
 
     @Test
     void roundTripsValidatorsHashPollsAndHeaders() throws IOException {
-        HttpEndpointSplit split = new HttpEndpointSplit(endpointWithApiKey("lyon", "key"), "\"v42\"",
-                "Mon, 23 Nov 2026 03:00:00 GMT", "ab".repeat(32), 17);
+        HttpEndpointSplit split = new HttpEndpointSplit(
+                endpointWithApiKey("lyon", "key"), "\"v42\"", "Mon, 23 Nov 2026 03:00:00 GMT", "ab".repeat(32), 17);
 
         HttpEndpointSplit restored = roundTrip(split);
 
@@ -36,7 +35,8 @@ class HttpEndpointSplitSerializerTest {
         byte[] bytes = serializer.serialize(new HttpEndpointSplit(endpoint("a")));
 
         assertThat(serializer.getVersion()).isEqualTo(1);
-        assertThatThrownBy(() -> serializer.deserialize(2, bytes)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> serializer.deserialize(2, bytes))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("version 2");
     }
 
