@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +48,7 @@ final class AsyncHttpPoller implements AutoCloseable {
     private final HttpPollingSourceOptions options;
     private final CloseableHttpAsyncClient client;
     private final Authorizer authorizer;
-    private final Map<String, InFlight> inFlight = new HashMap<>();
+    private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
 
     /** @param clock used by the authorizer to decide when a token expires */
@@ -210,6 +210,11 @@ final class AsyncHttpPoller implements AutoCloseable {
         }
         inFlight.remove(completion.endpointId());
         return Optional.of(poll.startedAt);
+    }
+
+    /** The endpoint's poll under way, if any, is no longer awaited: its answer will be stale. */
+    void forget(String endpointId) {
+        inFlight.remove(endpointId);
     }
 
     /** A server answered 401 to the current credentials: they must not be reused. */

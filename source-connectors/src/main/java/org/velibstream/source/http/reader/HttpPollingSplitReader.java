@@ -51,6 +51,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
     private final Set<String> finishedOnArrival = new HashSet<>();
 
     public HttpPollingSplitReader(HttpPollingSourceOptions options, HttpPollingMetrics metrics, Clock clock) {
+        // Seeded differently in each reader, so that readers failing together do not retry together; only this
+        // reader's fetcher thread draws from it.
         this(options, metrics, clock, schedule(options, clock, new SplittableRandom()));
     }
 
@@ -85,6 +87,8 @@ public final class HttpPollingSplitReader implements SplitReader<PollOutcome, Ht
                 finishedOnArrival.add(split.splitId());
                 continue;
             }
+            // An endpoint added again starts afresh: the answer to a poll of its previous assignment is ignored.
+            poller.forget(split.splitId());
             endpoints.put(split.splitId(), new PolledEndpoint(split));
             schedule.add(split.splitId(), split.endpoint().pollInterval(), split.polls());
             metrics.forEndpoint(split.splitId());
