@@ -2,6 +2,7 @@ package org.velibstream.source.http;
 
 import java.time.Clock;
 import java.util.List;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -10,8 +11,9 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.util.UserCodeClassLoader;
 import org.velibstream.source.http.enumerator.HttpPollingEnumerator;
 import org.velibstream.source.http.enumerator.HttpPollingEnumeratorState;
 import org.velibstream.source.http.enumerator.HttpPollingEnumeratorStateSerializer;
@@ -69,13 +71,28 @@ public final class HttpPollingSource<T>
         return options.boundedness();
     }
 
+    /**
+     * Opens the deserializer, as the Kafka source opens its own, then creates the reader with the task's
+     * configuration (so that the source-reader options set for the job apply).
+     */
     @Override
-    public SourceReader<T, HttpEndpointSplit> createReader(SourceReaderContext readerContext) {
+    public SourceReader<T, HttpEndpointSplit> createReader(SourceReaderContext readerContext) throws Exception {
+        deserializer.open(new DeserializationSchema.InitializationContext() {
+            @Override
+            public MetricGroup getMetricGroup() {
+                return readerContext.metricGroup().addGroup("deserializer");
+            }
+
+            @Override
+            public UserCodeClassLoader getUserCodeClassLoader() {
+                return readerContext.getUserCodeClassLoader();
+            }
+        });
         HttpPollingMetrics metrics = new HttpPollingMetrics(readerContext.metricGroup(), Clock.systemUTC());
         return new HttpPollingSourceReader<>(
                 () -> new HttpPollingSplitReader(options, metrics, Clock.systemUTC()),
                 new HttpPollRecordEmitter<>(deserializer, metrics),
-                new Configuration(),
+                readerContext.getConfiguration(),
                 readerContext);
     }
 

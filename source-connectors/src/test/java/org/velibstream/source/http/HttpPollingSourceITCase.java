@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -65,6 +67,8 @@ class HttpPollingSourceITCase {
     static final AtomicInteger MAPPED_AT_PREVIOUS_CHECKPOINT = new AtomicInteger();
     static final Queue<String> CONTINUITY_VIOLATIONS = new ConcurrentLinkedQueue<>();
     static final Queue<String> SUNK = new ConcurrentLinkedQueue<>();
+    static final AtomicInteger DESERIALIZERS_OPENED = new AtomicInteger();
+    static final Queue<String> DESERIALIZER_MISUSES = new ConcurrentLinkedQueue<>();
 
     private TestHttpServer server;
 
@@ -76,6 +80,8 @@ class HttpPollingSourceITCase {
         MAPPED_AT_PREVIOUS_CHECKPOINT.set(0);
         CONTINUITY_VIOLATIONS.clear();
         SUNK.clear();
+        DESERIALIZERS_OPENED.set(0);
+        DESERIALIZER_MISUSES.clear();
         server = new TestHttpServer();
         for (String endpoint : ENDPOINTS) {
             AtomicInteger requests = new AtomicInteger();
@@ -111,7 +117,7 @@ class HttpPollingSourceITCase {
         env.enableCheckpointing(100);
 
         HttpPollingSourceBuilder<String> builder = HttpPollingSource.<String>builder()
-                .setDeserializer(new StringLinesDeserializer())
+                .setDeserializer(new OpenedOnceDeserializer())
                 .setEndOfSequenceStatuses(410)
                 .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
         ENDPOINTS.forEach(id -> builder.addEndpoint(new HttpEndpoint(id, server.uri("/" + id), Duration.ofMillis(40))));
@@ -140,6 +146,10 @@ class HttpPollingSourceITCase {
         assertThat(versionsByEndpoint).containsOnlyKeys(ENDPOINTS);
         versionsByEndpoint.forEach((endpoint, versions) ->
                 assertThat(versions).as("versions of %s", endpoint).isEqualTo(allVersions));
+        assertThat(DESERIALIZERS_OPENED)
+                .as("one deserializer per reader, two readers before and two after the restart")
+                .hasValue(4);
+        assertThat(DESERIALIZER_MISUSES).isEmpty();
     }
 
     static int version(String record) {
@@ -188,6 +198,36 @@ class HttpPollingSourceITCase {
             }
             lastVersion.update(version);
             out.collect(record);
+        }
+    }
+
+    /** Checks that each reader's copy of the deserializer is opened once, before its first record. */
+    static final class OpenedOnceDeserializer implements HttpResponseDeserializer<String> {
+        private final StringLinesDeserializer lines = new StringLinesDeserializer();
+        private transient int opens;
+
+        @Override
+        public void open(DeserializationSchema.InitializationContext context) {
+            DESERIALIZERS_OPENED.incrementAndGet();
+            if (++opens > 1) {
+                DESERIALIZER_MISUSES.add("opened " + opens + " times");
+            }
+            if (context.getMetricGroup() == null || context.getUserCodeClassLoader() == null) {
+                DESERIALIZER_MISUSES.add("opened without a metric group or class loader");
+            }
+        }
+
+        @Override
+        public void deserialize(PolledResponse response, Collector<String> out) throws IOException {
+            if (opens == 0) {
+                DESERIALIZER_MISUSES.add("deserialize before open: " + response.endpointId());
+            }
+            lines.deserialize(response, out);
+        }
+
+        @Override
+        public TypeInformation<String> getProducedType() {
+            return lines.getProducedType();
         }
     }
 

@@ -40,7 +40,7 @@ class HttpPollRecordEmitterTest {
         assertThat(output.timestamps).containsOnly(FETCHED_AT.toEpochMilli());
         HttpEndpointSplit checkpointed = state.toSplit();
         assertThat(checkpointed.etag()).isEqualTo("\"a\"");
-        assertThat(checkpointed.bodySha256()).isEqualTo(HttpPollingSplitReader.sha256(bytes("ok 1\nok 2")));
+        assertThat(checkpointed.bodySha256()).isEqualTo(PollOutcomeClassifier.sha256(bytes("ok 1\nok 2")));
         assertThat(checkpointed.polls()).isEqualTo(1);
         assertThat(metrics.forEndpoint("e").recordsEmittedCount()).isEqualTo(2);
     }
@@ -80,7 +80,7 @@ class HttpPollRecordEmitterTest {
                 response("ok 1"),
                 "\"a\"",
                 "Mon, 23 Nov 2026 03:00:00 GMT",
-                HttpPollingSplitReader.sha256(bytes("ok 1")));
+                PollOutcomeClassifier.sha256(bytes("ok 1")));
         emitter.emitRecord(lastModifiedOnly, output, state);
 
         emitter.emitRecord(new PollOutcome.NotModified(null, null, FETCHED_AT), output, state);
@@ -145,7 +145,7 @@ class HttpPollRecordEmitterTest {
     }
 
     private static PollOutcome.Fetched fetched(String body, String etag) {
-        return new PollOutcome.Fetched(response(body), etag, null, HttpPollingSplitReader.sha256(bytes(body)));
+        return new PollOutcome.Fetched(response(body), etag, null, PollOutcomeClassifier.sha256(bytes(body)));
     }
 
     private static PolledResponse response(String body) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,10 +31,14 @@ import org.velibstream.source.http.TestHttpServer;
 import org.velibstream.source.http.auth.HttpAuthentication;
 import org.velibstream.source.http.split.HttpEndpointSplit;
 
-/** The split reader and record emitter against a real HTTP server on 127.0.0.1. */
+/**
+ * The split reader and record emitter against a real HTTP server on 127.0.0.1: what real responses and real
+ * failures become. When the schedule polls is {@link PollScheduleTest}'s subject, in test time; here a test reads
+ * what the schedule decided rather than waiting for it, and the remaining waits are a few short poll intervals.
+ */
 class HttpPollingSplitReaderITCase {
 
-    private static final Duration FAST = Duration.ofMillis(50);
+    private static final Duration FAST = Duration.ofMillis(20);
     private static final String LAST_MODIFIED = "Mon, 23 Nov 2026 03:00:00 GMT";
 
     private TestHttpServer server;
@@ -138,36 +143,45 @@ class HttpPollingSplitReaderITCase {
                     exchange.getResponseBody().flush();
                     // Closing the exchange here ends the connection 994 bytes short of its Content-Length.
                 })
-                .handle("/slow", exchange -> {
-                    sleep(Duration.ofSeconds(10));
-                    respond(exchange, 200, "ok late");
-                })
                 .handle("/html", exchange -> respond(exchange, 200, "<html>maintenance</html>"));
         URI refused = unusedLocalPort();
 
         try (ResettingServer resetting = new ResettingServer();
-                SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder
-                        // Generous for a loaded machine, far below the slow handler's ten seconds.
-                        .setRequestTimeout(Duration.ofSeconds(2))
-                        .setStopAfterPolls(1)))) {
+                SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setStopAfterPolls(1)))) {
             driver.add(endpoint("500"))
                     .add(endpoint("404"))
                     .add(endpoint("truncated"))
-                    .add(endpoint("slow"))
                     .add(endpoint("html"))
                     .add(new HttpEndpoint("refused", refused, FAST))
                     .add(new HttpEndpoint("reset", resetting.uri(), FAST));
-            driver.fetchUntil(d -> d.finished.size() == 7, Duration.ofSeconds(20));
+            driver.fetchUntil(d -> d.finished.size() == 6, Duration.ofSeconds(20));
 
             assertThat(failureKind(driver, "500")).isEqualTo(FailureKind.HTTP_5XX);
             assertThat(failureKind(driver, "404")).isEqualTo(FailureKind.HTTP_4XX);
             assertThat(failureKind(driver, "truncated")).isEqualTo(FailureKind.CONNECT);
-            assertThat(failureKind(driver, "slow")).isEqualTo(FailureKind.TIMEOUT);
             assertThat(failureKind(driver, "refused")).isEqualTo(FailureKind.CONNECT);
             assertThat(failureKind(driver, "reset")).isEqualTo(FailureKind.CONNECT);
             assertThat(driver.outcomes("html")).singleElement().isInstanceOf(PollOutcome.Fetched.class);
             assertThat(driver.metrics("html").errorCount(FailureKind.DECODE)).isEqualTo(1);
             assertThat(driver.metrics("500").errorCount(FailureKind.HTTP_5XX)).isEqualTo(1);
+            assertThat(driver.output.records).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerWithinTheRequestTimeoutIsATimeout() throws Exception {
+        server.handle("/slow", exchange -> {
+            sleep(Duration.ofSeconds(10));
+            respond(exchange, 200, "ok late");
+        });
+
+        // Any timeout far below the handler's ten seconds shows the poll is cut off; a short one keeps the test short.
+        try (SplitReaderDriver driver = new SplitReaderDriver(options(
+                builder -> builder.setRequestTimeout(Duration.ofMillis(200)).setStopAfterPolls(1)))) {
+            driver.add(endpoint("slow"));
+            driver.fetchUntil(d -> d.finished.contains("slow"), Duration.ofSeconds(5));
+
+            assertThat(failureKind(driver, "slow")).isEqualTo(FailureKind.TIMEOUT);
             assertThat(driver.metrics("slow").errorCount(FailureKind.TIMEOUT)).isEqualTo(1);
             assertThat(driver.output.records).isEmpty();
         }
@@ -175,39 +189,27 @@ class HttpPollingSplitReaderITCase {
 
     @Test
     void honoursRetryAfterInSecondsAndAsHttpDate() throws Exception {
-        AtomicInteger secondsCalls = new AtomicInteger();
-        AtomicInteger dateCalls = new AtomicInteger();
-        server.handle("/seconds", exchange -> {
-                    if (secondsCalls.getAndIncrement() == 0) {
-                        respond(exchange, 429, "slow down", "Retry-After", "1");
-                    } else {
-                        respond(exchange, 200, "ok seconds");
-                    }
-                })
-                .handle("/date", exchange -> {
-                    if (dateCalls.getAndIncrement() == 0) {
-                        String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                                Instant.now().plusSeconds(2).atOffset(ZoneOffset.UTC));
-                        respond(exchange, 503, "down", "Retry-After", inTwoSeconds);
-                    } else {
-                        respond(exchange, 200, "ok date");
-                    }
-                });
+        Instant retryAt = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(retryAt.atOffset(ZoneOffset.UTC));
+        server.handle("/seconds", exchange -> respond(exchange, 429, "slow down", "Retry-After", "120"))
+                .handle("/date", exchange -> respond(exchange, 503, "down", "Retry-After", inTwoMinutes));
 
         try (SplitReaderDriver driver = new SplitReaderDriver(options(UnaryOperator.identity()))) {
             driver.add(endpoint("seconds")).add(endpoint("date"));
-            Instant start = Instant.now();
-            driver.fetchOutcomes("seconds", 2);
-            Instant secondsRecovered = Instant.now();
-            driver.fetchOutcomes("date", 2);
-            Instant dateRecovered = Instant.now();
+            Instant before = driver.clock.instant();
+            driver.fetchOutcomes("seconds", 1);
+            driver.fetchOutcomes("date", 1);
+            Instant after = driver.clock.instant();
 
             assertThat(failureKind(driver, "seconds")).isEqualTo(FailureKind.RATE_LIMITED);
             assertThat(failureKind(driver, "date")).isEqualTo(FailureKind.HTTP_5XX);
-            // Backoff alone would retry after at most 100 ms; only Retry-After explains these waits.
-            assertThat(Duration.between(start, secondsRecovered)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
-            assertThat(Duration.between(start, dateRecovered)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
-            assertThat(driver.output.records).containsExactlyInAnyOrder("seconds:ok seconds", "date:ok date");
+            // Backoff alone would retry after at most 20 ms; the schedule took the servers' word instead.
+            assertThat(driver.schedule.nextPollAt("seconds"))
+                    .isBetween(before.plusSeconds(120), after.plusSeconds(120));
+            assertThat(driver.schedule.nextPollAt("date")).isEqualTo(retryAt);
+            assertThat(driver.schedule.dueNow()).isEmpty();
+            assertThat(server.requests("/seconds")).hasSize(1);
+            assertThat(server.requests("/date")).hasSize(1);
         }
     }
 
@@ -408,7 +410,7 @@ class HttpPollingSplitReaderITCase {
     @Test
     void refreshesAnOAuth2TokenBeforeItExpires() throws Exception {
         AtomicInteger tokensIssued = new AtomicInteger();
-        // A one-second lifetime: the token is replaced half a second before it expires.
+        // A one-second lifetime: from half a second on, a new token is fetched while the current one is still sent.
         server.handle(
                 "/token",
                 exchange -> respond(
@@ -424,7 +426,9 @@ class HttpPollingSplitReaderITCase {
 
         try (SplitReaderDriver driver = new SplitReaderDriver(options(builder -> builder.setAuthentication(oauth2)))) {
             driver.add(endpoint("protected"));
-            driver.fetchUntil(d -> tokensIssued.get() >= 3, Duration.ofSeconds(10));
+            driver.fetchOutcomes("protected", 1);
+            driver.clock.skip(Duration.ofMillis(600)); // past the refresh time, not yet past the expiry
+            driver.fetchUntil(d -> d.output.records.contains("protected:ok Bearer token-2"), Duration.ofSeconds(10));
 
             assertThat(driver.outcomes("protected")).allMatch(PollOutcome.Fetched.class::isInstance);
             assertThat(driver.output.records).contains("protected:ok Bearer token-1", "protected:ok Bearer token-2");
@@ -489,7 +493,7 @@ class HttpPollingSplitReaderITCase {
                 .addEndpoint(TestEndpoints.endpoint("unused"))
                 .setDeserializer(new StringLinesDeserializer())
                 .setRequestTimeout(Duration.ofSeconds(10))
-                .setBackoff(Duration.ofMillis(50), Duration.ofMillis(100));
+                .setBackoff(Duration.ofMillis(10), Duration.ofMillis(20));
         return customize.apply(builder).build().options();
     }
 

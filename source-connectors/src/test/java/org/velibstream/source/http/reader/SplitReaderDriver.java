@@ -1,6 +1,5 @@
 package org.velibstream.source.http.reader;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
@@ -22,20 +22,24 @@ import org.velibstream.source.http.split.HttpEndpointSplitState;
 /**
  * Plays the part of Flink's fetcher and task threads around a real {@link HttpPollingSplitReader} and
  * {@link HttpPollRecordEmitter}: fetches, hands each outcome to the emitter with its split state, and keeps
- * outcomes, emitted records and finished splits for assertions.
+ * outcomes, emitted records and finished splits for assertions. The reader runs on the wall clock, which a test may
+ * skip forward, and its schedule is exposed so that tests can read what it decided instead of waiting for it.
  */
 final class SplitReaderDriver implements AutoCloseable {
 
-    final HttpPollingMetrics metrics = new HttpPollingMetrics(new UnregisteredMetricsGroup(), Clock.systemUTC());
+    final SkippableClock clock = new SkippableClock();
+    final HttpPollingMetrics metrics = new HttpPollingMetrics(new UnregisteredMetricsGroup(), clock);
     final CollectingSourceOutput<String> output = new CollectingSourceOutput<>();
     final Map<String, List<PollOutcome>> outcomes = new HashMap<>();
     final Set<String> finished = new HashSet<>();
+    final PollSchedule schedule;
     private final Map<String, HttpEndpointSplitState> states = new HashMap<>();
     private final HttpPollingSplitReader splitReader;
     private final HttpPollRecordEmitter<String> emitter;
 
     SplitReaderDriver(HttpPollingSourceOptions options) {
-        this.splitReader = new HttpPollingSplitReader(options, metrics, Clock.systemUTC());
+        this.schedule = HttpPollingSplitReader.schedule(options, clock, new SplittableRandom(11));
+        this.splitReader = new HttpPollingSplitReader(options, metrics, clock, schedule);
         this.emitter = new HttpPollRecordEmitter<>(new StringLinesDeserializer(), metrics);
     }
 
