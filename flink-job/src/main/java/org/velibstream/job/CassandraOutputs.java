@@ -4,22 +4,21 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import java.time.ZoneId;
 import javax.annotation.Nullable;
 import org.apache.flink.configuration.Configuration;
-import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.io.cassandra.VelibTables;
 import org.velibstream.job.options.JobOptions;
 import org.velibstream.job.options.Secrets;
-import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.cassandra.CassandraConnectionOptions;
 import org.velibstream.sink.cassandra.CassandraCredentials;
+import org.velibstream.sink.cassandra.CassandraSchema;
 import org.velibstream.sink.cassandra.CassandraSessionFactory;
 import org.velibstream.sink.cassandra.CassandraSink;
 import org.velibstream.sink.cassandra.CassandraSinkBuilder;
 import org.velibstream.sink.cassandra.CassandraSinkException;
 import org.velibstream.sink.cassandra.CassandraStatementMapper;
 import org.velibstream.sink.cassandra.CassandraTlsOptions;
-import org.velibstream.sink.cassandra.VelibSchema;
 
 /**
- * Writes statistics and alerts to the Cassandra tables of {@code velib-schema.cql}, creating them first if asked.
+ * Writes statistics and alerts to the Cassandra tables of {@link VelibTables}, creating them first if asked.
  * Every statement is an upsert on the full primary key, so a replay after a restart rewrites the same rows.
  */
 final class CassandraOutputs {
@@ -36,59 +35,15 @@ final class CassandraOutputs {
         }
         ZoneId zone = ZoneId.of(config.get(JobOptions.TIME_ZONE));
         results.stats()
-                .sinkTo(sink(
-                        config,
-                        CassandraStatementMapper.<PostalCodeStats>of(
-                                "INSERT INTO " + keyspace
-                                        + ".postal_code_stats (system_id, postal_code, day, window_end, "
-                                        + "window_start, stations, bikes, mechanical, ebike, docks, capacity, empty_stations, "
-                                        + "full_stations, out_of_service_stations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                stats -> new Object[] {
-                                    stats.systemId(), stats.postalCode(), VelibSchema.day(stats.windowEnd(), zone),
-                                            stats.windowEnd(), stats.windowStart(),
-                                    stats.stations(), stats.bikes(), stats.mechanical(), stats.ebike(), stats.docks(),
-                                    stats.capacity(), stats.emptyStations(), stats.fullStations(),
-                                            stats.outOfServiceStations()
-                                })))
+                .sinkTo(sink(config, VelibTables.POSTAL_CODE_STATS.mapper(keyspace, zone)))
                 .name("Statistics to Cassandra")
                 .uid("stats-cassandra-sink");
         results.alerts()
-                .sinkTo(sink(
-                        config,
-                        CassandraStatementMapper.<StationAlert>of(
-                                "INSERT INTO " + keyspace
-                                        + ".station_alerts (system_id, station_code, type, since, postal_code, "
-                                        + "state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                alert -> new Object[] {
-                                    alert.systemId(),
-                                    alert.stationCode(),
-                                    alert.type().name(),
-                                    alert.since(),
-                                    alert.postalCode(),
-                                    alert.state().name(),
-                                    alert.detectedAt(),
-                                    alert.details()
-                                })))
+                .sinkTo(sink(config, VelibTables.STATION_ALERTS.mapper(keyspace, zone)))
                 .name("Alerts to Cassandra, by station")
                 .uid("station-alerts-cassandra-sink");
         results.alerts()
-                .sinkTo(sink(
-                        config,
-                        CassandraStatementMapper.<StationAlert>of(
-                                "INSERT INTO " + keyspace
-                                        + ".alerts_by_day (day, since, system_id, station_code, type, "
-                                        + "postal_code, state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                alert -> new Object[] {
-                                    VelibSchema.day(alert.since(), zone),
-                                    alert.since(),
-                                    alert.systemId(),
-                                    alert.stationCode(),
-                                    alert.type().name(),
-                                    alert.postalCode(),
-                                    alert.state().name(),
-                                    alert.detectedAt(),
-                                    alert.details()
-                                })))
+                .sinkTo(sink(config, VelibTables.ALERTS_BY_DAY.mapper(keyspace, zone)))
                 .name("Alerts to Cassandra, by day")
                 .uid("alerts-by-day-cassandra-sink");
     }
@@ -120,14 +75,11 @@ final class CassandraOutputs {
     }
 
     private static void createSchema(Configuration config, String keyspace) throws CassandraSinkException {
-        VelibSchema schema = VelibSchema.builder()
-                .keyspace(keyspace)
-                .replication("{'class': 'SimpleStrategy', 'replication_factor': "
-                        + config.get(JobOptions.CASSANDRA_REPLICATION_FACTOR) + "}")
-                .tableTtl("postal_code_stats", config.get(JobOptions.CASSANDRA_STATS_TTL))
-                .tableTtl("station_alerts", config.get(JobOptions.CASSANDRA_ALERTS_TTL))
-                .tableTtl("alerts_by_day", config.get(JobOptions.CASSANDRA_ALERTS_TTL))
-                .build();
+        CassandraSchema schema = VelibTables.schema(
+                keyspace,
+                config.get(JobOptions.CASSANDRA_REPLICATION_FACTOR),
+                config.get(JobOptions.CASSANDRA_STATS_TTL),
+                config.get(JobOptions.CASSANDRA_ALERTS_TTL));
         try (CqlSession session = CassandraSessionFactory.open(connection(config, null))) {
             schema.applyTo(session);
         }

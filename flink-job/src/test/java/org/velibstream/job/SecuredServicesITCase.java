@@ -38,6 +38,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.velibstream.job.io.cassandra.VelibTable;
+import org.velibstream.job.io.cassandra.VelibTableRows;
+import org.velibstream.job.io.cassandra.VelibTables;
 import org.velibstream.job.stack.LocalStack;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.cassandra.CassandraConnectionOptions;
@@ -149,13 +152,12 @@ class SecuredServicesITCase {
 
             assertThat(readCommittedStats()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATS);
             try (CqlSession session = CassandraSessionFactory.open(cassandra(CASSANDRA_USER, CASSANDRA_PASSWORD))) {
-                String query = "SELECT * FROM " + KEYSPACE + ".postal_code_stats";
+                VelibTable<PostalCodeStats> table = VelibTables.POSTAL_CODE_STATS;
                 await(
-                        "4 rows in " + KEYSPACE + ".postal_code_stats",
-                        () -> session.execute(query).all().size() == 4);
-                assertThat(session.execute(query).all())
-                        .extracting(CassandraPipelineITCase::stats)
-                        .containsExactlyInAnyOrderElementsOf(EXPECTED_STATS);
+                        "4 rows in " + KEYSPACE + "." + table.name(),
+                        () -> VelibTableRows.read(session, KEYSPACE, table).size() == 4);
+                assertThat(VelibTableRows.read(session, KEYSPACE, table))
+                        .containsExactlyInAnyOrderElementsOf(VelibTableRows.expected(table, EXPECTED_STATS));
             }
 
             for (String path : List.of(

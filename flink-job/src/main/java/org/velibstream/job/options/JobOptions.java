@@ -315,7 +315,7 @@ public final class JobOptions {
             .booleanType()
             .defaultValue(true)
             .withDescription(
-                    "Create the keyspace and tables when missing (sinks/src/main/resources/cassandra/velib-schema.cql).");
+                    "Create the keyspace and tables when missing (flink-job/src/main/resources/cassandra/velib-schema.cql).");
 
     public static final ConfigOption<Integer> CASSANDRA_REPLICATION_FACTOR = ConfigOptions.key(
                     "cassandra-replication-factor")

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.velibstream.job.alerts.StationAlert;
+import org.velibstream.job.io.cassandra.VelibTable;
+import org.velibstream.job.io.cassandra.VelibTables;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.json.JsonCodec;
 
@@ -21,7 +23,6 @@ import org.velibstream.sink.json.JsonCodec;
 record JobOutput(List<PostalCodeStats> stats, List<StationAlert> alerts, List<String> cassandraRows) {
 
     private static final ObjectMapper JSON = JsonCodec.newMapper();
-    private static final List<String> TABLES = List.of("postal_code_stats", "station_alerts", "alerts_by_day");
 
     JobOutput {
         stats = List.copyOf(stats);
@@ -66,9 +67,9 @@ record JobOutput(List<PostalCodeStats> stats, List<StationAlert> alerts, List<St
     private static List<String> cassandraRows(CqlSession session, String keyspace) {
         List<String> rows = new ArrayList<>();
         try {
-            for (String table : TABLES) {
-                for (Row row : session.execute("SELECT * FROM " + keyspace + "." + table)) {
-                    rows.add(table + " " + row.getFormattedContents());
+            for (VelibTable<?> table : VelibTables.ALL) {
+                for (Row row : session.execute(table.select(keyspace))) {
+                    rows.add(table.name() + " " + row.getFormattedContents());
                 }
             }
         } catch (DriverException e) {

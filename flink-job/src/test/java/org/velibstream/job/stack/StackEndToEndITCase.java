@@ -37,6 +37,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.velibstream.job.io.cassandra.VelibTables;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
 import org.velibstream.sink.json.JsonCodec;
@@ -268,7 +269,8 @@ class StackEndToEndITCase {
     private static Map<Instant, List<Integer>> cassandraTotals(CqlSession session) {
         List<Row> rows;
         try {
-            rows = session.execute("SELECT window_end, stations, bikes FROM velib.postal_code_stats")
+            rows = session.execute(
+                            "SELECT window_end, stations, bikes FROM velib." + VelibTables.POSTAL_CODE_STATS.name())
                     .all();
         } catch (InvalidQueryException e) {
             return Map.of();

@@ -114,10 +114,10 @@ final class CassandraErrors {
         }
         if (cause instanceof InvalidKeyspaceException
                 || (message.contains("Keyspace") && message.contains("does not exist"))) {
-            return "Create the keyspace (see cassandra/velib-schema.cql or VelibSchema) or fix the sink's keyspace.";
+            return "Create the keyspace (for instance with CassandraSchema) or fix the sink's keyspace.";
         }
         if (cause instanceof InvalidQueryException && message.contains("table")) {
-            return "Create the table (see cassandra/velib-schema.cql or VelibSchema) or fix the statement mapper's CQL.";
+            return "Create the table (for instance with CassandraSchema) or fix the statement mapper's CQL.";
         }
         if (cause instanceof SyntaxError || cause instanceof QueryValidationException) {
             return "Fix the statement mapper's CQL.";

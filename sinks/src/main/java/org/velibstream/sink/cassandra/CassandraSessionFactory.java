@@ -13,7 +13,7 @@ import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Opens a {@link CqlSession} from {@link CassandraConnectionOptions}; shared by the sink writer and {@link VelibSchema}. */
+/** Opens a {@link CqlSession} from {@link CassandraConnectionOptions}; shared by the sink writer and whoever applies a {@link CassandraSchema}. */
 public final class CassandraSessionFactory {
 
     private CassandraSessionFactory() {}

@@ -12,13 +12,13 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * rewrites of the same rows. Build it with {@link #builder()}:
  *
  * <pre>{@code
- * CassandraSink<Alert> sink = CassandraSink.<Alert>builder()
+ * CassandraSink<Reading> sink = CassandraSink.<Reading>builder()
  *         .setContactPoints("127.0.0.1:9042")
  *         .setLocalDatacenter("datacenter1")
- *         .setKeyspace("velib")
+ *         .setKeyspace("sensors")
  *         .setStatementMapper(CassandraStatementMapper.of(
- *                 "INSERT INTO station_alerts (station_code, type, since, state) VALUES (?, ?, ?, ?)",
- *                 alert -> new Object[] {alert.stationCode(), alert.type(), alert.since(), alert.state()}))
+ *                 "INSERT INTO readings (sensor, day, at, value) VALUES (?, ?, ?, ?)",
+ *                 reading -> new Object[] {reading.sensor(), reading.day(), reading.at(), reading.value()}))
  *         .build();
  * }</pre>
  *

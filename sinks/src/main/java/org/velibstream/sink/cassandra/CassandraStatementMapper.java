@@ -13,7 +13,7 @@ import org.apache.flink.util.function.SerializableFunction;
  */
 public interface CassandraStatementMapper<T> extends Serializable {
 
-    /** The CQL to prepare, e.g. {@code INSERT INTO velib.station_alerts (station_code, ...) VALUES (?, ...)}. */
+    /** The CQL to prepare, e.g. {@code INSERT INTO sensors.readings (sensor, ...) VALUES (?, ...)}. */
     String cql();
 
     /**

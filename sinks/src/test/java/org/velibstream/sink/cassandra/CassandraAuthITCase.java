@@ -2,8 +2,8 @@ package org.velibstream.sink.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.velibstream.sink.cassandra.TestRows.POSTAL_CODE_STATS;
-import static org.velibstream.sink.cassandra.TestRows.stats;
+import static org.velibstream.sink.cassandra.TestRows.READINGS;
+import static org.velibstream.sink.cassandra.TestRows.reading;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.nio.file.Path;
@@ -13,12 +13,12 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.velibstream.sink.cassandra.TestRows.PostalCodeStats;
+import org.velibstream.sink.cassandra.TestRows.Reading;
 
 /** Credentials against a second real node started with PasswordAuthenticator, beside the one of {@code mvn verify}. */
 class CassandraAuthITCase {
 
-    private static final String KEYSPACE = "velib_auth_it";
+    private static final String KEYSPACE = "sink_auth_it";
     private static final int PORT_OFFSET = 100;
 
     private static CassandraTestNode node;
@@ -46,11 +46,11 @@ class CassandraAuthITCase {
 
     @Test
     void writesWithTheRightCredentials() throws Exception {
-        PostalCodeStats row = stats("AUTH", "2026-11-23", Instant.parse("2026-11-23T12:00:00Z"), 1);
-        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(
+        Reading row = reading("AUTH", "2026-11-23", Instant.parse("2026-11-23T12:00:00Z"), 1);
+        try (CassandraSinkWriter<Reading> writer = new CassandraSinkWriter<>(
                 node.connection(KEYSPACE),
                 CassandraWriteOptions.defaults(),
-                POSTAL_CODE_STATS,
+                READINGS,
                 UnregisteredMetricsGroup.createSinkWriterMetricGroup(),
                 "auth-test")) {
             writer.write(row, null);
@@ -58,7 +58,7 @@ class CassandraAuthITCase {
         }
 
         try (CqlSession session = node.openSession()) {
-            assertThat(CassandraSinkITCase.countStats(session, KEYSPACE, "AUTH", "2026-11-23"))
+            assertThat(CassandraSinkITCase.countReadings(session, KEYSPACE, "AUTH", "2026-11-23"))
                     .isEqualTo(1);
         }
     }

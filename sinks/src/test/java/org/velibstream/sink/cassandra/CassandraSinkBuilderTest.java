@@ -34,9 +34,9 @@ class CassandraSinkBuilderTest {
         CassandraSink<String> sink = CassandraSink.<String>builder()
                 .setContactPoints("cassandra-1:9142")
                 .setLocalDatacenter("dc-paris")
-                .setKeyspace("velib")
+                .setKeyspace("sensors")
                 .setCredentials("flink", "s3cret")
-                .setTls("/etc/velib/truststore.p12", "changeit", true)
+                .setTls("/etc/sensors/truststore.p12", "changeit", true)
                 .setConsistencyLevel(DefaultConsistencyLevel.QUORUM)
                 .setRequestTimeout(Duration.ofSeconds(3))
                 .setMaxInFlightRequests(16)
@@ -48,9 +48,9 @@ class CassandraSinkBuilderTest {
                 .isEqualTo(new CassandraConnectionOptions(
                         List.of("cassandra-1:9142"),
                         "dc-paris",
-                        "velib",
+                        "sensors",
                         new CassandraCredentials("flink", "s3cret"),
-                        new CassandraTlsOptions("/etc/velib/truststore.p12", "changeit", true)));
+                        new CassandraTlsOptions("/etc/sensors/truststore.p12", "changeit", true)));
         assertThat(sink.writeOptions())
                 .isEqualTo(new CassandraWriteOptions(
                         DefaultConsistencyLevel.QUORUM,
@@ -64,7 +64,7 @@ class CassandraSinkBuilderTest {
     @Test
     void connectionWithoutKeyspaceKeepsEverythingElse() {
         CassandraConnectionOptions options = new CassandraConnectionOptions(
-                List.of("127.0.0.1:9042"), "datacenter1", "velib", new CassandraCredentials("flink", "s3cret"), null);
+                List.of("127.0.0.1:9042"), "datacenter1", "sensors", new CassandraCredentials("flink", "s3cret"), null);
 
         assertThat(options.withoutKeyspace())
                 .isEqualTo(new CassandraConnectionOptions(

@@ -3,11 +3,9 @@ package org.velibstream.sink.cassandra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.velibstream.sink.cassandra.TestRows.ALERTS_BY_DAY;
-import static org.velibstream.sink.cassandra.TestRows.POSTAL_CODE_STATS;
-import static org.velibstream.sink.cassandra.TestRows.STATION_ALERTS;
-import static org.velibstream.sink.cassandra.TestRows.SYSTEM_ID;
-import static org.velibstream.sink.cassandra.TestRows.stats;
+import static org.velibstream.sink.cassandra.TestRows.EVENTS;
+import static org.velibstream.sink.cassandra.TestRows.READINGS;
+import static org.velibstream.sink.cassandra.TestRows.reading;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -37,13 +35,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.velibstream.sink.cassandra.TestRows.Alert;
-import org.velibstream.sink.cassandra.TestRows.PostalCodeStats;
+import org.velibstream.sink.cassandra.TestRows.Event;
+import org.velibstream.sink.cassandra.TestRows.Reading;
 
 /** The sink against a real Cassandra node, in Flink jobs on a MiniCluster. */
 class CassandraSinkITCase {
 
-    private static final String KEYSPACE = "velib_sink_it";
+    private static final String KEYSPACE = "sink_it";
     private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
 
     private static final CassandraTestNode NODE = CassandraTestNode.startedByMaven();
@@ -52,7 +50,7 @@ class CassandraSinkITCase {
     static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension();
 
     private static CqlSession session;
-    private static VelibSchema schema;
+    private static CassandraSchema schema;
 
     @BeforeAll
     static void createSchema() throws Exception {
@@ -70,90 +68,68 @@ class CassandraSinkITCase {
 
     @Test
     void everyTableRoundTripsThroughTheSink() throws Exception {
-        List<PostalCodeStats> stats = List.of(
-                stats("75012", "2026-11-22", NOON.minus(Duration.ofDays(1)), 10),
-                stats("75012", "2026-11-23", NOON, 20),
-                stats("75012", "2026-11-23", NOON.plusSeconds(60), 30));
-        List<Alert> alerts = List.of(
-                alert("12001", "EMPTY_TOO_LONG", NOON, "OPEN"),
-                alert("12001", "NO_UPDATE", NOON.plusSeconds(600), "OPEN"),
-                alert("12002", "EMPTY_TOO_LONG", NOON.plusSeconds(900), "RESOLVED"));
+        List<Reading> readings = List.of(
+                reading("S12", "2026-11-22", NOON.minus(Duration.ofDays(1)), 10),
+                reading("S12", "2026-11-23", NOON, 20),
+                new Reading("S12", "2026-11-23", NOON.plusSeconds(60), 30, null));
+        List<Event> events = List.of(
+                event("S12", "TOO_LOW", NOON, "OPEN"),
+                event("S12", "NO_UPDATE", NOON.plusSeconds(600), "OPEN"),
+                event("S13", "TOO_LOW", NOON.plusSeconds(900), "RESOLVED"));
 
-        writeAll(stats, alerts);
+        writeAll(readings, events);
 
-        assertThat(readStats("75012", "2026-11-23")).containsExactly(stats.get(2), stats.get(1));
-        assertThat(readStats("75012", "2026-11-22")).containsExactly(stats.get(0));
-        assertThat(readStationAlerts("12001")).containsExactly(alerts.get(0), alerts.get(1));
-        assertThat(readStationAlerts("12002")).containsExactly(alerts.get(2));
-        assertThat(readAlertsByDay("2026-11-23"))
-                .filteredOn(alert -> alert.stationCode().startsWith("120"))
-                .containsExactly(alerts.get(2), alerts.get(1), alerts.get(0));
+        assertThat(readReadings("S12", "2026-11-23")).containsExactly(readings.get(2), readings.get(1));
+        assertThat(readReadings("S12", "2026-11-22")).containsExactly(readings.get(0));
+        assertThat(readEvents("S12")).containsExactly(events.get(1), events.get(0));
+        assertThat(readEvents("S13")).containsExactly(events.get(2));
     }
 
     @Test
     void replayingRecordsLeavesTheSameRows() throws Exception {
-        List<PostalCodeStats> stats =
-                List.of(stats("75013", "2026-11-23", NOON, 40), stats("75013", "2026-11-23", NOON.plusSeconds(60), 50));
-        Alert open = alert("13001", "FULL_TOO_LONG", NOON, "OPEN");
+        List<Reading> readings =
+                List.of(reading("S14", "2026-11-23", NOON, 40), reading("S14", "2026-11-23", NOON.plusSeconds(60), 50));
+        Event open = event("S14", "TOO_HIGH", NOON, "OPEN");
 
-        writeAll(stats, List.of(open));
-        writeAll(stats, List.of(open));
+        writeAll(readings, List.of(open));
+        writeAll(readings, List.of(open));
 
-        assertThat(readStats("75013", "2026-11-23")).containsExactly(stats.get(1), stats.get(0));
-        assertThat(readStationAlerts("13001")).containsExactly(open);
+        assertThat(readReadings("S14", "2026-11-23")).containsExactly(readings.get(1), readings.get(0));
+        assertThat(readEvents("S14")).containsExactly(open);
 
-        Alert resolved = new Alert(
-                open.stationCode(),
-                open.type(),
-                open.since(),
-                open.day(),
-                open.postalCode(),
-                "RESOLVED",
-                open.detectedAt().plusSeconds(3600),
-                "bikes are back");
+        Event resolved = open.resolved(open.detectedAt().plusSeconds(3600), "back to normal");
         writeAll(List.of(), List.of(open, resolved));
 
-        assertThat(readStationAlerts("13001"))
-                .as("the resolution rewrites the alert's row")
-                .containsExactly(resolved);
-        assertThat(readAlertsByDay("2026-11-23"))
-                .filteredOn(alert -> alert.stationCode().equals("13001"))
+        assertThat(readEvents("S14"))
+                .as("the resolution rewrites the event's row")
                 .containsExactly(resolved);
     }
 
     @Test
     void theSchemaFilesExampleQueriesAnswerTheirQuestions() throws Exception {
-        // The example queries ask about postal code 75011, station 11104 and day 2026-11-23.
+        // The example queries ask about sensor S11 and day 2026-11-23.
         writeAll(
                 List.of(
-                        stats("75011", "2026-11-23", NOON, 1),
-                        stats("75011", "2026-11-23", NOON.plusSeconds(60), 2),
-                        stats("75011", "2026-11-23", NOON.plusSeconds(120), 3)),
+                        reading("S11", "2026-11-23", NOON, 1),
+                        reading("S11", "2026-11-23", NOON.plusSeconds(60), 2),
+                        reading("S11", "2026-11-23", NOON.plusSeconds(120), 3)),
                 List.of(
-                        alert("11104", "EMPTY_TOO_LONG", NOON, "OPEN"),
-                        alert("11104", "NO_UPDATE", NOON.minusSeconds(3600), "RESOLVED")));
+                        event("S11", "TOO_LOW", NOON, "OPEN"),
+                        event("S11", "NO_UPDATE", NOON.minusSeconds(3600), "RESOLVED")));
         List<String> queries = schema.exampleQueries();
 
-        assertThat(queries).hasSize(5);
+        assertThat(queries).hasSize(3);
         List<Row> latest = session.execute(queries.get(0)).all();
         assertThat(latest).singleElement().satisfies(row -> {
-            assertThat(row.getInstant("window_end")).isEqualTo(NOON.plusSeconds(120));
-            assertThat(row.getInt("bikes")).isEqualTo(4);
+            assertThat(row.getInstant("at")).isEqualTo(NOON.plusSeconds(120));
+            assertThat(row.getInt("value")).isEqualTo(3);
         });
         assertThat(session.execute(queries.get(1)).all())
-                .extracting(row -> row.getInt("bikes"))
-                .containsExactly(4, 3, 2);
+                .extracting(row -> row.getInt("value"))
+                .containsExactly(3, 2, 1);
         assertThat(session.execute(queries.get(2)).all())
-                .extracting(row -> row.getString("station_code"))
-                .contains("11104");
-        List<Row> open = session.execute(queries.get(3)).all();
-        assertThat(open)
-                .isNotEmpty()
-                .allMatch(row -> "OPEN".equals(row.getString("state")))
-                .anyMatch(row -> "11104".equals(row.getString("station_code")));
-        assertThat(session.execute(queries.get(4)).all())
                 .extracting(row -> row.getString("type"))
-                .containsExactly("EMPTY_TOO_LONG", "NO_UPDATE");
+                .containsExactly("TOO_LOW");
     }
 
     @Test
@@ -169,15 +145,15 @@ class CassandraSinkITCase {
         ListenedSinkWriterMetricGroup metricGroup = new ListenedSinkWriterMetricGroup(metrics);
         int records = 500;
         int maxInFlightSeen = 0;
-        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(
-                NODE.connection(KEYSPACE), writeOptions, POSTAL_CODE_STATS, metricGroup, "flush-test")) {
+        try (CassandraSinkWriter<Reading> writer = new CassandraSinkWriter<>(
+                NODE.connection(KEYSPACE), writeOptions, READINGS, metricGroup, "flush-test")) {
             for (int i = 0; i < records; i++) {
-                writer.write(stats("FLUSH", "2026-11-23", NOON.plusSeconds(i), i), null);
+                writer.write(reading("FLUSH", "2026-11-23", NOON.plusSeconds(i), i), null);
                 maxInFlightSeen = Math.max(maxInFlightSeen, writer.inFlight());
             }
             writer.flush(false);
 
-            assertThat(countStats("FLUSH", "2026-11-23"))
+            assertThat(countReadings("FLUSH", "2026-11-23"))
                     .as("rows stored when flush returned")
                     .isEqualTo(records);
             assertThat(metrics.<Integer>getGauge("cassandra", "inFlight"))
@@ -205,20 +181,20 @@ class CassandraSinkITCase {
                 Duration.ofMillis(50),
                 Duration.ofMillis(100));
         MetricListener metrics = new MetricListener();
-        try (CassandraSinkWriter<PostalCodeStats> writer = new CassandraSinkWriter<>(
+        try (CassandraSinkWriter<Reading> writer = new CassandraSinkWriter<>(
                 NODE.connection(KEYSPACE),
                 writeOptions,
-                POSTAL_CODE_STATS,
+                READINGS,
                 new ListenedSinkWriterMetricGroup(metrics),
                 "retry-test")) {
-            writer.write(stats("RETRY", "2026-11-23", NOON, 1), null);
+            writer.write(reading("RETRY", "2026-11-23", NOON, 1), null);
 
             assertThatThrownBy(() -> writer.flush(false))
                     .isExactlyInstanceOf(CassandraSinkException.class)
                     .hasMessageContaining("failed after 3 attempt(s)")
                     .hasMessageContaining("UnavailableException")
                     .hasMessageContaining("restarts it from the last checkpoint");
-            assertThatThrownBy(() -> writer.write(stats("RETRY", "2026-11-23", NOON.plusSeconds(1), 2), null))
+            assertThatThrownBy(() -> writer.write(reading("RETRY", "2026-11-23", NOON.plusSeconds(1), 2), null))
                     .as("the failure stays until the task restarts")
                     .isExactlyInstanceOf(CassandraSinkException.class);
         }
@@ -226,7 +202,7 @@ class CassandraSinkITCase {
                 .hasValueSatisfying(retries -> assertThat(retries.getCount()).isEqualTo(2));
         assertThat(metrics.getCounter("cassandra", "failures"))
                 .hasValueSatisfying(failures -> assertThat(failures.getCount()).isEqualTo(1));
-        assertThat(countStats("RETRY", "2026-11-23")).isZero();
+        assertThat(countReadings("RETRY", "2026-11-23")).isZero();
     }
 
     @Test
@@ -238,8 +214,8 @@ class CassandraSinkITCase {
         env.fromSequence(1, 1500)
                 .map(new CheckpointProbe())
                 .name("checkpoint-probe")
-                .sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
-                        .setStatementMapper(POSTAL_CODE_STATS)
+                .sinkTo(NODE.<Reading>sinkBuilder(KEYSPACE)
+                        .setStatementMapper(READINGS)
                         .build())
                 .name("cassandra");
 
@@ -251,27 +227,27 @@ class CassandraSinkITCase {
         assertThat(CheckpointProbe.VERIFIED.get())
                 .as("checkpoints verified mid-stream")
                 .isGreaterThanOrEqualTo(3);
-        assertThat(countStats(CheckpointProbe.POSTAL_CODE, "2026-11-23")).isEqualTo(1500);
+        assertThat(countReadings(CheckpointProbe.SENSOR, "2026-11-23")).isEqualTo(1500);
     }
 
     @Test
     void aMissingKeyspaceOrTableFailsTheJobAtOnceSayingWhatToFix() throws Exception {
-        assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder("no_such_keyspace")
-                        .setStatementMapper(POSTAL_CODE_STATS)
+        assertThat(permanentFailureOf(NODE.<Reading>sinkBuilder("no_such_keyspace")
+                        .setStatementMapper(READINGS)
                         .build()))
                 .hasMessageContaining("no_such_keyspace")
                 .hasMessageContaining("Create the keyspace");
-        assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
-                        .setStatementMapper(CassandraStatementMapper.of(
-                                "INSERT INTO no_such_table (postal_code) VALUES (?)",
-                                stats -> new Object[] {stats.postalCode()}))
+        assertThat(permanentFailureOf(NODE.<Reading>sinkBuilder(KEYSPACE)
+                        .setStatementMapper(
+                                CassandraStatementMapper.of("INSERT INTO no_such_table (sensor) VALUES (?)", reading ->
+                                        new Object[] {reading.sensor()}))
                         .build()))
                 .hasMessageContaining("no_such_table")
                 .hasMessageContaining("Create the table");
-        assertThat(permanentFailureOf(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
+        assertThat(permanentFailureOf(NODE.<Reading>sinkBuilder(KEYSPACE)
                         .setStatementMapper(CassandraStatementMapper.of(
-                                "INSERT INTO postal_code_stats (system_id, postal_code, day, window_end) VALUES (?, ?, ?, ?)",
-                                stats -> new Object[] {SYSTEM_ID, stats.postalCode(), stats.day(), stats.bikes()}))
+                                "INSERT INTO readings (sensor, day, at) VALUES (?, ?, ?)",
+                                reading -> new Object[] {reading.sensor(), reading.day(), reading.value()}))
                         .build()))
                 .hasMessageContaining("bind values");
     }
@@ -291,9 +267,9 @@ class CassandraSinkITCase {
      * Runs a job writing one record to {@code sink}, with a restart strategy that would retry for minutes, and
      * returns the permanent failure it must stop with at once.
      */
-    private static Throwable permanentFailureOf(CassandraSink<PostalCodeStats> sink) throws Exception {
+    private static Throwable permanentFailureOf(CassandraSink<Reading> sink) throws Exception {
         StreamExecutionEnvironment env = TestJobs.restartingEnvironment(Duration.ofSeconds(1));
-        env.fromData(stats("PERM", "2026-11-23", NOON, 1)).sinkTo(sink);
+        env.fromData(reading("PERM", "2026-11-23", NOON, 1)).sinkTo(sink);
         JobClient job = env.executeAsync("permanent-failure");
         Throwable failure = catchThrowable(() -> job.getJobExecutionResult().get(1, TimeUnit.MINUTES));
         if (!job.getJobStatus().get().isGloballyTerminalState()) {
@@ -304,111 +280,63 @@ class CassandraSinkITCase {
                 .orElseThrow(() -> new AssertionError("no PermanentCassandraSinkException in", failure));
     }
 
-    private static void writeAll(List<PostalCodeStats> stats, List<Alert> alerts) throws Exception {
+    private static void writeAll(List<Reading> readings, List<Event> events) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        if (!stats.isEmpty()) {
-            env.fromData(stats)
-                    .sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
-                            .setStatementMapper(POSTAL_CODE_STATS)
+        if (!readings.isEmpty()) {
+            env.fromData(readings)
+                    .sinkTo(NODE.<Reading>sinkBuilder(KEYSPACE)
+                            .setStatementMapper(READINGS)
                             .build())
-                    .name("postal_code_stats");
+                    .name("readings");
         }
-        if (!alerts.isEmpty()) {
-            DataStream<Alert> alertStream = env.fromData(alerts);
-            alertStream
-                    .sinkTo(NODE.<Alert>sinkBuilder(KEYSPACE)
-                            .setStatementMapper(STATION_ALERTS)
+        if (!events.isEmpty()) {
+            DataStream<Event> eventStream = env.fromData(events);
+            eventStream
+                    .sinkTo(NODE.<Event>sinkBuilder(KEYSPACE)
+                            .setStatementMapper(EVENTS)
                             .build())
-                    .name("station_alerts");
-            alertStream
-                    .sinkTo(NODE.<Alert>sinkBuilder(KEYSPACE)
-                            .setStatementMapper(ALERTS_BY_DAY)
-                            .build())
-                    .name("alerts_by_day");
+                    .name("events");
         }
         env.execute("write-all");
     }
 
-    private static Alert alert(String stationCode, String type, Instant since, String state) {
-        return new Alert(
-                stationCode,
-                type,
-                since,
-                "2026-11-23",
-                "750" + stationCode.substring(0, 2),
-                state,
-                since.plusSeconds(30),
-                type + " at " + stationCode);
+    private static Event event(String sensor, String type, Instant since, String state) {
+        return new Event(sensor, type, since, state, since.plusSeconds(30), type + " at " + sensor);
     }
 
-    private static List<PostalCodeStats> readStats(String postalCode, String day) {
-        List<PostalCodeStats> rows = new ArrayList<>();
-        for (Row row : session.execute(
-                "SELECT * FROM " + KEYSPACE + ".postal_code_stats WHERE system_id = ? AND postal_code = ? AND day = ?",
-                SYSTEM_ID,
-                postalCode,
-                day)) {
-            rows.add(new PostalCodeStats(
-                    row.getString("postal_code"),
+    private static List<Reading> readReadings(String sensor, String day) {
+        List<Reading> rows = new ArrayList<>();
+        for (Row row :
+                session.execute("SELECT * FROM " + KEYSPACE + ".readings WHERE sensor = ? AND day = ?", sensor, day)) {
+            rows.add(new Reading(
+                    row.getString("sensor"),
                     row.getString("day"),
-                    row.getInstant("window_start"),
-                    row.getInstant("window_end"),
-                    row.getInt("stations"),
-                    row.getInt("bikes"),
-                    row.getInt("mechanical"),
-                    row.getInt("ebike"),
-                    row.getInt("docks"),
-                    row.getInt("capacity"),
-                    row.getInt("empty_stations"),
-                    row.getInt("full_stations"),
-                    row.getInt("out_of_service_stations")));
+                    row.getInstant("at"),
+                    row.getInt("value"),
+                    row.getString("note")));
         }
         return rows;
     }
 
-    static long countStats(String postalCode, String day) {
-        return countStats(session, KEYSPACE, postalCode, day);
+    static long countReadings(String sensor, String day) {
+        return countReadings(session, KEYSPACE, sensor, day);
     }
 
-    static long countStats(CqlSession session, String keyspace, String postalCode, String day) {
+    static long countReadings(CqlSession session, String keyspace, String sensor, String day) {
         Row row = session.execute(
-                        "SELECT COUNT(*) FROM " + keyspace + ".postal_code_stats"
-                                + " WHERE system_id = ? AND postal_code = ? AND day = ?",
-                        SYSTEM_ID,
-                        postalCode,
-                        day)
+                        "SELECT COUNT(*) FROM " + keyspace + ".readings WHERE sensor = ? AND day = ?", sensor, day)
                 .one();
         return row == null ? 0 : row.getLong(0);
     }
 
-    private static List<Alert> readStationAlerts(String stationCode) {
-        return readAlerts(
-                session.execute(
-                                "SELECT * FROM " + KEYSPACE
-                                        + ".station_alerts WHERE system_id = ? AND station_code = ?",
-                                SYSTEM_ID,
-                                stationCode)
-                        .all(),
-                "2026-11-23");
-    }
-
-    private static List<Alert> readAlertsByDay(String day) {
-        List<Row> rows = session.execute("SELECT * FROM " + KEYSPACE + ".alerts_by_day WHERE day = ?", day)
-                .all();
-        assertThat(rows).allMatch(row -> day.equals(row.getString("day")));
-        return readAlerts(rows, day);
-    }
-
-    /** station_alerts has no day column: every alert of these tests begins on {@code day}. */
-    private static List<Alert> readAlerts(List<Row> rows, String day) {
-        return rows.stream()
-                .map(row -> new Alert(
-                        row.getString("station_code"),
+    /** A sensor's events, by type then newest first. */
+    private static List<Event> readEvents(String sensor) {
+        return session.execute("SELECT * FROM " + KEYSPACE + ".events WHERE sensor = ?", sensor).all().stream()
+                .map(row -> new Event(
+                        row.getString("sensor"),
                         row.getString("type"),
                         row.getInstant("since"),
-                        day,
-                        row.getString("postal_code"),
                         row.getString("state"),
                         row.getInstant("detected_at"),
                         row.getString("details")))
@@ -416,13 +344,13 @@ class CassandraSinkITCase {
     }
 
     /**
-     * Passes sequence numbers on as statistics rows, slowly enough for many checkpoints, and checks on each completed
+     * Passes sequence numbers on as readings, slowly enough for many checkpoints, and checks on each completed
      * checkpoint that every row it had passed on before that checkpoint's barrier is in Cassandra.
      */
-    static final class CheckpointProbe extends RichMapFunction<Long, PostalCodeStats>
+    static final class CheckpointProbe extends RichMapFunction<Long, Reading>
             implements CheckpointedFunction, CheckpointListener {
 
-        static final String POSTAL_CODE = "CKPT";
+        static final String SENSOR = "CKPT";
         static final ConcurrentLinkedQueue<String> VIOLATIONS = new ConcurrentLinkedQueue<>();
         static final AtomicInteger VERIFIED = new AtomicInteger();
 
@@ -441,10 +369,10 @@ class CassandraSinkITCase {
         }
 
         @Override
-        public PostalCodeStats map(Long sequence) throws Exception {
+        public Reading map(Long sequence) throws Exception {
             Thread.sleep(1);
             passed++;
-            return stats(POSTAL_CODE, "2026-11-23", NOON.plusSeconds(sequence), sequence.intValue());
+            return reading(SENSOR, "2026-11-23", NOON.plusSeconds(sequence), sequence.intValue());
         }
 
         @Override
@@ -461,7 +389,7 @@ class CassandraSinkITCase {
             if (expected == null || expected == 0) {
                 return;
             }
-            long stored = countStats(probeSession, KEYSPACE, POSTAL_CODE, "2026-11-23");
+            long stored = countReadings(probeSession, KEYSPACE, SENSOR, "2026-11-23");
             if (stored < expected) {
                 VIOLATIONS.add("checkpoint " + checkpointId + ": " + expected + " rows before the barrier, " + stored
                         + " stored");

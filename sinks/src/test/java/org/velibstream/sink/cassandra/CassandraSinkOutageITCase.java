@@ -1,8 +1,8 @@
 package org.velibstream.sink.cassandra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.velibstream.sink.cassandra.TestRows.POSTAL_CODE_STATS;
-import static org.velibstream.sink.cassandra.TestRows.stats;
+import static org.velibstream.sink.cassandra.TestRows.READINGS;
+import static org.velibstream.sink.cassandra.TestRows.reading;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.velibstream.sink.cassandra.TestRows.PostalCodeStats;
+import org.velibstream.sink.cassandra.TestRows.Reading;
 
 /**
  * Stops the real Cassandra node for 30 seconds in the middle of a job: the writer retries, runs out of attempts and
@@ -31,8 +31,8 @@ import org.velibstream.sink.cassandra.TestRows.PostalCodeStats;
  */
 class CassandraSinkOutageITCase {
 
-    private static final String KEYSPACE = "velib_outage_it";
-    private static final String POSTAL_CODE = "OUTAGE";
+    private static final String KEYSPACE = "sink_outage_it";
+    private static final String SENSOR = "OUTAGE";
     private static final String DAY = "2026-11-23";
     private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
     private static final int RECORDS = 3000;
@@ -64,8 +64,8 @@ class CassandraSinkOutageITCase {
         env.fromSequence(1, RECORDS)
                 .map(new Throttle())
                 .name("throttle")
-                .sinkTo(NODE.<PostalCodeStats>sinkBuilder(KEYSPACE)
-                        .setStatementMapper(POSTAL_CODE_STATS)
+                .sinkTo(NODE.<Reading>sinkBuilder(KEYSPACE)
+                        .setStatementMapper(READINGS)
                         .setRequestTimeout(Duration.ofSeconds(2))
                         .setRetry(3, Duration.ofMillis(200), Duration.ofSeconds(1))
                         .build())
@@ -91,28 +91,24 @@ class CassandraSinkOutageITCase {
                 .as("runs of the job: the first, and at least one restart")
                 .isGreaterThan(1);
         try (CqlSession session = NODE.openSession()) {
-            Map<Instant, Integer> bikesByWindowEnd = new HashMap<>();
+            Map<Instant, Integer> valueByInstant = new HashMap<>();
             for (Row row : session.execute(
-                    "SELECT window_end, bikes FROM " + KEYSPACE + ".postal_code_stats"
-                            + " WHERE system_id = ? AND postal_code = ? AND day = ?",
-                    TestRows.SYSTEM_ID,
-                    POSTAL_CODE,
-                    DAY)) {
-                assertThat(bikesByWindowEnd.put(row.getInstant("window_end"), row.getInt("bikes")))
-                        .as("one row per window end")
+                    "SELECT at, value FROM " + KEYSPACE + ".readings WHERE sensor = ? AND day = ?", SENSOR, DAY)) {
+                assertThat(valueByInstant.put(row.getInstant("at"), row.getInt("value")))
+                        .as("one row per instant")
                         .isNull();
             }
-            assertThat(bikesByWindowEnd).hasSize(RECORDS);
+            assertThat(valueByInstant).hasSize(RECORDS);
             for (int sequence = 1; sequence <= RECORDS; sequence++) {
-                assertThat(bikesByWindowEnd.get(NOON.plusSeconds(sequence)))
-                        .as("bikes of record %d", sequence)
-                        .isEqualTo(sequence + 1);
+                assertThat(valueByInstant.get(NOON.plusSeconds(sequence)))
+                        .as("value of record %d", sequence)
+                        .isEqualTo(sequence);
             }
         }
     }
 
     private static long countRows(CqlSession session) {
-        return CassandraSinkITCase.countStats(session, KEYSPACE, POSTAL_CODE, DAY);
+        return CassandraSinkITCase.countReadings(session, KEYSPACE, SENSOR, DAY);
     }
 
     private static void waitUntil(LongSupplier rows, long atLeast, Duration timeout) throws InterruptedException {
@@ -125,8 +121,8 @@ class CassandraSinkOutageITCase {
         }
     }
 
-    /** Turns sequence numbers into statistics rows slowly, so the stream is still running when the node stops. */
-    static final class Throttle extends RichMapFunction<Long, PostalCodeStats> {
+    /** Turns sequence numbers into readings slowly, so the stream is still running when the node stops. */
+    static final class Throttle extends RichMapFunction<Long, Reading> {
 
         static final AtomicInteger OPENS = new AtomicInteger();
 
@@ -136,9 +132,9 @@ class CassandraSinkOutageITCase {
         }
 
         @Override
-        public PostalCodeStats map(Long sequence) throws InterruptedException {
+        public Reading map(Long sequence) throws InterruptedException {
             Thread.sleep(5);
-            return stats(POSTAL_CODE, DAY, NOON.plusSeconds(sequence), sequence.intValue());
+            return reading(SENSOR, DAY, NOON.plusSeconds(sequence), sequence.intValue());
         }
     }
 }

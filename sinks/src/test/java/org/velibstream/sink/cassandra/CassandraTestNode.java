@@ -59,9 +59,14 @@ record CassandraTestNode(
         return CassandraSessionFactory.open(connection(null));
     }
 
-    /** Creates the velib schema in {@code keyspace}; done once per test class, as schema changes take seconds. */
-    VelibSchema createSchema(String keyspace) throws CassandraSinkException {
-        VelibSchema schema = VelibSchema.builder().keyspace(keyspace).build();
+    /**
+     * Creates the test schema ({@link TestRows#SCHEMA_RESOURCE}) in {@code keyspace}; done once per test class, as
+     * schema changes take seconds.
+     */
+    CassandraSchema createSchema(String keyspace) throws CassandraSinkException {
+        CassandraSchema schema = CassandraSchema.fromResource(TestRows.class, TestRows.SCHEMA_RESOURCE)
+                .keyspace(keyspace)
+                .build();
         try (CqlSession session =
                 CassandraSessionFactory.open(connection(keyspace).withoutKeyspace())) {
             schema.applyTo(session);

@@ -7,9 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,33 +18,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The schema of {@code cassandra/velib-schema.cql}, with its keyspace name, replication and table TTLs replaced by
- * the configured ones, and a way to create whatever of it is missing. The CQL file stays the one source: this class
- * only substitutes into it.
+ * An application's CQL script (one {@code CREATE KEYSPACE IF NOT EXISTS}, then its tables and indexes, every statement
+ * {@code IF NOT EXISTS}), with its keyspace name, replication and table TTLs replaced by the configured ones, and a way
+ * to create whatever of it is missing. The script stays the one source: this class only substitutes into it, so an
+ * operator can still run the file itself with {@code cqlsh -f}.
+ *
+ * <p>The script's conventions: tables are named with the script's keyspace ({@code ks.table}), which is replaced by
+ * the configured one; {@code replication = {...}} and {@code default_time_to_live = N} are replaced when configured;
+ * {@code --} starts a comment; lines starting with {@code -- example:} are example queries, rendered in the configured
+ * keyspace too.
  *
  * <pre>{@code
- * VelibSchema schema = VelibSchema.builder()
- *         .keyspace("velib")
+ * CassandraSchema schema = CassandraSchema.fromResource(MyTables.class, "/cassandra/my-schema.cql")
+ *         .keyspace("readings_prod")
  *         .replication("{'class': 'NetworkTopologyStrategy', 'dc1': 3}")
- *         .tableTtl("postal_code_stats", Duration.ofDays(30))
+ *         .tableTtl("readings", Duration.ofDays(30))
  *         .build();
  * try (CqlSession session = CassandraSessionFactory.open(sink.connectionOptions().withoutKeyspace())) {
  *     schema.applyTo(session);
  * }
  * }</pre>
  */
-public final class VelibSchema {
+public final class CassandraSchema {
 
-    /** The classpath resource holding the schema. */
-    public static final String RESOURCE = "/cassandra/velib-schema.cql";
-
-    public static final String DEFAULT_KEYSPACE = "velib";
-
-    private static final Logger LOG = LoggerFactory.getLogger(VelibSchema.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CassandraSchema.class);
     private static final Pattern KEYSPACE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\b" + DEFAULT_KEYSPACE + "\\.");
-    private static final Pattern KEYSPACE_DEFINITION =
-            Pattern.compile("(CREATE KEYSPACE IF NOT EXISTS )" + DEFAULT_KEYSPACE + "\\b");
+    private static final Pattern KEYSPACE_DEFINITION = Pattern.compile("(CREATE KEYSPACE IF NOT EXISTS )(\\w+)\\b");
     private static final Pattern REPLICATION = Pattern.compile("(replication = )\\{[^}]*}");
     private static final Pattern TABLE_DEFINITION = Pattern.compile("CREATE TABLE IF NOT EXISTS \\w+\\.(\\w+)");
     private static final Pattern TTL = Pattern.compile("(default_time_to_live = )\\d+");
@@ -58,14 +54,31 @@ public final class VelibSchema {
     private final List<String> statements;
     private final List<String> exampleQueries;
 
-    private VelibSchema(String keyspace, List<String> statements, List<String> exampleQueries) {
+    private CassandraSchema(String keyspace, List<String> statements, List<String> exampleQueries) {
         this.keyspace = keyspace;
         this.statements = List.copyOf(statements);
         this.exampleQueries = List.copyOf(exampleQueries);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * The script {@code cql}; {@code source} names it in error messages (a file or resource path).
+     *
+     * @throws IllegalArgumentException when the script does not create exactly one keyspace
+     */
+    public static Builder builder(String source, String cql) {
+        return new Builder(Objects.requireNonNull(source, "source"), Objects.requireNonNull(cql, "cql"));
+    }
+
+    /** The script in the classpath resource {@code resource}, looked up as {@code anchor.getResourceAsStream} does. */
+    public static Builder fromResource(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return builder(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + resource, e);
+        }
     }
 
     public String keyspace() {
@@ -77,20 +90,12 @@ public final class VelibSchema {
         return statements;
     }
 
-    /** The example queries from the file's comment block, in this keyspace, without the trailing semicolon. */
+    /** The example queries from the script's comments, in this keyspace, without the trailing semicolon. */
     public List<String> exampleQueries() {
         return exampleQueries;
     }
 
-    /**
-     * The value of the {@code day} partition-key columns: the calendar date of {@code instant} in the bike-share
-     * system's time zone ({@code Europe/Paris} for Vélib'), as {@code yyyy-MM-dd}.
-     */
-    public static String day(Instant instant, ZoneId systemZone) {
-        return LocalDate.ofInstant(instant, systemZone).toString();
-    }
-
-    /** Creates the keyspace, tables and index that do not exist yet; existing ones are left as they are. */
+    /** Creates the keyspace, tables and indexes that do not exist yet; existing ones are left as they are. */
     public void applyTo(CqlSession session) {
         for (String statement : statements) {
             LOG.info("Applying {}", statement.lines().findFirst().orElse(statement));
@@ -98,25 +103,31 @@ public final class VelibSchema {
         }
     }
 
-    static String readResource() {
-        try (InputStream in = VelibSchema.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + RESOURCE, e);
-        }
-    }
-
-    /** Options of the schema; unset ones keep the file's values. */
+    /** Options of the schema; unset ones keep the script's values. */
     public static final class Builder {
 
-        private String keyspace = DEFAULT_KEYSPACE;
+        private final String source;
+        private final String cql;
+        private final String scriptKeyspace;
+        private String keyspace;
         private String replication;
         private final Map<String, Duration> tableTtls = new HashMap<>();
 
-        private Builder() {}
+        private Builder(String source, String cql) {
+            this.source = source;
+            this.cql = cql;
+            Matcher definitions = KEYSPACE_DEFINITION.matcher(stripComments(cql));
+            List<String> keyspaces = new ArrayList<>();
+            while (definitions.find()) {
+                keyspaces.add(definitions.group(2));
+            }
+            if (keyspaces.size() != 1) {
+                throw new IllegalArgumentException(source + " must create exactly one keyspace with "
+                        + "CREATE KEYSPACE IF NOT EXISTS, found " + keyspaces);
+            }
+            this.scriptKeyspace = keyspaces.get(0);
+            this.keyspace = scriptKeyspace;
+        }
 
         public Builder keyspace(String keyspace) {
             if (keyspace == null || !KEYSPACE_NAME.matcher(keyspace).matches()) {
@@ -150,11 +161,10 @@ public final class VelibSchema {
             return this;
         }
 
-        public VelibSchema build() {
-            String file = readResource();
+        public CassandraSchema build() {
             List<String> statements = new ArrayList<>();
             Map<String, Duration> unusedTtls = new HashMap<>(tableTtls);
-            for (String raw : stripComments(file).split(";")) {
+            for (String raw : stripComments(cql).split(";")) {
                 String statement = raw.strip();
                 if (!statement.isEmpty()) {
                     statements.add(render(statement, unusedTtls));
@@ -162,19 +172,21 @@ public final class VelibSchema {
             }
             if (!unusedTtls.isEmpty()) {
                 throw new IllegalArgumentException(
-                        "No table " + unusedTtls.keySet() + " in " + RESOURCE + " to set a TTL on");
+                        "No table " + unusedTtls.keySet() + " in " + source + " to set a TTL on");
             }
-            List<String> examples = file.lines()
+            List<String> examples = cql.lines()
                     .filter(line -> line.startsWith(EXAMPLE_PREFIX))
                     .map(line -> render(
                             line.substring(EXAMPLE_PREFIX.length()).strip().replaceAll(";$", ""), Map.of()))
                     .toList();
-            return new VelibSchema(keyspace, statements, examples);
+            return new CassandraSchema(keyspace, statements, examples);
         }
 
         private String render(String statement, Map<String, Duration> unusedTtls) {
-            String rendered = QUALIFIED_NAME.matcher(statement).replaceAll(Matcher.quoteReplacement(keyspace + "."));
-            rendered = KEYSPACE_DEFINITION.matcher(rendered).replaceAll("$1" + keyspace);
+            String rendered = Pattern.compile("\\b" + Pattern.quote(scriptKeyspace) + "\\.")
+                    .matcher(statement)
+                    .replaceAll(Matcher.quoteReplacement(keyspace + "."));
+            rendered = KEYSPACE_DEFINITION.matcher(rendered).replaceAll("$1" + Matcher.quoteReplacement(keyspace));
             if (replication != null) {
                 rendered = REPLICATION.matcher(rendered).replaceAll("$1" + Matcher.quoteReplacement(replication));
             }
