@@ -14,18 +14,18 @@ import org.velibstream.bench.BenchmarkPaths;
  * harness, replay server process included. Checked: every system's documents reached statistics rows, and every
  * figure was measured; never how fast.
  */
-class ScaleHarnessQuickTest {
+class ScaleHarnessITCase {
 
     @TempDir
     Path work;
 
     @Test
     void theQuickRunPollsEverySystemIntoStatisticsAndMeasuresIt() throws Exception {
-        Path jar = BenchmarkPaths.repositoryRoot().resolve("flink-job/target/velib-stream-job.jar");
+        Path jar = BenchmarkPaths.repositoryRoot().resolve(ReplayServerProcess.JAR);
         assumeTrue(
                 Files.isRegularFile(jar),
                 jar + " is missing: the replay server runs from it ('mvn package' builds it"
-                        + " before this module's tests in a reactor build)");
+                        + " before this module's integration tests in a reactor build)");
         assumeTrue(
                 Files.isDirectory(Path.of("/proc/self")), "the scale harness reads CPU and memory from Linux's /proc");
         ScaleHarness.Settings settings = ScaleHarness.Settings.quick();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CI's guard against rot: every benchmark runs for a moment (JMH in this JVM, one 100 ms iteration) and the job
  * harness runs on a tiny input. Only that they run and produce numbers is checked, never how fast.
  */
-class BenchmarkSuiteQuickTest {
+class BenchmarkSuiteITCase {
 
     @TempDir
     Path work;
