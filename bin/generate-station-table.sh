@@ -11,11 +11,12 @@ communes=${COMMUNES:-$shared/mappings/etp4eva/communes-dile-de-france-au-01-janv
 postal_codes=${POSTAL_CODES:-$shared/mappings/laposte_hexasmal_idf.csv}
 output=${OUTPUT:-data/stations.csv}
 
-# -am resolves source-connectors from its target/classes, so nothing needs installing.
-mvn -B -q ${MAVEN_OFFLINE:+-o} -pl flink-job -am compile dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile
-java -cp "flink-job/target/classes:$(cat flink-job/target/classpath.txt)" \
-    org.velibstream.job.stations.StationTableGenerator \
+# The generator is tools/station-table; -am resolves data and source-connectors from their target/classes, so
+# nothing needs installing.
+mvn -B -q ${MAVEN_OFFLINE:+-o} -pl tools/station-table -am compile dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime
+java -cp "tools/station-table/target/classes:$(cat tools/station-table/target/classpath.txt)" \
+    org.velibstream.tools.stationtable.StationTableGenerator \
     --station-information "$station_information" \
     --arrondissements "$arrondissements" \
     --communes "$communes" \

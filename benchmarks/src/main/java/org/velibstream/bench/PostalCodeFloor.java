@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.velibstream.bench.kafka.StationReading;
-import org.velibstream.job.stations.StationRow;
+import org.velibstream.data.stations.StationRow;
 
 /**
  * The floor of issue 7: the least work that turns a Vélib' station_status document into per-postal-code sums. One

@@ -15,13 +15,13 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.stations.StationRow;
 import org.velibstream.gbfs.GbfsDecodingException;
 import org.velibstream.gbfs.Rejection;
 import org.velibstream.gbfs.StationListener;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.gbfs.StationStatusDecoder;
 import org.velibstream.job.stations.StationDirectory;
-import org.velibstream.job.stations.StationRow;
 
 /**
  * The floor is only a fair yardstick if it does the same work: its sums must equal those computed from the project's

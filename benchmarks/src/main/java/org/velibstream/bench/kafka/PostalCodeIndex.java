@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.velibstream.job.stations.StationRow;
+import org.velibstream.data.stations.StationRow;
 
 /**
  * A station's postal code from {@code data/stations.csv}, by station code (Vélib's {@code stationCode}) or station

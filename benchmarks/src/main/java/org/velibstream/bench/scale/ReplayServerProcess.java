@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public final class ReplayServerProcess implements AutoCloseable {
 
+    /** The server's own jar (tools/gbfs-replay), relative to the repository; bin/gbfs-replay runs it. */
+    public static final String JAR = "tools/gbfs-replay/target/gbfs-replay.jar";
+
     /** Overrides the server's port (default: a free one). */
     public static final String PORT_PROPERTY = "velib.bench.replay-port";
 
@@ -35,9 +38,10 @@ public final class ReplayServerProcess implements AutoCloseable {
      */
     public static ReplayServerProcess start(Path repository, Path work, List<String> serverArgs, String heap)
             throws IOException, InterruptedException {
-        Path jar = repository.resolve("flink-job/target/velib-stream-job.jar");
+        Path jar = repository.resolve(JAR);
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build it with 'mvn -B -DskipTests package'");
+            throw new IllegalStateException(
+                    jar + " is missing: build it with 'mvn -B -pl tools/gbfs-replay -am -DskipTests package'");
         }
         int port = Integer.getInteger(PORT_PROPERTY, freePort());
         Map<String, String> environment = Map.of(

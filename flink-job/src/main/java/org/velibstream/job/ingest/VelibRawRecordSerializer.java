@@ -11,6 +11,7 @@ import javax.annotation.Nullable;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.velibstream.gbfs.StationStatus;
+import org.velibstream.gbfs.VelibEntryJson;
 
 /**
  * Writes a polled station status to the raw topic as one station entry in Vélib's own shape (see

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.velibstream.data.stations.Coordinates;
 import org.velibstream.gbfs.StationInformation;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.model.StationObservation;

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
+import org.velibstream.data.stations.Coordinates;
+import org.velibstream.data.stations.StationRow;
+import org.velibstream.data.stations.StationTableCsv;
 
 /**
  * The station table at runtime: station code or id → postal code, INSEE code, commune, capacity, coordinates.

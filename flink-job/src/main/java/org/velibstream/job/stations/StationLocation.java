@@ -3,6 +3,7 @@ package org.velibstream.job.stations;
 import java.io.Serializable;
 import java.util.Objects;
 import javax.annotation.Nullable;
+import org.velibstream.data.stations.StationRow;
 
 /**
  * Where a station belongs, as {@link StationDirectory} resolved it. Never absent: a station the directory cannot

@@ -10,6 +10,9 @@ import java.util.List;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.data.stations.Coordinates;
+import org.velibstream.data.stations.StationRow;
+import org.velibstream.data.stations.StationTableCsv;
 
 class StationDirectoryTest {
 

@@ -1,0 +1,106 @@
+package org.velibstream.console;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import javax.annotation.Nullable;
+
+/**
+ * The console's command line: where the job's output is ({@code --kafka-bootstrap}, {@code --stats-topic},
+ * {@code --alerts-topic}, with the job's defaults), how to reach Kafka ({@code --kafka-properties}, a Java properties
+ * file of client settings such as security), and the time zone times are shown in. An unknown option or a value
+ * missing is an error naming it, so that a typo never silently means a default.
+ *
+ * @param kafkaProperties a Java properties file of extra Kafka client settings; null for none
+ */
+public record ConsoleOptions(
+        String kafkaBootstrap, @Nullable Path kafkaProperties, String statsTopic, String alertsTopic, ZoneId timeZone) {
+
+    /** The job's defaults, so that the console reads a job started with its defaults without options. */
+    public static final String DEFAULT_KAFKA_BOOTSTRAP = "localhost:9092";
+
+    public static final String DEFAULT_STATS_TOPIC = "velib-projet-final-data";
+    public static final String DEFAULT_ALERTS_TOPIC = "velib-alerts";
+    public static final String DEFAULT_TIME_ZONE = "Europe/Paris";
+
+    public static final String USAGE =
+            """
+            Usage: ResultsConsole [options]
+            Shows the job's statistics and alerts topics live: what the exactly-once sinks committed (read_committed),
+            from the beginning of the topics, without a consumer group. Ctrl-C stops it.
+              --kafka-bootstrap SERVERS  Kafka bootstrap servers (default %s)
+              --kafka-properties FILE    a Java properties file of extra Kafka client settings, e.g. security
+              --stats-topic TOPIC        the statistics topic (default %s)
+              --alerts-topic TOPIC       the alerts topic (default %s)
+              --time-zone ZONE           the time zone times are shown in (default %s)
+              --help                     this text""".formatted(DEFAULT_KAFKA_BOOTSTRAP, DEFAULT_STATS_TOPIC, DEFAULT_ALERTS_TOPIC, DEFAULT_TIME_ZONE);
+
+    private static final List<String> OPTIONS =
+            List.of("--kafka-bootstrap", "--kafka-properties", "--stats-topic", "--alerts-topic", "--time-zone");
+
+    public ConsoleOptions {
+        Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
+        Objects.requireNonNull(statsTopic, "statsTopic");
+        Objects.requireNonNull(alertsTopic, "alertsTopic");
+        Objects.requireNonNull(timeZone, "timeZone");
+    }
+
+    public static boolean wantsHelp(String... args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    }
+
+    /**
+     * @throws IllegalArgumentException for an unknown option, a missing value or a bad time zone
+     */
+    public static ConsoleOptions parse(String... args) {
+        String bootstrap = DEFAULT_KAFKA_BOOTSTRAP;
+        Path properties = null;
+        String statsTopic = DEFAULT_STATS_TOPIC;
+        String alertsTopic = DEFAULT_ALERTS_TOPIC;
+        String timeZone = DEFAULT_TIME_ZONE;
+        for (int i = 0; i < args.length; i += 2) {
+            String option = args[i];
+            if (!OPTIONS.contains(option)) {
+                throw new IllegalArgumentException("Unknown option '" + option + "'; the options are " + OPTIONS);
+            }
+            if (i + 1 == args.length || args[i + 1].startsWith("--")) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (option) {
+                case "--kafka-bootstrap" -> bootstrap = value;
+                case "--kafka-properties" -> properties = Path.of(value);
+                case "--stats-topic" -> statsTopic = value;
+                case "--alerts-topic" -> alertsTopic = value;
+                case "--time-zone" -> timeZone = value;
+                default -> throw new IllegalStateException("an option without a case: " + option);
+            }
+        }
+        try {
+            return new ConsoleOptions(bootstrap, properties, statsTopic, alertsTopic, ZoneId.of(timeZone));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Bad value '" + timeZone + "' for --time-zone: " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings of the properties file, if any, with the bootstrap servers of {@code --kafka-bootstrap}. */
+    public Properties kafkaClientProperties() throws IOException {
+        Properties properties = new Properties();
+        if (kafkaProperties != null) {
+            try (Reader reader = Files.newBufferedReader(kafkaProperties)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new IOException("Cannot read --kafka-properties " + kafkaProperties, e);
+            }
+        }
+        properties.setProperty("bootstrap.servers", kafkaBootstrap);
+        return properties;
+    }
+}

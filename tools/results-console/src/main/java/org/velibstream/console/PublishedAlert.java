@@ -1,0 +1,37 @@
+package org.velibstream.console;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One record of the job's alerts topic, as the job publishes it: a station's (or a feed's) anomaly opening or
+ * resolving. {@code type} and {@code state} stay text ({@code EMPTY}, {@code OPEN}...), so that an alert type the job
+ * adds later still shows. Fields the console does not know are ignored; the job's {@code PublishedOutputContractTest}
+ * checks that it reads back every field the job writes.
+ *
+ * @param since when the condition started, in event time
+ * @param detectedAt the event time of the observation that opened or resolved the alert
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PublishedAlert(
+        String systemId,
+        String stationCode,
+        String postalCode,
+        String type,
+        String state,
+        Instant since,
+        Instant detectedAt,
+        String details) {
+
+    public PublishedAlert {
+        Objects.requireNonNull(systemId, "systemId");
+        Objects.requireNonNull(stationCode, "stationCode");
+        Objects.requireNonNull(postalCode, "postalCode");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(detectedAt, "detectedAt");
+        Objects.requireNonNull(details, "details");
+    }
+}

@@ -1,0 +1,95 @@
+package org.velibstream.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleOptionsTest {
+
+    @Test
+    void defaultsAreTheJobs() {
+        ConsoleOptions options = ConsoleOptions.parse();
+
+        assertThat(options)
+                .isEqualTo(new ConsoleOptions(
+                        "localhost:9092", null, "velib-projet-final-data", "velib-alerts", ZoneId.of("Europe/Paris")));
+    }
+
+    @Test
+    void readsEveryOption() {
+        ConsoleOptions options = ConsoleOptions.parse(
+                "--kafka-bootstrap", "127.0.0.1:19092",
+                "--kafka-properties", "client.properties",
+                "--stats-topic", "stats",
+                "--alerts-topic", "alerts",
+                "--time-zone", "UTC");
+
+        assertThat(options)
+                .isEqualTo(new ConsoleOptions(
+                        "127.0.0.1:19092", Path.of("client.properties"), "stats", "alerts", ZoneId.of("UTC")));
+    }
+
+    @Test
+    void rejectsAnUnknownOptionByName() {
+        assertThatThrownBy(() -> ConsoleOptions.parse("--kafka-sasl-username", "velib"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown option '--kafka-sasl-username'")
+                .hasMessageContaining("--kafka-properties");
+    }
+
+    @Test
+    void rejectsAMissingValue() {
+        assertThatThrownBy(() -> ConsoleOptions.parse("--stats-topic", "--alerts-topic", "alerts"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--stats-topic needs a value");
+        assertThatThrownBy(() -> ConsoleOptions.parse("--time-zone"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--time-zone needs a value");
+    }
+
+    @Test
+    void rejectsABadTimeZone() {
+        assertThatThrownBy(() -> ConsoleOptions.parse("--time-zone", "Mars/Olympus"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--time-zone");
+    }
+
+    @Test
+    void seesHelp() {
+        assertThat(ConsoleOptions.wantsHelp("--kafka-bootstrap", "x:1", "--help"))
+                .isTrue();
+        assertThat(ConsoleOptions.wantsHelp("-h")).isTrue();
+        assertThat(ConsoleOptions.wantsHelp("--kafka-bootstrap", "x:1")).isFalse();
+    }
+
+    @Test
+    void clientPropertiesComeFromTheFileWithTheBootstrapOfTheOption(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "security.protocol=SSL\nbootstrap.servers=elsewhere:9092\n");
+
+        Properties properties = ConsoleOptions.parse(
+                        "--kafka-bootstrap", "broker:9093", "--kafka-properties", file.toString())
+                .kafkaClientProperties();
+
+        assertThat(properties)
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry("bootstrap.servers", "broker:9093");
+    }
+
+    @Test
+    void consumerReadsCommittedRecordsWithoutAGroup() throws Exception {
+        Properties properties = ResultsConsole.consumerProperties(ConsoleOptions.parse());
+
+        assertThat(properties)
+                .containsEntry("isolation.level", "read_committed")
+                .containsEntry("enable.auto.commit", "false")
+                .containsEntry("bootstrap.servers", "localhost:9092")
+                .doesNotContainKey("group.id");
+    }
+}

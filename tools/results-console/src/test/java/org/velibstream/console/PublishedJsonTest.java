@@ -1,0 +1,55 @@
+package org.velibstream.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PublishedJsonTest {
+
+    private final PublishedJson json = new PublishedJson();
+
+    @Test
+    void readsAStatisticsRecordAndIgnoresFieldsItDoesNotKnow() throws Exception {
+        PublishedStats stats = json.readStats("""
+                {"systemId":"velib","postalCode":"75011","windowStart":"2024-11-19T08:22:00Z",
+                 "windowEnd":"2024-11-19T08:23:00Z","stations":40,"bikes":300,"mechanical":200,"ebike":100,
+                 "docks":400,"capacity":700,"emptyStations":1,"fullStations":2,"outOfServiceStations":3,
+                 "aFieldOfTomorrow":true}""");
+
+        assertThat(stats)
+                .isEqualTo(new PublishedStats(
+                        "velib",
+                        "75011",
+                        Instant.parse("2024-11-19T08:22:00Z"),
+                        Instant.parse("2024-11-19T08:23:00Z"),
+                        40,
+                        300,
+                        200,
+                        100,
+                        400,
+                        700,
+                        1,
+                        2,
+                        3));
+    }
+
+    @Test
+    void readsAnAlertOfATypeItHasNeverSeen() throws Exception {
+        PublishedAlert alert = json.readAlert("""
+                {"systemId":"velib","stationCode":"16107","postalCode":"75016","type":"TOMORROWS_TYPE",
+                 "state":"OPEN","since":"2024-11-19T08:00:00Z","detectedAt":"2024-11-19T08:05:00Z",
+                 "details":"something new"}""");
+
+        assertThat(alert.type()).isEqualTo("TOMORROWS_TYPE");
+        assertThat(alert.detectedAt()).isEqualTo(Instant.parse("2024-11-19T08:05:00Z"));
+    }
+
+    @Test
+    void aRecordWithoutItsKeyIsUnreadable() {
+        assertThatThrownBy(() -> json.readStats("{\"systemId\":\"velib\"}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> json.readAlert("not json")).isInstanceOf(IOException.class);
+    }
+}
