@@ -18,12 +18,13 @@ import org.velibstream.job.ingest.FeedWatermarks;
 import org.velibstream.job.ingest.RouteFeedItems;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.FeedRemovalTracker;
+import org.velibstream.job.model.LateObservationToDeadLetter;
+import org.velibstream.job.model.LateObservationToDeadLetter.RejectedBy;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.options.JobOptions;
 import org.velibstream.job.stations.AssignPostalCode;
 import org.velibstream.job.stations.KeepStations;
 import org.velibstream.job.stations.StationDirectory;
-import org.velibstream.job.stats.LateObservationToDeadLetter;
 import org.velibstream.job.stats.PostalArea;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
@@ -91,7 +92,7 @@ public final class VelibPipeline {
                 .name(PostalCodeStatsFunction.NAME)
                 .uid(PostalCodeStatsFunction.UID);
 
-        DataStream<StationAlert> stationAlerts = observations
+        SingleOutputStreamOperator<StationAlert> stationAlerts = observations
                 .keyBy(StationObservation::stateKey)
                 .process(new StationAlertDetector(thresholds(config)))
                 .name(StationAlertDetector.NAME)
@@ -108,9 +109,14 @@ public final class VelibPipeline {
         DataStream<DeadLetter> deadLetters = snapshots
                 .getSideOutput(RouteFeedItems.DEAD_LETTERS)
                 .union(stats.getSideOutput(PostalCodeStatsFunction.LATE_OBSERVATIONS)
-                        .map(new LateObservationToDeadLetter())
-                        .name(LateObservationToDeadLetter.NAME)
-                        .uid(LateObservationToDeadLetter.UID));
+                        .map(new LateObservationToDeadLetter(RejectedBy.STATISTICS))
+                        .name(RejectedBy.STATISTICS.operatorName())
+                        .uid(RejectedBy.STATISTICS.uid()))
+                .union(stationAlerts
+                        .getSideOutput(StationAlertDetector.LATE_OBSERVATIONS)
+                        .map(new LateObservationToDeadLetter(RejectedBy.ALERTS))
+                        .name(RejectedBy.ALERTS.operatorName())
+                        .uid(RejectedBy.ALERTS.uid()));
 
         return new Results(stats, alerts, deadLetters, inputs.polled());
     }

@@ -1,7 +1,7 @@
 package org.velibstream.job.alerts;
 
 /**
- * What is wrong with a station, or with a whole feed. {@link StationAlertDetector} documents when each station type
+ * What is wrong with a station, or with a whole feed. {@link StationJudgement} documents when each station type
  * opens and resolves, {@link FeedHealthDetector} {@link #FEED_DOWN}.
  */
 public enum AlertType {

@@ -12,6 +12,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.velibstream.job.ingest.FeedHealth;
+import org.velibstream.job.model.IdleKeyCleanup;
 
 /**
  * Raises {@link AlertType#FEED_DOWN} when every poll of a feed has failed for {@code downAfter}, and resolves it at
@@ -24,6 +25,10 @@ import org.velibstream.job.ingest.FeedHealth;
  * ({@code --http-max-backoff}) may space failures more widely than the threshold. Poll time and processing time are both the
  * TaskManagers' wall clocks. Feed health is not event time: a replay of 2024 documents polled today is down or up
  * today.
+ *
+ * <p><b>What is left behind.</b> Nothing once a feed answers again: the streak, its alert and its timers go. A feed
+ * that stops being polled while down (no longer configured) is forgotten after {@link IdleKeyCleanup#RETENTION}
+ * without a poll, its alert left open: nothing was seen that would resolve it.
  *
  * <p>A FEED_DOWN alert names the feed where a station alert names a station (see {@link #feedAlert}).
  */
@@ -42,6 +47,8 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
     private transient ValueState<FailureStreak> streak;
     /** The FEED_DOWN alert opened in the current streak; empty when none is open. */
     private transient ValueState<StationAlert> openAlert;
+    /** Forgets a feed that is no longer polled while down. */
+    private transient IdleKeyCleanup cleanup;
 
     public FeedHealthDetector(Duration downAfter) {
         this.downAfter = Objects.requireNonNull(downAfter, "downAfter");
@@ -56,6 +63,7 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
                 .getState(new ValueStateDescriptor<>("failure-streak", TypeInformation.of(FailureStreak.class)));
         openAlert = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("open-feed-alert", TypeInformation.of(StationAlert.class)));
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
     }
 
     @Override
@@ -67,6 +75,7 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
             }
             return;
         }
+        cleanup.touch(context.timerService());
         if (current == null) {
             current = FailureStreak.startedBy(health);
             context.timerService().registerProcessingTimeTimer(downAt(current).toEpochMilli());
@@ -81,6 +90,11 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<StationAlert> out) throws Exception {
+        if (cleanup.expired(timestamp, context.timerService())) {
+            streak.clear();
+            openAlert.clear();
+            return;
+        }
         FailureStreak current = streak.value();
         if (current != null) {
             openOnce(current, Instant.ofEpochMilli(timestamp), out);
@@ -115,6 +129,7 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
                     ended.feed() + " of " + ended.systemId() + " answers again after " + ended.describe()));
         }
         context.timerService().deleteProcessingTimeTimer(downAt(ended).toEpochMilli());
+        cleanup.cancel(context.timerService());
         streak.clear();
         openAlert.clear();
     }

@@ -1,65 +1,38 @@
 package org.velibstream.job.alerts;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
-import javax.annotation.Nullable;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.model.IdleKeyCleanup;
 import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
 
 /**
  * Raises and resolves station anomaly alerts. Key the stream by {@link StationObservation#stateKey()}.
+ * {@link StationJudgement} documents when each alert type opens and resolves; this class decides when an
+ * observation is judged, and how long a station is remembered.
  *
  * <p><b>Event time.</b> Each observation waits in state for an event-time timer at its {@code observedAt}, so a
  * station's observations are judged in event-time order, whatever order they arrived in, and the same input gives
  * the same alerts on a replay and after a restore. A late observation (at or before the watermark: observations
- * after it were already judged) goes to the {@link #LATE_OBSERVATIONS} side output and the
- * {@value #LATE_OBSERVATIONS_METRIC} metric instead.
+ * after it were already judged) goes to the {@link #LATE_OBSERVATIONS} side output, which the job turns into a dead
+ * letter, and the {@value #LATE_OBSERVATIONS_METRIC} metric instead.
  *
  * <p><b>Thresholds are earned by the data.</b> A duration threshold is met only by an observation that still shows
  * the condition at least that long after it started; no timer raises an alert on its own. So the final watermark of
  * a bounded replay, which fires every timer, never opens an alert that the observations did not show, and a feed
  * that stops sending data raises nothing (the removal of a station is what a tombstone says).
  *
- * <p><b>Alert types</b> ({@link AlertThresholds} holds the numbers):
- * <ul>
- *   <li>{@link AlertType#EMPTY}: installed and renting with 0 bikes in every observation from the first 0 until one
- *       at least {@code empty} later. Resolves at the first observation with bikes. A station that stops renting
- *       interrupts the run, but an open alert stays open until bikes come back.
- *   <li>{@link AlertType#FULL}: the same with 0 docks while installed and returning, and {@code full}.
- *   <li>{@link AlertType#STALE}: {@code last_reported} lags at least {@code stale} behind the feed document's
- *       {@code last_updated} (the observation time when the document has none). Judging against the document, not
- *       the clock, means a station is stale only while the feed keeps updating, and covers a station already that
- *       old when first seen. {@code since} is the last report. Resolves when the lag falls below the threshold.
- *       An observation without {@code last_reported} changes nothing.
- *   <li>{@link AlertType#OFFLINE}: not installed, or not renting. Resolves when both are true again.
- *   <li>{@link AlertType#SUDDEN_DROP}: while installed, bikes fall by at least
- *       {@link AlertThresholds#suddenDropFrom(int) max(suddenDropMinBikes, suddenDropFraction × earlier)} from an
- *       observation at most {@code suddenDropWithin} earlier. {@code since} is that earlier observation. Resolves at
- *       the first observation of an installed station that shows no such fall any more (bikes came back, or the
- *       fall is older than {@code suddenDropWithin}).
- *   <li>{@link AlertType#INCONSISTENT}: the decoder's consistency checks failed, or bikes + docks exceed a known
- *       capacity. Resolves at the first consistent observation.
- * </ul>
- * There is at most one open alert per type: a condition that holds again while its alert is open emits nothing.
- * A tombstone resolves every open alert of the station and clears its state.
+ * <p><b>What is left behind.</b> A tombstone resolves every open alert of the station and clears its state; once its
+ * timer has fired nothing of the station remains. A station that disappears without a tombstone (single Kafka
+ * records have none) is forgotten silently after {@link IdleKeyCleanup#RETENTION} without input: its open alerts are
+ * dropped unresolved, since nothing was observed that would resolve them.
  */
 public class StationAlertDetector extends KeyedProcessFunction<String, StationObservation, StationAlert> {
 
@@ -74,13 +47,8 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
     private final AlertThresholds thresholds;
 
     private transient PendingObservations pending;
-    private transient MapState<AlertType, StationAlert> openAlerts;
-    /** When the current run of 0 bikes started; empty when the station is not in such a run. */
-    private transient ValueState<Instant> emptySince;
-    /** When the current run of 0 docks started; empty when the station is not in such a run. */
-    private transient ValueState<Instant> fullSince;
-    /** Bikes of the installed station's observations within the last {@code suddenDropWithin}, oldest first. */
-    private transient ListState<BikeCount> recentBikes;
+    private transient StationJudgement judgement;
+    private transient IdleKeyCleanup cleanup;
 
     private transient Counter lateObservations;
 
@@ -91,13 +59,8 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
     @Override
     public void open(OpenContext openContext) {
         pending = PendingObservations.inState(getRuntimeContext(), "pending-observations");
-        openAlerts = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>(
-                        "open-alerts", TypeInformation.of(AlertType.class), TypeInformation.of(StationAlert.class)));
-        emptySince = getRuntimeContext().getState(new ValueStateDescriptor<>("empty-since", Types.INSTANT));
-        fullSince = getRuntimeContext().getState(new ValueStateDescriptor<>("full-since", Types.INSTANT));
-        recentBikes = getRuntimeContext()
-                .getListState(new ListStateDescriptor<>("recent-bikes", TypeInformation.of(BikeCount.class)));
+        judgement = StationJudgement.inState(thresholds, getRuntimeContext());
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
     }
 
@@ -107,197 +70,31 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
         if (!pending.holdUntil(observation.observedAt().toEpochMilli(), observation, context.timerService())) {
             lateObservations.inc();
             context.output(LATE_OBSERVATIONS, observation);
+            return;
         }
+        cleanup.touch(context.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<StationAlert> out) throws Exception {
-        for (StationObservation observation : pending.take(timestamp).values()) {
-            if (observation.removed()) {
-                resolveAll(observation, out);
-            } else {
-                judge(observation, out);
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            if (cleanup.expired(timestamp, context.timerService())) {
+                judgement.forget();
             }
-        }
-    }
-
-    private void judge(StationObservation observation, Collector<StationAlert> out) throws Exception {
-        StationStatus status = observation.status();
-        Instant now = observation.observedAt();
-
-        boolean offline = !status.installed() || !status.renting();
-        update(
-                AlertType.OFFLINE,
-                offline ? now : null,
-                observation,
-                () -> "installed=" + status.installed() + ", renting=" + status.renting(),
-                out);
-
-        update(
-                AlertType.EMPTY,
-                thresholdMet(
-                        emptySince,
-                        status.installed() && status.renting() && status.bikesAvailable() == 0,
-                        thresholds.empty(),
-                        now),
-                status.bikesAvailable() > 0,
-                observation,
-                () -> "bikes available: " + status.bikesAvailable(),
-                out);
-        update(
-                AlertType.FULL,
-                thresholdMet(
-                        fullSince,
-                        status.installed() && status.returning() && status.docksAvailable() == 0,
-                        thresholds.full(),
-                        now),
-                status.docksAvailable() > 0,
-                observation,
-                () -> "docks available: " + status.docksAvailable(),
-                out);
-
-        judgeStale(observation, out);
-        if (status.installed()) {
-            judgeSuddenDrop(observation, out);
-        }
-
-        List<String> inconsistencies = inconsistenciesOf(observation);
-        update(
-                AlertType.INCONSISTENT,
-                inconsistencies.isEmpty() ? null : now,
-                observation,
-                () -> inconsistencies.isEmpty() ? "consistent" : String.join(", ", inconsistencies),
-                out);
-    }
-
-    /**
-     * Tracks a run of observations showing a condition, in {@code runStart}. Returns the run's start once the run
-     * has lasted {@code threshold} by {@code now}, else null.
-     */
-    @Nullable
-    private static Instant thresholdMet(ValueState<Instant> runStart, boolean holds, Duration threshold, Instant now)
-            throws Exception {
-        if (!holds) {
-            runStart.clear();
-            return null;
-        }
-        Instant start = runStart.value();
-        if (start == null) {
-            start = now;
-            runStart.update(start);
-        }
-        return Duration.between(start, now).compareTo(threshold) >= 0 ? start : null;
-    }
-
-    private void judgeStale(StationObservation observation, Collector<StationAlert> out) throws Exception {
-        Instant lastReported = observation.status().lastReported();
-        if (lastReported == null) {
             return;
         }
-        Instant feedUpdatedAt =
-                observation.feedUpdatedAt() != null ? observation.feedUpdatedAt() : observation.observedAt();
-        boolean stale = Duration.between(lastReported, feedUpdatedAt).compareTo(thresholds.stale()) >= 0;
-        update(
-                AlertType.STALE,
-                stale ? lastReported : null,
-                observation,
-                () -> "last reported " + lastReported + ", feed updated " + feedUpdatedAt,
-                out);
-    }
-
-    private void judgeSuddenDrop(StationObservation observation, Collector<StationAlert> out) throws Exception {
-        Instant now = observation.observedAt();
-        int bikes = observation.status().bikesAvailable();
-        Instant windowStart = now.minus(thresholds.suddenDropWithin());
-
-        List<BikeCount> kept = new ArrayList<>();
-        BikeCount dropFrom = null;
-        for (BikeCount earlier : recentBikes.get()) {
-            if (earlier.at().isBefore(windowStart)) {
-                continue;
-            }
-            kept.add(earlier);
-            boolean isSuddenDrop = earlier.bikes() - bikes >= thresholds.suddenDropFrom(earlier.bikes());
-            if (isSuddenDrop && (dropFrom == null || earlier.bikes() > dropFrom.bikes())) {
-                dropFrom = earlier;
+        for (StationObservation observation : pending.take(timestamp).values()) {
+            if (observation.removed()) {
+                judgement.resolveAll(observation, out);
+                if (pending.isEmpty()) {
+                    cleanup.cancel(context.timerService());
+                }
+            } else {
+                judgement.judge(observation, out);
             }
         }
-        kept.add(new BikeCount(now, bikes));
-        recentBikes.update(kept);
-
-        BikeCount from = dropFrom;
-        Supplier<String> details = () -> from != null
-                ? "bikes fell from " + from.bikes() + " to " + bikes
-                : "bikes available: " + bikes + ", no sudden drop within " + thresholds.suddenDropWithin();
-        update(AlertType.SUDDEN_DROP, from != null ? from.at() : null, observation, details, out);
     }
 
-    private List<String> inconsistenciesOf(StationObservation observation) {
-        StationStatus status = observation.status();
-        List<String> found = new ArrayList<>();
-        status.inconsistencies().forEach(inconsistency -> found.add(inconsistency.name()));
-        Integer capacity = observation.knownCapacity();
-        if (capacity != null && status.bikesAvailable() + status.docksAvailable() > capacity) {
-            found.add("bikes " + status.bikesAvailable() + " + docks " + status.docksAvailable() + " exceed capacity "
-                    + capacity);
-        }
-        return found;
-    }
-
-    /** Opens the alert of {@code type} since {@code openSince} when that is not null, else resolves it. */
-    private void update(
-            AlertType type,
-            @Nullable Instant openSince,
-            StationObservation observation,
-            Supplier<String> details,
-            Collector<StationAlert> out)
-            throws Exception {
-        update(type, openSince, openSince == null, observation, details, out);
-    }
-
-    /**
-     * Opens the alert of {@code type} since {@code openSince} when that is not null and it is not open yet;
-     * resolves an open one when {@code resolves}. {@code details} is built only for an alert that is emitted: most
-     * observations change no alert, and the profile of the Kafka benchmark showed this operator's per-observation
-     * string building among its hot spots.
-     */
-    private void update(
-            AlertType type,
-            @Nullable Instant openSince,
-            boolean resolves,
-            StationObservation observation,
-            Supplier<String> details,
-            Collector<StationAlert> out)
-            throws Exception {
-        StationAlert open = openAlerts.get(type);
-        if (openSince != null && open == null) {
-            StationAlert opened = new StationAlert(
-                    observation.systemId(),
-                    observation.stationKey(),
-                    observation.postalCode(),
-                    type,
-                    AlertState.OPEN,
-                    openSince,
-                    observation.observedAt(),
-                    details.get());
-            openAlerts.put(type, opened);
-            out.collect(opened);
-        } else if (resolves && open != null) {
-            openAlerts.remove(type);
-            out.collect(open.resolved(observation.observedAt(), details.get()));
-        }
-    }
-
-    private void resolveAll(StationObservation tombstone, Collector<StationAlert> out) throws Exception {
-        for (StationAlert open : openAlerts.values()) {
-            out.collect(open.resolved(tombstone.observedAt(), "station removed from the feed"));
-        }
-        openAlerts.clear();
-        emptySince.clear();
-        fullSince.clear();
-        recentBikes.clear();
-    }
-
-    /** The number of bikes an observation showed. */
+    /** The number of bikes an observation showed (a type of the savepoints' state: keep its name). */
     public record BikeCount(Instant at, int bikes) {}
 }

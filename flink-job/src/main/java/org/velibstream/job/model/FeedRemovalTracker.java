@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -33,6 +34,11 @@ import org.apache.flink.util.Collector;
  * change which stations are present. A tombstone in the input is forwarded unchanged. A document with no station
  * at all never reaches this operator, so an empty feed is never mistaken for the removal of every station.
  *
+ * <p><b>What is left behind.</b> The stations of the last closed document stay in state while the system's feed
+ * goes on. A system that sends no document for {@link IdleKeyCleanup#RETENTION} (no longer configured, or its feed
+ * dead) is forgotten silently: no tombstones, since its stations' state downstream is forgotten likewise, and a
+ * document after that starts from nothing.
+ *
  * <p>Tombstones carry the station's last observation (so its postal code and capacity), with {@code observedAt}
  * set to the first document the station is missing from.
  *
@@ -52,6 +58,8 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
     private transient MapState<String, StationObservation> presentStations;
     /** Observations of documents not closed yet, held until their document's time. */
     private transient PendingObservations openDocuments;
+    /** Forgets a system that has sent no document for a day. */
+    private transient IdleKeyCleanup cleanup;
 
     private transient Counter lateObservations;
     private transient Counter tombstones;
@@ -62,6 +70,7 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
                 .getMapState(new MapStateDescriptor<>(
                         "present-stations", Types.STRING, TypeInformation.of(StationObservation.class)));
         openDocuments = PendingObservations.inState(getRuntimeContext(), "open-documents");
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
         tombstones = getRuntimeContext().getMetricGroup().counter(TOMBSTONES_METRIC);
     }
@@ -73,13 +82,21 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
         if (observation.removed()) {
             return;
         }
-        if (!openDocuments.holdUntil(observation.observedAt().toEpochMilli(), observation, context.timerService())) {
+        if (openDocuments.holdUntil(observation.observedAt().toEpochMilli(), observation, context.timerService())) {
+            cleanup.touch(context.timerService());
+        } else {
             lateObservations.inc();
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<StationObservation> out) throws Exception {
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            if (cleanup.expired(timestamp, context.timerService())) {
+                presentStations.clear();
+            }
+            return;
+        }
         Map<String, StationObservation> document = openDocuments.take(timestamp);
         Instant documentAt = Instant.ofEpochMilli(timestamp);
 

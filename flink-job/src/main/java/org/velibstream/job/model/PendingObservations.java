@@ -65,6 +65,11 @@ public final class PendingObservations {
         return due;
     }
 
+    /** True when nothing is held for the current key. */
+    public boolean isEmpty() throws Exception {
+        return state.isEmpty();
+    }
+
     /** The state key: a station waiting for the instant {@code dueAt} (epoch milliseconds). */
     public record StationAt(long dueAt, String stateKey) {}
 }

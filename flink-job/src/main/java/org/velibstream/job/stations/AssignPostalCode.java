@@ -11,11 +11,14 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.velibstream.data.stations.Coordinates;
 import org.velibstream.gbfs.StationInformation;
 import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.model.IdleKeyCleanup;
 import org.velibstream.job.model.StationObservation;
 
 /**
@@ -33,6 +36,11 @@ import org.velibstream.job.model.StationObservation;
  * that point has arrived, which makes a replay's answer independent of thread timing. When a station's postal
  * code changes (it moved, or the table changed), a tombstone for the old postal code goes out first, so the station
  * never counts in two postal codes.
+ *
+ * <p><b>What is left behind.</b> A tombstone forgets the station's postal code; its station_information stays, as
+ * the information feed (read once in a replay) may still list it and the station may come back. A station with no
+ * input on either side for {@link IdleKeyCleanup#RETENTION} (gone from both feeds, or from a system no longer read)
+ * is forgotten; a station removed that never had information keeps nothing once its tombstone is out.
  */
 public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObservation, FeedItem, StationObservation> {
 
@@ -47,6 +55,9 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
     private transient ValueState<StationInformation> information;
     private transient ValueState<String> assignedPostalCode;
     private transient ListState<StationObservation> awaitingInformation;
+    /** Forgets a station that has had no input on either side for a day. */
+    private transient IdleKeyCleanup cleanup;
+
     private transient Counter unknownPostalCodes;
 
     public AssignPostalCode(StationDirectory directory) {
@@ -62,12 +73,14 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
         awaitingInformation = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>(
                         "awaiting-information", TypeInformation.of(StationObservation.class)));
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
         unknownPostalCodes = getRuntimeContext().getMetricGroup().counter(UNKNOWN_POSTAL_CODES_METRIC);
     }
 
     @Override
     public void processElement1(StationObservation observation, Context context, Collector<StationObservation> out)
             throws Exception {
+        cleanup.touch(context.timerService());
         boolean othersWaiting = awaitingInformation.get().iterator().hasNext();
         if (othersWaiting || information.value() == null && !inTable(observation)) {
             awaitingInformation.add(observation);
@@ -76,10 +89,14 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
             return;
         }
         assign(observation, out);
+        if (observation.removed()) {
+            cancelCleanupIfNothingLeft(context.timerService());
+        }
     }
 
     @Override
     public void processElement2(FeedItem item, Context context, Collector<StationObservation> out) throws Exception {
+        cleanup.touch(context.timerService());
         information.update(Objects.requireNonNull(item.information(), "station information item"));
         List<StationObservation> waiting = new ArrayList<>();
         awaitingInformation.get().forEach(waiting::add);
@@ -91,15 +108,37 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<StationObservation> out) throws Exception {
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            if (cleanup.expired(timestamp, context.timerService())) {
+                // Observations still waiting have their own event-time timers, which will assign them.
+                information.clear();
+                assignedPostalCode.clear();
+            }
+            return;
+        }
         List<StationObservation> stillWaiting = new ArrayList<>();
+        boolean removed = false;
         for (StationObservation observation : awaitingInformation.get()) {
             if (observation.observedAt().toEpochMilli() <= timestamp && stillWaiting.isEmpty()) {
                 assign(observation, out);
+                removed |= observation.removed();
             } else {
                 stillWaiting.add(observation);
             }
         }
         awaitingInformation.update(stillWaiting);
+        if (removed) {
+            cancelCleanupIfNothingLeft(context.timerService());
+        }
+    }
+
+    /** After a tombstone: a station that never had information and waits for nothing has no state left. */
+    private void cancelCleanupIfNothingLeft(TimerService timers) throws Exception {
+        if (information.value() == null
+                && assignedPostalCode.value() == null
+                && !awaitingInformation.get().iterator().hasNext()) {
+            cleanup.cancel(timers);
+        }
     }
 
     private boolean inTable(StationObservation observation) {

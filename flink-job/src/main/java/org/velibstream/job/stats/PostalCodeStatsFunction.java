@@ -9,9 +9,11 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.velibstream.job.model.IdleKeyCleanup;
 import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
 
@@ -34,7 +36,10 @@ import org.velibstream.job.model.StationObservation;
  * rows already emitted were right for the data on time, and the station's next poll carries newer numbers anyway.
  *
  * <p><b>State.</b> The latest observation of each station of the postal code, and, for each window not fired yet,
- * the latest observation of each station that reported in it; a window's observations are dropped once fired.
+ * the latest observation of each station that reported in it; a window's observations are dropped once fired, and
+ * a postal code whose last station was removed keeps nothing. A postal code that gets no input for
+ * {@link IdleKeyCleanup#RETENTION} (its system is no longer read, or its stations left without tombstones) is
+ * forgotten silently: no row is emitted for it then, and a row after that counts only stations seen again.
  */
 public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, StationObservation, PostalCodeStats> {
 
@@ -54,6 +59,8 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
     private transient MapState<String, StationObservation> latestByStation;
     /** Latest observation of each station within each window not fired yet, by the window's last millisecond. */
     private transient PendingObservations pendingWindows;
+    /** Forgets a postal code that has had no input for a day. */
+    private transient IdleKeyCleanup cleanup;
 
     private transient Counter lateObservations;
 
@@ -72,6 +79,7 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
                 .getMapState(new MapStateDescriptor<>(
                         "latest-by-station", Types.STRING, TypeInformation.of(StationObservation.class)));
         pendingWindows = PendingObservations.inState(getRuntimeContext(), "pending-windows");
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
     }
 
@@ -84,11 +92,19 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
         if (!pendingWindows.holdUntil(windowEnd - 1, observation, context.timerService())) {
             lateObservations.inc();
             context.output(LATE_OBSERVATIONS, observation);
+            return;
         }
+        cleanup.touch(context.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<PostalCodeStats> out) throws Exception {
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            if (cleanup.expired(timestamp, context.timerService())) {
+                latestByStation.clear();
+            }
+            return;
+        }
         long windowEnd = timestamp + 1;
         // Windows fire in event-time order and late observations never enter them, so what arrived in this
         // window is newer than anything already in latestByStation.
@@ -106,5 +122,8 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
                 Instant.ofEpochMilli(windowEnd - windowSizeMillis),
                 Instant.ofEpochMilli(windowEnd),
                 latestByStation.values()));
+        if (latestByStation.isEmpty() && pendingWindows.isEmpty()) {
+            cleanup.cancel(context.timerService());
+        }
     }
 }

@@ -157,6 +157,33 @@ class FeedHealthDetectorTest {
         assertThat(withoutDetails(alerts()))
                 .as("still open after the restore, so resolved, not reopened")
                 .containsExactly(alert(AlertState.RESOLVED, 0, 260));
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
+    void aFeedThatAnswersAgainLeavesNoStateAndNoTimersBehind() throws Exception {
+        down(0, "connect");
+        harness.setProcessingTime(at(180).toEpochMilli());
+        assertThat(alerts()).hasSize(1);
+        up(STATUS, 240);
+
+        assertThat(withoutDetails(alerts()))
+                .containsExactly(alert(AlertState.OPEN, 0, 180), alert(AlertState.RESOLVED, 0, 240));
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
+    void aFeedNoLongerPolledWhileDownIsForgottenADayLater() throws Exception {
+        down(0, "connect");
+        harness.setProcessingTime(at(180).toEpochMilli());
+        assertThat(withoutDetails(alerts())).containsExactly(alert(AlertState.OPEN, 0, 180));
+
+        harness.idleForCleanup();
+
+        harness.assertNothingLeftBehind();
+        assertThat(alerts())
+                .as("forgotten silently: no poll said the feed was back")
+                .hasSize(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.velibstream.gbfs.Inconsistency;
+import org.velibstream.job.model.IdleKeyCleanup;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
 import org.velibstream.job.testing.KeyedTestHarness;
@@ -283,6 +284,45 @@ class StationAlertDetectorTest {
                         open(AlertType.EMPTY, "08:10:00", "08:40:00"),
                         resolved(AlertType.EMPTY, "08:10:00", "08:42:00"));
         assertThat(alerts.get(3).details()).isEqualTo("station removed from the feed");
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
+    void aStationSeenAgainAfterItsTombstoneKeepsItsCleanupTimer() throws Exception {
+        observe(empty().observedAt("08:00:00"));
+        observe(empty().observedAt("08:10:00").removedAt(at("08:11:00")));
+        observe(empty().observedAt("08:35:00")); // arrives before the tombstone is judged
+        watermark("08:35:00");
+
+        assertThat(harness.numProcessingTimeTimers())
+                .as("the station is back: its cleanup timer must outlive the tombstone")
+                .isEqualTo(1);
+        harness.idleForCleanup();
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
+    void aStationThatStopsReportingWithoutATombstoneIsForgottenADayLater() throws Exception {
+        observe(empty().renting(false).observedAt("08:00:00"));
+        observe(empty().observedAt("08:10:00"));
+        observe(empty().observedAt("08:40:00"));
+        watermark("08:40:00");
+        assertThat(withoutDetails(harness.extractOutputValues()))
+                .containsExactly(
+                        open(AlertType.OFFLINE, "08:00:00", "08:00:00"),
+                        resolved(AlertType.OFFLINE, "08:00:00", "08:10:00"),
+                        open(AlertType.EMPTY, "08:10:00", "08:40:00"));
+
+        harness.setProcessingTime(IdleKeyCleanup.RETENTION.toMillis() - 1);
+        assertThat(harness.numKeyedStateEntries()).as("kept for a day").isPositive();
+        harness.idleForCleanup();
+
+        harness.assertNothingLeftBehind();
+        assertThat(harness.extractOutputValues()).as("forgotten silently").hasSize(3);
+        observe(healthy().observedAt("09:00:00"));
+        assertThat(alertsAtEndOfInput())
+                .as("back after a day with bikes: no EMPTY alert left open to resolve")
+                .hasSize(3);
     }
 
     @Test
@@ -309,6 +349,44 @@ class StationAlertDetectorTest {
                 .containsExactly(late);
         assertThat(harness.counter(StationAlertDetector.LATE_OBSERVATIONS_METRIC))
                 .isEqualTo(1);
+        harness.idleForCleanup();
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
+    void anObservationBehindTheWatermarkOfAStationNeverSeenLeavesNothing() throws Exception {
+        watermark("08:10:00");
+        observe(empty().observedAt("08:05:00"));
+
+        assertThat(harness.getSideOutput(StationAlertDetector.LATE_OBSERVATIONS))
+                .hasSize(1);
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
+    void theCleanupTimerSurvivesARestoreAndCountsTheDowntimeAsNoSilence() throws Exception {
+        observe(empty().renting(false).observedAt("08:00:00"));
+        watermark("08:00:00");
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness(AlertThresholds.DEFAULTS, snapshot);
+        assertThat(harness.numProcessingTimeTimers())
+                .as("restored cleanup timer")
+                .isEqualTo(1);
+        // The job was down for two days: the restored timer is overdue and fires at once.
+        long restartedAt = 2 * KeyedTestHarness.longestIdleKeep().toMillis();
+        harness.setProcessingTime(restartedAt);
+        assertThat(harness.numKeyedStateEntries())
+                .as("a stopped job's downtime is no silence of the station")
+                .isPositive();
+
+        observe(empty().observedAt("08:10:00"));
+        assertThat(withoutDetails(alertsAtEndOfInput()))
+                .as("the OFFLINE alert opened before the restore is still open")
+                .containsExactly(resolved(AlertType.OFFLINE, "08:00:00", "08:10:00"));
+        harness.idleForCleanup();
+        harness.assertNothingLeftBehind();
     }
 
     @Test

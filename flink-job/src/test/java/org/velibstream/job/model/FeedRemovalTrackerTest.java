@@ -139,11 +139,47 @@ class FeedRemovalTrackerTest {
     }
 
     @Test
+    void aSystemThatSendsNoDocumentForADayIsForgottenWithoutTombstones() throws Exception {
+        document("08:00:00", "1001", "1002");
+        harness.processWatermark(at("08:00:00").toEpochMilli());
+        assertThat(harness.numEventTimeTimers())
+                .as("the closed document's timer")
+                .isZero();
+
+        harness.idleForCleanup();
+        harness.assertNothingLeftBehind();
+
+        document("09:00:00", "1001");
+        harness.processWatermark(at("09:00:00").toEpochMilli());
+        assertThat(tombstones())
+                .as("1002 was forgotten with its system, as downstream forgets it")
+                .isEmpty();
+    }
+
+    @Test
+    void theCleanupTimerSurvivesSnapshotAndRestore() throws Exception {
+        document("08:00:00", "1001", "1002");
+        harness.processWatermark(at("08:00:00").toEpochMilli());
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness(snapshot);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        document("08:01:00", "1001");
+        harness.processWatermark(at("08:01:00").toEpochMilli());
+        assertThat(tombstones()).extracting(StationObservation::stationKey).containsExactly("1002");
+
+        harness.idleForCleanup();
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
     void tombstoneInTheInputIsForwardedUnchanged() throws Exception {
         StationObservation tombstone = station("1001").observedAt("08:00:00").removedAt(at("08:01:00"));
         harness.processElement(tombstone, at("08:01:00").toEpochMilli());
         harness.processWatermark(at("08:02:00").toEpochMilli());
 
         assertThat(harness.extractOutputValues()).containsExactly(tombstone);
+        harness.assertNothingLeftBehind();
     }
 }

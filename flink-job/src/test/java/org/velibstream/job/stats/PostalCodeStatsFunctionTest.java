@@ -237,6 +237,63 @@ class PostalCodeStatsFunctionTest {
     }
 
     @Test
+    void aPostalCodeWhoseLastStationWasRemovedLeavesNothingBehind() throws Exception {
+        StationObservation leaving = station("1001").bikes(2, 2).observedAt("08:00:10");
+        observe(leaving);
+        watermark("08:01:00");
+        observe(leaving.removedAt(at("08:01:10")));
+        watermark("08:02:00");
+
+        assertThat(harness.extractOutputValues())
+                .extracting(PostalCodeStats::windowEnd, PostalCodeStats::stations)
+                .containsExactly(tuple(at("08:01:00"), 1), tuple(at("08:02:00"), 0));
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
+    void everyEmittedWindowIsGoneAndAPostalCodeWithoutInputForADayIsForgotten() throws Exception {
+        observe(station("1001").bikes(1, 1).observedAt("08:00:10"));
+        observe(station("1002").bikes(2, 2).observedAt("08:00:20"));
+        watermark("08:01:00");
+        assertThat(harness.numEventTimeTimers())
+                .as("the emitted window's timer")
+                .isZero();
+        assertThat(harness.numKeyedStateEntries())
+                .as("the stations, and the cleanup time")
+                .isEqualTo(2);
+
+        harness.idleForCleanup();
+        harness.assertNothingLeftBehind();
+
+        observe(station("1002").bikes(3, 3).observedAt("09:00:10"));
+        watermark("09:01:00");
+        assertThat(harness.extractOutputValues())
+                .extracting(PostalCodeStats::stations, PostalCodeStats::bikes)
+                .as("after a day of silence, only the stations seen again count")
+                .containsExactly(tuple(2, 6), tuple(1, 6));
+    }
+
+    @Test
+    void theCleanupTimerSurvivesSnapshotAndRestore() throws Exception {
+        observe(station("1001").bikes(1, 1).observedAt("08:00:10"));
+        watermark("08:01:00");
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = newHarness(snapshot);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        observe(station("1002").bikes(2, 2).observedAt("08:01:10"));
+        watermark("08:02:00");
+        assertThat(harness.extractOutputValues())
+                .extracting(PostalCodeStats::stations)
+                .as("the station restored still counts")
+                .containsExactly(2);
+
+        harness.idleForCleanup();
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
     void windowsWithoutAnyObservationOfThePostalCodeEmitNothing() throws Exception {
         observe(station("1001").observedAt("08:00:10"));
         watermark("08:01:00");
@@ -266,6 +323,8 @@ class PostalCodeStatsFunctionTest {
                 .containsExactly(2, 4);
         assertThat(harness.counter(PostalCodeStatsFunction.LATE_OBSERVATIONS_METRIC))
                 .isEqualTo(1);
+        harness.idleForCleanup();
+        harness.assertNothingLeftBehind();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.velibstream.job.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -19,6 +22,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.velibstream.job.model.IdleKeyCleanup;
 
 /**
  * An opened test harness for a keyed process function, which also sees the metrics the function registers.
@@ -88,6 +92,25 @@ public final class KeyedTestHarness<K, IN, OUT> extends KeyedOneInputStreamOpera
                 .filter(record -> filter.test(type.cast(record.getValue())))
                 .map(StreamRecord::getTimestamp)
                 .toList();
+    }
+
+    /** Asserts that no key has keyed state or a timer left. */
+    public void assertNothingLeftBehind() {
+        assertThat(numKeyedStateEntries()).as("keyed state entries left behind").isZero();
+        assertThat(numEventTimeTimers()).as("event-time timers left behind").isZero();
+        assertThat(numProcessingTimeTimers())
+                .as("processing-time timers left behind")
+                .isZero();
+    }
+
+    /** Moves processing time on by the longest a key without input may be kept, which fires its cleanup. */
+    public void idleForCleanup() throws Exception {
+        setProcessingTime(getProcessingTime() + longestIdleKeep().toMillis());
+    }
+
+    /** How long after its last input a key's state may still be there. */
+    public static Duration longestIdleKeep() {
+        return IdleKeyCleanup.RETENTION.plus(IdleKeyCleanup.GRANULARITY);
     }
 
     @Override

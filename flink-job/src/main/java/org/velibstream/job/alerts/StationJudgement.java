@@ -1,0 +1,262 @@
+package org.velibstream.job.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.annotation.Nullable;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.Collector;
+import org.velibstream.gbfs.StationStatus;
+import org.velibstream.job.alerts.StationAlertDetector.BikeCount;
+import org.velibstream.job.model.StationObservation;
+
+/**
+ * What {@link StationAlertDetector} knows of one station, and the rule of each alert type, applied to the station's
+ * observations one at a time in event-time order. Its state is the station's keyed state of the detector; the
+ * detector decides when an observation is judged.
+ *
+ * <p><b>Alert types</b> ({@link AlertThresholds} holds the numbers):
+ * <ul>
+ *   <li>{@link AlertType#EMPTY}: installed and renting with 0 bikes in every observation from the first 0 until one
+ *       at least {@code empty} later. Resolves at the first observation with bikes. A station that stops renting
+ *       interrupts the run, but an open alert stays open until bikes come back.
+ *   <li>{@link AlertType#FULL}: the same with 0 docks while installed and returning, and {@code full}.
+ *   <li>{@link AlertType#STALE}: {@code last_reported} lags at least {@code stale} behind the feed document's
+ *       {@code last_updated} (the observation time when the document has none). Judging against the document, not
+ *       the clock, means a station is stale only while the feed keeps updating, and covers a station already that
+ *       old when first seen. {@code since} is the last report. Resolves when the lag falls below the threshold.
+ *       An observation without {@code last_reported} changes nothing.
+ *   <li>{@link AlertType#OFFLINE}: not installed, or not renting. Resolves when both are true again.
+ *   <li>{@link AlertType#SUDDEN_DROP}: while installed, bikes fall by at least
+ *       {@link AlertThresholds#suddenDropFrom(int) max(suddenDropMinBikes, suddenDropFraction × earlier)} from an
+ *       observation at most {@code suddenDropWithin} earlier. {@code since} is that earlier observation. Resolves at
+ *       the first observation of an installed station that shows no such fall any more (bikes came back, or the
+ *       fall is older than {@code suddenDropWithin}).
+ *   <li>{@link AlertType#INCONSISTENT}: the decoder's consistency checks failed, or bikes + docks exceed a known
+ *       capacity. Resolves at the first consistent observation.
+ * </ul>
+ * There is at most one open alert per type: a condition that holds again while its alert is open emits nothing.
+ * A tombstone resolves every open alert of the station and clears its state.
+ */
+final class StationJudgement {
+
+    private final AlertThresholds thresholds;
+
+    private final MapState<AlertType, StationAlert> openAlerts;
+    /** When the current run of 0 bikes started; empty when the station is not in such a run. */
+    private final ValueState<Instant> emptySince;
+    /** When the current run of 0 docks started; empty when the station is not in such a run. */
+    private final ValueState<Instant> fullSince;
+    /** Bikes of the installed station's observations within the last {@code suddenDropWithin}, oldest first. */
+    private final ListState<BikeCount> recentBikes;
+
+    private StationJudgement(AlertThresholds thresholds, RuntimeContext runtimeContext) {
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        // The state names are those of the detector's savepoints: never rename them.
+        openAlerts = runtimeContext.getMapState(new MapStateDescriptor<>(
+                "open-alerts", TypeInformation.of(AlertType.class), TypeInformation.of(StationAlert.class)));
+        emptySince = runtimeContext.getState(new ValueStateDescriptor<>("empty-since", Types.INSTANT));
+        fullSince = runtimeContext.getState(new ValueStateDescriptor<>("full-since", Types.INSTANT));
+        recentBikes = runtimeContext.getListState(
+                new ListStateDescriptor<>("recent-bikes", TypeInformation.of(BikeCount.class)));
+    }
+
+    /** Binds to the keyed state of the detector that owns {@code runtimeContext}. */
+    static StationJudgement inState(AlertThresholds thresholds, RuntimeContext runtimeContext) {
+        return new StationJudgement(thresholds, runtimeContext);
+    }
+
+    void judge(StationObservation observation, Collector<StationAlert> out) throws Exception {
+        StationStatus status = observation.status();
+        Instant now = observation.observedAt();
+
+        boolean offline = !status.installed() || !status.renting();
+        update(
+                AlertType.OFFLINE,
+                offline ? now : null,
+                observation,
+                () -> "installed=" + status.installed() + ", renting=" + status.renting(),
+                out);
+
+        update(
+                AlertType.EMPTY,
+                thresholdMet(
+                        emptySince,
+                        status.installed() && status.renting() && status.bikesAvailable() == 0,
+                        thresholds.empty(),
+                        now),
+                status.bikesAvailable() > 0,
+                observation,
+                () -> "bikes available: " + status.bikesAvailable(),
+                out);
+        update(
+                AlertType.FULL,
+                thresholdMet(
+                        fullSince,
+                        status.installed() && status.returning() && status.docksAvailable() == 0,
+                        thresholds.full(),
+                        now),
+                status.docksAvailable() > 0,
+                observation,
+                () -> "docks available: " + status.docksAvailable(),
+                out);
+
+        judgeStale(observation, out);
+        if (status.installed()) {
+            judgeSuddenDrop(observation, out);
+        }
+
+        List<String> inconsistencies = inconsistenciesOf(observation);
+        update(
+                AlertType.INCONSISTENT,
+                inconsistencies.isEmpty() ? null : now,
+                observation,
+                () -> inconsistencies.isEmpty() ? "consistent" : String.join(", ", inconsistencies),
+                out);
+    }
+
+    /**
+     * Tracks a run of observations showing a condition, in {@code runStart}. Returns the run's start once the run
+     * has lasted {@code threshold} by {@code now}, else null.
+     */
+    @Nullable
+    private static Instant thresholdMet(ValueState<Instant> runStart, boolean holds, Duration threshold, Instant now)
+            throws Exception {
+        if (!holds) {
+            runStart.clear();
+            return null;
+        }
+        Instant start = runStart.value();
+        if (start == null) {
+            start = now;
+            runStart.update(start);
+        }
+        return Duration.between(start, now).compareTo(threshold) >= 0 ? start : null;
+    }
+
+    private void judgeStale(StationObservation observation, Collector<StationAlert> out) throws Exception {
+        Instant lastReported = observation.status().lastReported();
+        if (lastReported == null) {
+            return;
+        }
+        Instant feedUpdatedAt =
+                observation.feedUpdatedAt() != null ? observation.feedUpdatedAt() : observation.observedAt();
+        boolean stale = Duration.between(lastReported, feedUpdatedAt).compareTo(thresholds.stale()) >= 0;
+        update(
+                AlertType.STALE,
+                stale ? lastReported : null,
+                observation,
+                () -> "last reported " + lastReported + ", feed updated " + feedUpdatedAt,
+                out);
+    }
+
+    private void judgeSuddenDrop(StationObservation observation, Collector<StationAlert> out) throws Exception {
+        Instant now = observation.observedAt();
+        int bikes = observation.status().bikesAvailable();
+        Instant windowStart = now.minus(thresholds.suddenDropWithin());
+
+        List<BikeCount> kept = new ArrayList<>();
+        BikeCount dropFrom = null;
+        for (BikeCount earlier : recentBikes.get()) {
+            if (earlier.at().isBefore(windowStart)) {
+                continue;
+            }
+            kept.add(earlier);
+            boolean isSuddenDrop = earlier.bikes() - bikes >= thresholds.suddenDropFrom(earlier.bikes());
+            if (isSuddenDrop && (dropFrom == null || earlier.bikes() > dropFrom.bikes())) {
+                dropFrom = earlier;
+            }
+        }
+        kept.add(new BikeCount(now, bikes));
+        recentBikes.update(kept);
+
+        BikeCount from = dropFrom;
+        Supplier<String> details = () -> from != null
+                ? "bikes fell from " + from.bikes() + " to " + bikes
+                : "bikes available: " + bikes + ", no sudden drop within " + thresholds.suddenDropWithin();
+        update(AlertType.SUDDEN_DROP, from != null ? from.at() : null, observation, details, out);
+    }
+
+    private List<String> inconsistenciesOf(StationObservation observation) {
+        StationStatus status = observation.status();
+        List<String> found = new ArrayList<>();
+        status.inconsistencies().forEach(inconsistency -> found.add(inconsistency.name()));
+        Integer capacity = observation.knownCapacity();
+        if (capacity != null && status.bikesAvailable() + status.docksAvailable() > capacity) {
+            found.add("bikes " + status.bikesAvailable() + " + docks " + status.docksAvailable() + " exceed capacity "
+                    + capacity);
+        }
+        return found;
+    }
+
+    /** Opens the alert of {@code type} since {@code openSince} when that is not null, else resolves it. */
+    private void update(
+            AlertType type,
+            @Nullable Instant openSince,
+            StationObservation observation,
+            Supplier<String> details,
+            Collector<StationAlert> out)
+            throws Exception {
+        update(type, openSince, openSince == null, observation, details, out);
+    }
+
+    /**
+     * Opens the alert of {@code type} since {@code openSince} when that is not null and it is not open yet;
+     * resolves an open one when {@code resolves}. {@code details} is built only for an alert that is emitted: most
+     * observations change no alert, and the profile of the Kafka benchmark showed this operator's per-observation
+     * string building among its hot spots.
+     */
+    private void update(
+            AlertType type,
+            @Nullable Instant openSince,
+            boolean resolves,
+            StationObservation observation,
+            Supplier<String> details,
+            Collector<StationAlert> out)
+            throws Exception {
+        StationAlert open = openAlerts.get(type);
+        if (openSince != null && open == null) {
+            StationAlert opened = new StationAlert(
+                    observation.systemId(),
+                    observation.stationKey(),
+                    observation.postalCode(),
+                    type,
+                    AlertState.OPEN,
+                    openSince,
+                    observation.observedAt(),
+                    details.get());
+            openAlerts.put(type, opened);
+            out.collect(opened);
+        } else if (resolves && open != null) {
+            openAlerts.remove(type);
+            out.collect(open.resolved(observation.observedAt(), details.get()));
+        }
+    }
+
+    /** Resolves every open alert of the station removed by {@code tombstone}, and forgets the station. */
+    void resolveAll(StationObservation tombstone, Collector<StationAlert> out) throws Exception {
+        for (StationAlert open : openAlerts.values()) {
+            out.collect(open.resolved(tombstone.observedAt(), "station removed from the feed"));
+        }
+        forget();
+    }
+
+    /** Forgets the station without a word: its open alerts, runs and recent bike counts. */
+    void forget() {
+        openAlerts.clear();
+        emptySince.clear();
+        fullSince.clear();
+        recentBikes.clear();
+    }
+}
