@@ -15,6 +15,8 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.stations.Coordinates;
+import org.velibstream.data.stations.StationRow;
 import org.velibstream.gbfs.StationInformation;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.model.StationObservation;
