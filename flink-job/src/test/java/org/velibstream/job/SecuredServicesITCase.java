@@ -16,15 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,6 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.velibstream.job.stack.LocalStack;
 import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.testing.Polling;
+import org.velibstream.job.testing.TestFiles;
 import org.velibstream.sink.cassandra.CassandraConnectionOptions;
 import org.velibstream.sink.cassandra.CassandraCredentials;
 import org.velibstream.sink.cassandra.CassandraSessionFactory;
@@ -119,8 +118,8 @@ class SecuredServicesITCase {
         servers = new LocalStack(MODULE.getParent(), environment, WORK.resolve("servers.log"));
         // The SCRAM user is added when Kafka formats its folder, and the role below must be new: fresh data each run.
         stopServers();
-        deleteRecursively(WORK.resolve("kafka/data"));
-        deleteRecursively(WORK.resolve("cassandra/data"));
+        TestFiles.deleteRecursively(WORK.resolve("kafka/data"));
+        TestFiles.deleteRecursively(WORK.resolve("cassandra/data"));
         stopOnExit = new Thread(SecuredServicesITCase::stopServers, "secured-services-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
 
@@ -150,8 +149,9 @@ class SecuredServicesITCase {
             assertThat(readCommittedStats()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATS);
             try (CqlSession session = CassandraSessionFactory.open(cassandra(CASSANDRA_USER, CASSANDRA_PASSWORD))) {
                 String query = "SELECT * FROM " + KEYSPACE + ".postal_code_stats";
-                await(
+                Polling.await(
                         "4 rows in " + KEYSPACE + ".postal_code_stats",
+                        RESULT_TIMEOUT,
                         () -> session.execute(query).all().size() == 4);
                 assertThat(session.execute(query).all())
                         .extracting(CassandraPipelineITCase::stats)
@@ -341,7 +341,7 @@ class SecuredServicesITCase {
 
     private static String awaitRunningJob(Process job, Path console) throws Exception {
         String[] jobId = new String[1];
-        await("a RUNNING job in the web UI of java -jar", () -> {
+        Polling.await("a RUNNING job in the web UI of java -jar", RESULT_TIMEOUT, () -> {
             if (!job.isAlive()) {
                 throw new AssertionError("java -jar exited with " + job.exitValue() + ":\n" + readQuietly(console));
             }
@@ -487,16 +487,6 @@ class SecuredServicesITCase {
         return URI.create("http://127.0.0.1:" + WEB_UI_PORT + path);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime())
-                    .as("waited %s for %s", RESULT_TIMEOUT, what)
-                    .isLessThan(deadline);
-            Thread.sleep(500);
-        }
-    }
-
     private static void stopServers() {
         for (String server : List.of("cassandra", "kafka")) {
             try {
@@ -512,16 +502,6 @@ class SecuredServicesITCase {
             return Files.readString(file);
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

@@ -31,6 +31,7 @@ import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationListener;
 import org.velibstream.gbfs.StationStatusDecoder;
 import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.ingest.GbfsFeed;
 import org.velibstream.job.ingest.GbfsResponseDeserializer;
 import org.velibstream.job.ingest.GbfsSystem;
 import org.velibstream.source.http.HttpEndpoint;
@@ -73,8 +74,8 @@ class GbfsReplayServerITCase {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
             HttpPollingSource<FeedItem> source = HttpPollingSource.<FeedItem>builder()
-                    .addEndpoint(endpoint(system, discovery, GbfsResponseDeserializer.STATION_STATUS))
-                    .addEndpoint(endpoint(system, discovery, GbfsResponseDeserializer.STATION_INFORMATION))
+                    .addEndpoint(endpoint(system, discovery, GbfsFeed.STATION_STATUS))
+                    .addEndpoint(endpoint(system, discovery, GbfsFeed.STATION_INFORMATION))
                     .setDeserializer(new GbfsResponseDeserializer())
                     .build();
 
@@ -144,8 +145,11 @@ class GbfsReplayServerITCase {
         return counts;
     }
 
-    private static HttpEndpoint endpoint(GbfsSystem system, GbfsDiscovery discovery, String feed) {
-        return new HttpEndpoint(system.endpointId(feed), discovery.feed(feed).orElseThrow(), Duration.ofMillis(100));
+    private static HttpEndpoint endpoint(GbfsSystem system, GbfsDiscovery discovery, GbfsFeed feed) {
+        return new HttpEndpoint(
+                system.endpointId(feed).toString(),
+                discovery.feed(feed.feedName()).orElseThrow(),
+                Duration.ofMillis(100));
     }
 
     private static byte[] get(URI uri) throws Exception {

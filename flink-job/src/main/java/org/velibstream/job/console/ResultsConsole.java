@@ -18,10 +18,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.velibstream.job.KafkaClientProperties;
 import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.options.JobConfiguration;
-import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.settings.CassandraOptions;
+import org.velibstream.job.settings.JobConfiguration;
+import org.velibstream.job.settings.KafkaClientProperties;
+import org.velibstream.job.settings.KafkaOptions;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.json.JsonCodec;
 
@@ -73,12 +74,12 @@ public final class ResultsConsole {
             System.exit(2);
             return;
         }
-        ResultsView view = new ResultsView(MAX_ROWS, MAX_ALERTS, ZoneId.of(config.get(JobOptions.TIME_ZONE)));
+        ResultsView view = new ResultsView(MAX_ROWS, MAX_ALERTS, ZoneId.of(config.get(CassandraOptions.TIME_ZONE)));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(config))) {
             ResultsConsole console = new ResultsConsole(
                     consumer,
-                    config.get(JobOptions.STATS_TOPIC),
-                    config.get(JobOptions.ALERTS_TOPIC),
+                    config.get(KafkaOptions.STATS_TOPIC),
+                    config.get(KafkaOptions.ALERTS_TOPIC),
                     view,
                     System.out,
                     System.console() != null);

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
+import org.velibstream.job.testing.Polling;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
@@ -323,7 +324,7 @@ class StackEndToEndITCase {
         return totals;
     }
 
-    private static <T> T await(String what, Supplier<String> seen, Supplier<Optional<T>> check) {
+    private static <T> T await(String what, Supplier<String> seen, Polling.Check<T> check) {
         return Polling.await(what, RESULT_TIMEOUT, () -> seen.get() + "\nlogs in " + WORK, check);
     }
 }

@@ -1,43 +1,36 @@
-package org.velibstream.job;
+package org.velibstream.job.io;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.time.ZoneId;
-import javax.annotation.Nullable;
-import org.apache.flink.configuration.Configuration;
+import org.velibstream.job.VelibPipeline;
 import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.options.JobOptions;
-import org.velibstream.job.options.Secrets;
+import org.velibstream.job.settings.CassandraSettings;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.cassandra.CassandraConnectionOptions;
-import org.velibstream.sink.cassandra.CassandraCredentials;
 import org.velibstream.sink.cassandra.CassandraSessionFactory;
 import org.velibstream.sink.cassandra.CassandraSink;
 import org.velibstream.sink.cassandra.CassandraSinkBuilder;
 import org.velibstream.sink.cassandra.CassandraSinkException;
 import org.velibstream.sink.cassandra.CassandraStatementMapper;
-import org.velibstream.sink.cassandra.CassandraTlsOptions;
 import org.velibstream.sink.cassandra.VelibSchema;
 
 /**
  * Writes statistics and alerts to the Cassandra tables of {@code velib-schema.cql}, creating them first if asked.
  * Every statement is an upsert on the full primary key, so a replay after a restart rewrites the same rows.
  */
-final class CassandraOutputs {
-
-    static final String PASSWORD_VARIABLE = "VELIB_CASSANDRA_PASSWORD";
-    static final String TRUSTSTORE_PASSWORD_VARIABLE = "VELIB_CASSANDRA_TRUSTSTORE_PASSWORD";
+public final class CassandraOutputs {
 
     private CassandraOutputs() {}
 
-    static void attach(VelibPipeline.Results results, Configuration config) throws CassandraSinkException {
-        String keyspace = config.get(JobOptions.CASSANDRA_KEYSPACE);
-        if (config.get(JobOptions.CASSANDRA_CREATE_SCHEMA)) {
-            createSchema(config, keyspace);
+    static void attach(VelibPipeline.Results results, CassandraSettings settings) throws CassandraSinkException {
+        String keyspace = settings.keyspace();
+        if (settings.createSchema()) {
+            createSchema(settings, keyspace);
         }
-        ZoneId zone = ZoneId.of(config.get(JobOptions.TIME_ZONE));
+        ZoneId zone = settings.timeZone();
         results.stats()
                 .sinkTo(sink(
-                        config,
+                        settings,
                         CassandraStatementMapper.<PostalCodeStats>of(
                                 "INSERT INTO " + keyspace
                                         + ".postal_code_stats (system_id, postal_code, day, window_end, "
@@ -54,7 +47,7 @@ final class CassandraOutputs {
                 .uid("stats-cassandra-sink");
         results.alerts()
                 .sinkTo(sink(
-                        config,
+                        settings,
                         CassandraStatementMapper.<StationAlert>of(
                                 "INSERT INTO " + keyspace
                                         + ".station_alerts (system_id, station_code, type, since, postal_code, "
@@ -73,7 +66,7 @@ final class CassandraOutputs {
                 .uid("station-alerts-cassandra-sink");
         results.alerts()
                 .sinkTo(sink(
-                        config,
+                        settings,
                         CassandraStatementMapper.<StationAlert>of(
                                 "INSERT INTO " + keyspace
                                         + ".alerts_by_day (day, since, system_id, station_code, type, "
@@ -93,17 +86,21 @@ final class CassandraOutputs {
                 .uid("alerts-by-day-cassandra-sink");
     }
 
-    /** Opens and closes a session with the job's contact points, credentials and TLS settings. */
-    static void checkAccess(Configuration config) throws CassandraSinkException {
-        CassandraSessionFactory.open(connection(config, null)).close();
+    /**
+     * Opens and closes a session with the job's contact points, credentials and TLS settings.
+     *
+     * @throws CassandraSinkException when Cassandra refuses the job or does not answer
+     */
+    public static void checkAccess(CassandraSettings settings) throws CassandraSinkException {
+        CassandraSessionFactory.open(settings.connection()).close();
     }
 
-    private static <T> CassandraSink<T> sink(Configuration config, CassandraStatementMapper<T> mapper) {
-        CassandraConnectionOptions connection = connection(config, config.get(JobOptions.CASSANDRA_KEYSPACE));
+    private static <T> CassandraSink<T> sink(CassandraSettings settings, CassandraStatementMapper<T> mapper) {
+        CassandraConnectionOptions connection = settings.connection();
         CassandraSinkBuilder<T> builder = CassandraSink.<T>builder()
                 .setContactPoints(connection.contactPoints().toArray(String[]::new))
                 .setLocalDatacenter(connection.localDatacenter())
-                .setKeyspace(config.get(JobOptions.CASSANDRA_KEYSPACE))
+                .setKeyspace(settings.keyspace())
                 .setStatementMapper(mapper);
         if (connection.credentials() != null) {
             builder.setCredentials(
@@ -119,36 +116,16 @@ final class CassandraOutputs {
         return builder.build();
     }
 
-    private static void createSchema(Configuration config, String keyspace) throws CassandraSinkException {
+    private static void createSchema(CassandraSettings settings, String keyspace) throws CassandraSinkException {
         VelibSchema schema = VelibSchema.builder()
                 .keyspace(keyspace)
-                .replication("{'class': 'SimpleStrategy', 'replication_factor': "
-                        + config.get(JobOptions.CASSANDRA_REPLICATION_FACTOR) + "}")
-                .tableTtl("postal_code_stats", config.get(JobOptions.CASSANDRA_STATS_TTL))
-                .tableTtl("station_alerts", config.get(JobOptions.CASSANDRA_ALERTS_TTL))
-                .tableTtl("alerts_by_day", config.get(JobOptions.CASSANDRA_ALERTS_TTL))
+                .replication("{'class': 'SimpleStrategy', 'replication_factor': " + settings.replicationFactor() + "}")
+                .tableTtl("postal_code_stats", settings.statsTtl())
+                .tableTtl("station_alerts", settings.alertsTtl())
+                .tableTtl("alerts_by_day", settings.alertsTtl())
                 .build();
-        try (CqlSession session = CassandraSessionFactory.open(connection(config, null))) {
+        try (CqlSession session = CassandraSessionFactory.open(settings.connection())) {
             schema.applyTo(session);
         }
-    }
-
-    private static CassandraConnectionOptions connection(Configuration config, @Nullable String keyspace) {
-        Secrets secrets = Secrets.fromEnvironment();
-        String username = config.get(JobOptions.CASSANDRA_USERNAME);
-        CassandraCredentials credentials = username == null
-                ? null
-                : new CassandraCredentials(username, secrets.require(PASSWORD_VARIABLE, "--cassandra-username"));
-        String truststore = config.get(JobOptions.CASSANDRA_TRUSTSTORE);
-        CassandraTlsOptions tls = truststore == null
-                ? null
-                : new CassandraTlsOptions(
-                        truststore, secrets.require(TRUSTSTORE_PASSWORD_VARIABLE, "--cassandra-truststore"), true);
-        return new CassandraConnectionOptions(
-                config.get(JobOptions.CASSANDRA_CONTACT_POINTS),
-                config.get(JobOptions.CASSANDRA_DATACENTER),
-                keyspace,
-                credentials,
-                tls);
     }
 }
