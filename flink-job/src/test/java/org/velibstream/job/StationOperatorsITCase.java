@@ -19,6 +19,7 @@ import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
 import org.velibstream.job.settings.PipelineSettings;
@@ -115,12 +116,20 @@ class StationOperatorsITCase {
 
         List<PostalCodeStats> rows = new ArrayList<>();
         List<StationAlert> raised = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
         try (CloseableIterator<PostalCodeStats> statsResults = results.stats().collectAsync();
-                CloseableIterator<StationAlert> alertResults = results.alerts().collectAsync()) {
+                CloseableIterator<StationAlert> alertResults = results.alerts().collectAsync();
+                CloseableIterator<DeadLetter> deadLetterResults =
+                        results.deadLetters().collectAsync()) {
             env.execute("station operators");
             statsResults.forEachRemaining(rows::add);
             alertResults.forEachRemaining(raised::add);
+            deadLetterResults.forEachRemaining(deadLetters::add);
         }
+
+        assertThat(deadLetters)
+                .as("dead letters of well-formed, timely documents")
+                .isEmpty();
 
         assertThat(rows)
                 .containsExactlyInAnyOrder(
