@@ -14,19 +14,20 @@ public record GbfsEndpointId(String systemId, GbfsFeed feed) implements Serializ
     public GbfsEndpointId {
         Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(feed, "feed");
+        if (systemId.isEmpty() || systemId.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("A system id is not empty and has no '/', got '" + systemId + "'");
+        }
     }
 
     /**
-     * Reads {@code system/feed}. A system id has no {@code '/'} (see {@link GbfsSystem}), so the last one separates.
+     * Reads {@code system/feed}. A system id has no {@code '/'}, so the last one separates.
      *
      * @throws IllegalArgumentException when the text is not a system id, a slash and a feed the job polls
      */
     public static GbfsEndpointId parse(String endpointId) {
         int slash = endpointId.lastIndexOf('/');
-        GbfsFeed feed = GbfsFeed.named(endpointId.substring(slash + 1))
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Expected an endpoint id like velib/station_status, got '" + endpointId + "'"));
-        if (slash <= 0) {
+        GbfsFeed feed = GbfsFeed.named(endpointId.substring(slash + 1)).orElse(null);
+        if (slash <= 0 || feed == null) {
             throw new IllegalArgumentException(
                     "Expected an endpoint id like velib/station_status, got '" + endpointId + "'");
         }
