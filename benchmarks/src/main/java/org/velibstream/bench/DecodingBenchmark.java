@@ -25,6 +25,8 @@ import org.velibstream.gbfs.StationListener;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.gbfs.StationStatusDecoder;
 import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.ingest.GbfsEndpointId;
+import org.velibstream.job.ingest.GbfsFeed;
 import org.velibstream.job.ingest.GbfsResponseDeserializer;
 import org.velibstream.source.http.PolledResponse;
 
@@ -58,9 +60,9 @@ public class DecodingBenchmark {
     public void readInput() throws IOException {
         input = DecodingInput.load();
         floor = new PostalCodeFloor(SimulatedSystem.stationRows());
-        statusResponse = polled("velib/" + GbfsResponseDeserializer.STATION_STATUS, input.stationStatus());
-        informationResponse =
-                polled("velib/" + GbfsResponseDeserializer.STATION_INFORMATION, input.stationInformation());
+        statusResponse = polled(new GbfsEndpointId("velib", GbfsFeed.STATION_STATUS).toString(), input.stationStatus());
+        informationResponse = polled(
+                new GbfsEndpointId("velib", GbfsFeed.STATION_INFORMATION).toString(), input.stationInformation());
     }
 
     /** StationStatusDecoder alone: two streaming passes, one {@link StationStatus} per entry. */

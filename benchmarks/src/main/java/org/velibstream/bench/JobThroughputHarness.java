@@ -14,7 +14,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.velibstream.job.VelibStreamJob;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 
 /**
  * End-to-end throughput of the real job: {@link VelibStreamJob#build} in bounded mode ({@code --source files}) over

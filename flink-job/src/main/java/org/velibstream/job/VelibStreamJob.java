@@ -1,5 +1,6 @@
 package org.velibstream.job;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -7,8 +8,16 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.velibstream.job.options.JobConfiguration;
-import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.io.CassandraOutputs;
+import org.velibstream.job.io.InputSources;
+import org.velibstream.job.io.KafkaAccessException;
+import org.velibstream.job.io.KafkaPreflight;
+import org.velibstream.job.io.OutputSinks;
+import org.velibstream.job.settings.JobConfiguration;
+import org.velibstream.job.settings.JobSettings;
+import org.velibstream.job.settings.PipelineSettings;
+import org.velibstream.job.settings.RuntimeSettings;
+import org.velibstream.job.settings.SourceKind;
 import org.velibstream.job.stations.StationDirectory;
 import org.velibstream.sink.cassandra.CassandraSinkException;
 
@@ -34,10 +43,10 @@ public final class VelibStreamJob {
         }
         StreamExecutionEnvironment env;
         try {
-            Configuration config = JobConfiguration.fromArgs(args);
-            env = environment(config);
-            checkAccess(config);
-            build(env, config);
+            JobSettings settings = JobSettings.from(JobConfiguration.fromArgs(args));
+            env = environment(settings);
+            preflight(settings);
+            topology(env, settings, InputSources.resolve(settings.input(), settings.kafka()));
         } catch (IllegalArgumentException e) {
             System.err.println("velib-stream: " + e.getMessage() + "\nRun with --help for the options.");
             System.exit(2);
@@ -53,67 +62,89 @@ public final class VelibStreamJob {
     }
 
     /**
-     * Logs in to the Kafka and Cassandra the options name, with the job's credentials and certificates, before the job
-     * is submitted: the running tasks would find a refusal only as failures that the restart strategy retries.
+     * Logs in to the Kafka and Cassandra the settings name, with the job's credentials and certificates, before the
+     * job is submitted: the running tasks would find a refusal only as failures that the restart strategy retries.
      *
      * @throws KafkaAccessException when Kafka refuses the job or does not answer
      * @throws CassandraSinkException when Cassandra refuses the job or does not answer
      */
-    static void checkAccess(Configuration config)
+    static void preflight(JobSettings settings)
             throws KafkaAccessException, CassandraSinkException, InterruptedException {
-        if (usesKafka(config)) {
-            KafkaPreflight.check(config, KafkaClientProperties.load(config), KAFKA_PREFLIGHT_TIMEOUT);
+        if (settings.kafka() != null) {
+            KafkaPreflight.check(settings.kafka(), KAFKA_PREFLIGHT_TIMEOUT);
         }
-        if (config.get(JobOptions.SINK).contains(JobOptions.SinkKind.cassandra)) {
-            CassandraOutputs.checkAccess(config);
+        if (settings.cassandra() != null) {
+            CassandraOutputs.checkAccess(settings.cassandra());
         }
-    }
-
-    /** Builds the whole job on {@code env}: sources, operators and the sinks the options choose. */
-    public static void build(StreamExecutionEnvironment env, Configuration config) throws Exception {
-        OutputSinks.attach(pipeline(env, config), config);
     }
 
     /**
-     * Builds the job on {@code env} without its sinks, with checkpointing and parallelism as the options say: for
-     * benchmarks that attach sinks of their own.
+     * The whole job on {@code env}: checkpointing and parallelism, the sources, the pipeline and the sinks the
+     * settings choose.
+     */
+    public static void topology(StreamExecutionEnvironment env, JobSettings settings, InputSources inputs)
+            throws Exception {
+        InputSources.Attached attached = withoutSinks(env, settings, inputs);
+        OutputSinks.attach(
+                VelibPipeline.build(attached.all(), settings.pipeline(), stationDirectory(settings.pipeline())),
+                attached.polled(),
+                settings);
+    }
+
+    /**
+     * Builds the whole job on {@code env} from the options, as {@code main} does, sources resolved: for tests and
+     * benchmarks that run it in-process.
+     */
+    public static void build(StreamExecutionEnvironment env, Configuration config) throws Exception {
+        JobSettings settings = JobSettings.from(config);
+        topology(env, settings, InputSources.resolve(settings.input(), settings.kafka()));
+    }
+
+    /**
+     * Builds the job on {@code env} from the options without its sinks, with checkpointing and parallelism as the
+     * options say: for benchmarks that attach sinks of their own.
      */
     public static VelibPipeline.Results pipeline(StreamExecutionEnvironment env, Configuration config)
             throws Exception {
-        Duration checkpointInterval = config.get(JobOptions.CHECKPOINT_INTERVAL);
-        if (!checkpointInterval.isZero()) {
-            env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        }
-        config.getOptional(JobOptions.PARALLELISM).ifPresent(env::setParallelism);
-        String stationsTable = config.get(JobOptions.STATIONS_TABLE);
-        StationDirectory directory = stationsTable != null
-                ? StationDirectory.fromFile(Path.of(stationsTable))
-                : StationDirectory.fromClasspath();
-        return VelibPipeline.build(env, config, InputSources.resolve(config), directory);
+        JobSettings settings = JobSettings.from(config);
+        InputSources.Attached attached =
+                withoutSinks(env, settings, InputSources.resolve(settings.input(), settings.kafka()));
+        return VelibPipeline.build(attached.all(), settings.pipeline(), stationDirectory(settings.pipeline()));
     }
 
-    private static boolean usesKafka(Configuration config) {
-        JobOptions.SourceKind source = config.get(JobOptions.SOURCE);
-        return source == JobOptions.SourceKind.kafka
-                || source == JobOptions.SourceKind.both
-                || config.get(JobOptions.SINK).contains(JobOptions.SinkKind.kafka)
-                || config.get(JobOptions.PUBLISH_RAW);
+    private static InputSources.Attached withoutSinks(
+            StreamExecutionEnvironment env, JobSettings settings, InputSources inputs) {
+        RuntimeSettings runtime = settings.runtime();
+        if (!runtime.checkpointInterval().isZero()) {
+            env.enableCheckpointing(runtime.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        }
+        if (runtime.parallelism() != null) {
+            env.setParallelism(runtime.parallelism());
+        }
+        return inputs.attach(env, settings.pipeline().watermarks());
+    }
+
+    /** The station table of {@code --stations}, else the one in the jar. */
+    private static StationDirectory stationDirectory(PipelineSettings settings) throws IOException {
+        return settings.stationsTable() != null
+                ? StationDirectory.fromFile(Path.of(settings.stationsTable()))
+                : StationDirectory.fromClasspath();
     }
 
     /** The cluster's environment under {@code flink run}; a local MiniCluster under {@code java -jar}. */
-    private static StreamExecutionEnvironment environment(Configuration config) {
+    private static StreamExecutionEnvironment environment(JobSettings settings) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         if (!(env instanceof LocalStreamEnvironment)) {
             return env;
         }
-        if (config.get(JobOptions.SOURCE) == JobOptions.SourceKind.files) {
+        if (settings.input().kind() == SourceKind.FILES) {
             return StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
         }
+        int webUiPort = settings.runtime().webUiPort();
         Configuration local = new Configuration();
-        local.set(RestOptions.PORT, config.get(JobOptions.WEB_UI_PORT));
+        local.set(RestOptions.PORT, webUiPort);
         local.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        System.out.println(
-                "velib-stream: local Flink web UI on http://127.0.0.1:" + config.get(JobOptions.WEB_UI_PORT));
+        System.out.println("velib-stream: local Flink web UI on http://127.0.0.1:" + webUiPort);
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(local);
     }
 }

@@ -29,7 +29,7 @@ import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.io.cassandra.VelibTable;
 import org.velibstream.job.io.cassandra.VelibTableRows;
 import org.velibstream.job.io.cassandra.VelibTables;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.sink.cassandra.CassandraSchema;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.JobStatus;
@@ -23,9 +22,10 @@ import org.velibstream.job.FeedOutageServer.Phase;
 import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.testing.MiniClusters;
+import org.velibstream.job.testing.Polling;
 import org.velibstream.source.http.TestHttpServer;
 
 /**
@@ -182,11 +182,7 @@ class FeedDownITCase {
                 .toList();
     }
 
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.call()) {
-            assertThat(System.nanoTime()).as("waited %s for %s", PATIENCE, what).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private static void await(String what, Polling.Condition condition) {
+        Polling.await(what, PATIENCE, condition);
     }
 }

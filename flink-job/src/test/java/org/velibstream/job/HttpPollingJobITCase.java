@@ -18,7 +18,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.replay.FeedDocument;

@@ -12,7 +12,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 
 /**
  * Every operator of the job has a readable name (what the web UI shows) and a stable uid (what a savepoint maps its

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.velibstream.job.model.DeadLetter;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.sink.json.JsonCodec;

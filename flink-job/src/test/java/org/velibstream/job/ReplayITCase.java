@@ -15,7 +15,7 @@ import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.model.DeadLetter;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.testing.MiniClusters;
 

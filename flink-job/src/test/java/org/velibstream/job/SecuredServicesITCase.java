@@ -16,15 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,6 +40,8 @@ import org.velibstream.job.io.cassandra.VelibTableRows;
 import org.velibstream.job.io.cassandra.VelibTables;
 import org.velibstream.job.stack.LocalStack;
 import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.testing.Polling;
+import org.velibstream.job.testing.TestFiles;
 import org.velibstream.sink.cassandra.CassandraConnectionOptions;
 import org.velibstream.sink.cassandra.CassandraCredentials;
 import org.velibstream.sink.cassandra.CassandraSessionFactory;
@@ -122,8 +121,8 @@ class SecuredServicesITCase {
         servers = new LocalStack(MODULE.getParent(), environment, WORK.resolve("servers.log"));
         // The SCRAM user is added when Kafka formats its folder, and the role below must be new: fresh data each run.
         stopServers();
-        deleteRecursively(WORK.resolve("kafka/data"));
-        deleteRecursively(WORK.resolve("cassandra/data"));
+        TestFiles.deleteRecursively(WORK.resolve("kafka/data"));
+        TestFiles.deleteRecursively(WORK.resolve("cassandra/data"));
         stopOnExit = new Thread(SecuredServicesITCase::stopServers, "secured-services-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
 
@@ -153,8 +152,9 @@ class SecuredServicesITCase {
             assertThat(readCommittedStats()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATS);
             try (CqlSession session = CassandraSessionFactory.open(cassandra(CASSANDRA_USER, CASSANDRA_PASSWORD))) {
                 VelibTable<PostalCodeStats> table = VelibTables.POSTAL_CODE_STATS;
-                await(
+                Polling.await(
                         "4 rows in " + KEYSPACE + "." + table.name(),
+                        RESULT_TIMEOUT,
                         () -> VelibTableRows.read(session, KEYSPACE, table).size() == 4);
                 assertThat(VelibTableRows.read(session, KEYSPACE, table))
                         .containsExactlyInAnyOrderElementsOf(VelibTableRows.expected(table, EXPECTED_STATS));
@@ -343,7 +343,7 @@ class SecuredServicesITCase {
 
     private static String awaitRunningJob(Process job, Path console) throws Exception {
         String[] jobId = new String[1];
-        await("a RUNNING job in the web UI of java -jar", () -> {
+        Polling.await("a RUNNING job in the web UI of java -jar", RESULT_TIMEOUT, () -> {
             if (!job.isAlive()) {
                 throw new AssertionError("java -jar exited with " + job.exitValue() + ":\n" + readQuietly(console));
             }
@@ -489,16 +489,6 @@ class SecuredServicesITCase {
         return URI.create("http://127.0.0.1:" + WEB_UI_PORT + path);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime())
-                    .as("waited %s for %s", RESULT_TIMEOUT, what)
-                    .isLessThan(deadline);
-            Thread.sleep(500);
-        }
-    }
-
     private static void stopServers() {
         for (String server : List.of("cassandra", "kafka")) {
             try {
@@ -514,16 +504,6 @@ class SecuredServicesITCase {
             return Files.readString(file);
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

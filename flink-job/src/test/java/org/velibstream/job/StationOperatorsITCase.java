@@ -5,8 +5,9 @@ import static org.velibstream.job.model.TestStations.at;
 import static org.velibstream.job.model.TestStations.station;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -14,22 +15,24 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.velibstream.data.stations.Coordinates;
+import org.velibstream.data.stations.StationRow;
 import org.velibstream.job.alerts.AlertState;
-import org.velibstream.job.alerts.AlertThresholds;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.alerts.StationAlertDetector;
-import org.velibstream.job.model.FeedRemovalTracker;
+import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
-import org.velibstream.job.stats.PostalArea;
+import org.velibstream.job.settings.PipelineSettings;
+import org.velibstream.job.stations.StationDirectory;
 import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.job.stats.PostalCodeStatsFunction;
 import org.velibstream.job.testing.MiniClusters;
 
 /**
- * Runs a bounded replay of five feed documents through the removal tracker, the statistics and the alert detector
- * on a MiniCluster, with parallelism 2 so that keys are spread over subtasks, and checks every row and alert.
+ * Runs a bounded replay of five feed documents through the job's real topology ({@link VelibPipeline#build}, with
+ * the default settings) on a MiniCluster, with parallelism 2 so that keys are spread over subtasks, and checks every
+ * row and alert.
  */
 class StationOperatorsITCase {
 
@@ -69,39 +72,64 @@ class StationOperatorsITCase {
                 ONE_BIKE.observedAt("08:40:00"));
     }
 
+    /** Each observation as a status of its whole feed document, as a source hands it to the job. */
+    private static List<FeedItem> documents() {
+        return feed().stream()
+                .map(observation -> FeedItem.status(
+                        observation.systemId(),
+                        observation.status(),
+                        observation.observedAt(),
+                        observation.feedUpdatedAt(),
+                        true))
+                .toList();
+    }
+
+    /** The station table the postal codes and capacities come from: the test stations' own. */
+    private static StationDirectory directory() {
+        Map<String, StationRow> rows = new LinkedHashMap<>();
+        for (StationObservation observation : feed()) {
+            rows.putIfAbsent(
+                    observation.stationCode(),
+                    new StationRow(
+                            observation.stationCode(),
+                            observation.stationId(),
+                            "station " + observation.stationCode(),
+                            new Coordinates(48.86, 2.35),
+                            observation.capacity(),
+                            observation.postalCode(),
+                            null,
+                            null));
+        }
+        return StationDirectory.of(List.copyOf(rows.values()));
+    }
+
     @Test
     @SuppressWarnings("try") // CloseableIterator.close() may throw InterruptedException; the test fails then
     void boundedReplayGivesExactlyTheExpectedRowsAndAlerts() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(MiniClusters.SLOTS);
 
-        DataStream<StationObservation> observations = env.fromData(feed(), TypeInformation.of(StationObservation.class))
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<StationObservation>forMonotonousTimestamps()
-                        .withTimestampAssigner((observation, ignored) ->
-                                observation.observedAt().toEpochMilli()))
-                .keyBy(StationObservation::systemId)
-                .process(new FeedRemovalTracker())
-                .name(FeedRemovalTracker.NAME)
-                .uid(FeedRemovalTracker.UID);
-        DataStream<PostalCodeStats> stats = observations
-                .keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
-                .process(new PostalCodeStatsFunction(PostalCodeStatsFunction.DEFAULT_WINDOW_SIZE))
-                .name(PostalCodeStatsFunction.NAME)
-                .uid(PostalCodeStatsFunction.UID);
-        DataStream<StationAlert> alerts = observations
-                .keyBy(StationObservation::stateKey)
-                .process(new StationAlertDetector(AlertThresholds.DEFAULTS))
-                .name(StationAlertDetector.NAME)
-                .uid(StationAlertDetector.UID);
+        PipelineSettings settings = PipelineSettings.defaults();
+        DataStream<FeedItem> feed = env.fromData(documents(), TypeInformation.of(FeedItem.class))
+                .assignTimestampsAndWatermarks(settings.watermarks());
+        VelibPipeline.Results results = VelibPipeline.build(feed, settings, directory());
 
         List<PostalCodeStats> rows = new ArrayList<>();
         List<StationAlert> raised = new ArrayList<>();
-        try (CloseableIterator<PostalCodeStats> statsResults = stats.collectAsync();
-                CloseableIterator<StationAlert> alertResults = alerts.collectAsync()) {
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        try (CloseableIterator<PostalCodeStats> statsResults = results.stats().collectAsync();
+                CloseableIterator<StationAlert> alertResults = results.alerts().collectAsync();
+                CloseableIterator<DeadLetter> deadLetterResults =
+                        results.deadLetters().collectAsync()) {
             env.execute("station operators");
             statsResults.forEachRemaining(rows::add);
             alertResults.forEachRemaining(raised::add);
+            deadLetterResults.forEachRemaining(deadLetters::add);
         }
+
+        assertThat(deadLetters)
+                .as("dead letters of well-formed, timely documents")
+                .isEmpty();
 
         assertThat(rows)
                 .containsExactlyInAnyOrder(

@@ -11,7 +11,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.velibstream.job.VelibStreamJob;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 
 /**
  * The production job on the raw topic, for the Kafka benchmarks: {@link VelibStreamJob#build} with {@code --source

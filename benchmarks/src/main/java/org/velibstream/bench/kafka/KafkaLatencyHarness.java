@@ -18,7 +18,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.velibstream.bench.SimulatedSystem;
 import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.settings.PipelineOptions;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.sink.json.JsonCodec;
 
@@ -220,7 +220,7 @@ public final class KafkaLatencyHarness {
     private static long[] windowLatencies(
             Map<Instant, Long> windows, RawTopicLoad load, RawTopicLoadGenerator.SendTimes sent, long warmedUpAt) {
         long closingDelay = RawTopicLoad.TICK
-                .plus(JobOptions.MAX_OUT_OF_ORDERNESS.defaultValue())
+                .plus(PipelineOptions.MAX_OUT_OF_ORDERNESS.defaultValue())
                 .toMillis();
         List<RawRecord> records = load.records();
         List<Long> latencies = new ArrayList<>();

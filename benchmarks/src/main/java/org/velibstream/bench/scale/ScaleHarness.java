@@ -28,7 +28,7 @@ import org.velibstream.bench.BenchmarkPaths;
 import org.velibstream.bench.Summary;
 import org.velibstream.job.VelibPipeline;
 import org.velibstream.job.VelibStreamJob;
-import org.velibstream.job.options.JobConfiguration;
+import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.PostalCodeStats;
 
 /**

@@ -13,13 +13,9 @@ import org.velibstream.source.http.PolledResponse;
 
 /**
  * Decodes polled {@code station_status} and {@code station_information} documents, and reports each poll's
- * {@link FeedHealth}. The endpoint id says which system and feed a response belongs to ({@code "velib/station_status"},
- * see {@link GbfsSystem#endpointId}).
+ * {@link FeedHealth}. The endpoint id says which system and feed a response belongs to ({@link GbfsEndpointId}).
  */
 public final class GbfsResponseDeserializer implements HttpResponseDeserializer<FeedItem> {
-
-    public static final String STATION_STATUS = "station_status";
-    public static final String STATION_INFORMATION = "station_information";
 
     private static final long serialVersionUID = 1L;
 
@@ -28,17 +24,15 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
 
     @Override
     public void deserialize(PolledResponse response, Collector<FeedItem> out) {
-        String endpointId = response.endpointId();
-        String feed = feedOf(endpointId);
-        FeedItemCollector items = new FeedItemCollector(systemIdOf(endpointId), "http " + endpointId, out);
+        GbfsEndpointId endpoint = GbfsEndpointId.parse(response.endpointId());
+        FeedItemCollector items = new FeedItemCollector(endpoint.systemId(), "http " + endpoint, out);
         Instant fetchedAt = response.fetchedAt();
         try {
-            switch (feed) {
+            switch (endpoint.feed()) {
                 case STATION_STATUS ->
                     statusDecoder.decodeDocument(response.body(), items.statuses(fetchedAt, fetchedAt));
                 case STATION_INFORMATION ->
                     informationDecoder.decodeDocument(response.body(), items.information(fetchedAt, fetchedAt));
-                default -> items.rejectedDocument("no decoder for feed '" + feed + "'", response.body(), fetchedAt);
             }
         } catch (GbfsDecodingException e) {
             items.rejectedDocument(e.getMessage(), response.body(), fetchedAt);
@@ -47,28 +41,20 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
 
     @Override
     public void pollSucceeded(PollSuccess success, Collector<FeedItem> out) {
-        String endpointId = success.endpointId();
-        out.collect(FeedItem.health(FeedHealth.up(systemIdOf(endpointId), feedOf(endpointId), success.receivedAt())));
+        GbfsEndpointId endpoint = GbfsEndpointId.parse(success.endpointId());
+        out.collect(FeedItem.health(
+                FeedHealth.up(endpoint.systemId(), endpoint.feed().feedName(), success.receivedAt())));
     }
 
     @Override
     public void pollFailed(PollFailure failure, Collector<FeedItem> out) {
-        String endpointId = failure.endpointId();
+        GbfsEndpointId endpoint = GbfsEndpointId.parse(failure.endpointId());
         out.collect(FeedItem.health(FeedHealth.down(
-                systemIdOf(endpointId),
-                feedOf(endpointId),
+                endpoint.systemId(),
+                endpoint.feed().feedName(),
                 failure.startedAt(),
                 failure.kind().metricName(),
                 failure.reason())));
-    }
-
-    private static String systemIdOf(String endpointId) {
-        int slash = endpointId.lastIndexOf('/');
-        return slash > 0 ? endpointId.substring(0, slash) : endpointId;
-    }
-
-    private static String feedOf(String endpointId) {
-        return endpointId.substring(endpointId.lastIndexOf('/') + 1);
     }
 
     @Override

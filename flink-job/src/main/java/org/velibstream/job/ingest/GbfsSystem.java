@@ -42,8 +42,8 @@ public record GbfsSystem(String id, URI discoveryUri) implements Serializable {
         return new GbfsSystem(uri.getPort() > 0 ? host + '-' + uri.getPort() : host, uri);
     }
 
-    /** The id of the source split polling one of this system's feeds, as {@link GbfsResponseDeserializer} reads it. */
-    public String endpointId(String feed) {
-        return id + '/' + feed;
+    /** The id of the endpoint (and source split) polling one of this system's feeds. */
+    public GbfsEndpointId endpointId(GbfsFeed feed) {
+        return new GbfsEndpointId(id, feed);
     }
 }

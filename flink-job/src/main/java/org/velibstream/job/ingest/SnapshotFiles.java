@@ -29,7 +29,7 @@ public final class SnapshotFiles {
         try (Stream<Path> walk = Files.walk(directoryOrFile)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(path -> Files.isRegularFile(directoryOrFile)
-                            || path.getFileName().toString().contains(GbfsResponseDeserializer.STATION_STATUS)
+                            || path.getFileName().toString().contains(GbfsFeed.STATION_STATUS.feedName())
                                     && path.getFileName().toString().endsWith(".json"))
                     .toList();
         }

@@ -78,8 +78,8 @@ class GbfsReplayServerITCase {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
             HttpPollingSource<FeedItem> source = HttpPollingSource.<FeedItem>builder()
-                    .addEndpoint(endpoint(system, discovery, GbfsResponseDeserializer.STATION_STATUS))
-                    .addEndpoint(endpoint(system, discovery, GbfsResponseDeserializer.STATION_INFORMATION))
+                    .addEndpoint(endpoint(system, discovery, GbfsFeed.STATION_STATUS))
+                    .addEndpoint(endpoint(system, discovery, GbfsFeed.STATION_INFORMATION))
                     .setDeserializer(new GbfsResponseDeserializer())
                     .build();
 
@@ -149,8 +149,11 @@ class GbfsReplayServerITCase {
         return counts;
     }
 
-    private static HttpEndpoint endpoint(GbfsSystem system, GbfsDiscovery discovery, String feed) {
-        return new HttpEndpoint(system.endpointId(feed), discovery.feed(feed).orElseThrow(), Duration.ofMillis(100));
+    private static HttpEndpoint endpoint(GbfsSystem system, GbfsDiscovery discovery, GbfsFeed feed) {
+        return new HttpEndpoint(
+                system.endpointId(feed).toString(),
+                discovery.feed(feed.feedName()).orElseThrow(),
+                Duration.ofMillis(100));
     }
 
     private static byte[] get(URI uri) throws Exception {

@@ -13,7 +13,7 @@ class GbfsSystemTest {
         GbfsSystem system = GbfsSystem.parse("velib=https://example.org/opendata/gbfs.json");
         assertThat(system.id()).isEqualTo("velib");
         assertThat(system.discoveryUri()).isEqualTo(URI.create("https://example.org/opendata/gbfs.json"));
-        assertThat(system.endpointId("station_status")).isEqualTo("velib/station_status");
+        assertThat(system.endpointId(GbfsFeed.STATION_STATUS)).hasToString("velib/station_status");
     }
 
     @Test

@@ -102,10 +102,10 @@ class HostileFeedInputTest {
     @Provide
     Arbitrary<PolledResponse> responses() {
         return Arbitraries.oneOf(
-                statusPayloads().map(body -> response(GbfsResponseDeserializer.STATION_STATUS, body)),
+                statusPayloads().map(body -> response(GbfsFeed.STATION_STATUS, body)),
                 HostilePayloads.mutationsOf(HostilePayloads.fixtures(
                                 "velib_station_information.json", "gbfs30_station_information.json"))
-                        .map(body -> response(GbfsResponseDeserializer.STATION_INFORMATION, body)));
+                        .map(body -> response(GbfsFeed.STATION_INFORMATION, body)));
     }
 
     @Example
@@ -128,9 +128,14 @@ class HostileFeedInputTest {
         return items;
     }
 
-    private static PolledResponse response(String feed, byte[] body) {
+    private static PolledResponse response(GbfsFeed feed, byte[] body) {
         return new PolledResponse(
-                "velib/" + feed, URI.create("http://127.0.0.1/" + feed + ".json"), 200, Map.of(), body, FETCHED_AT);
+                new GbfsEndpointId("velib", feed).toString(),
+                URI.create("http://127.0.0.1/" + feed.feedName() + ".json"),
+                200,
+                Map.of(),
+                body,
+                FETCHED_AT);
     }
 
     /**

@@ -24,7 +24,9 @@ import javax.xml.xpath.XPathFactory;
 import org.apache.flink.util.TimeUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.velibstream.job.options.JobOptions;
+import org.velibstream.job.settings.CassandraOptions;
+import org.velibstream.job.settings.KafkaOptions;
+import org.velibstream.job.settings.RuntimeOptions;
 import org.w3c.dom.Document;
 
 /**
@@ -100,7 +102,7 @@ class DockerComposeConsistencyTest {
         int restPort = flinkConfig.path("rest.port").asInt();
 
         assertThat(submitScript).contains("flink run -d -m jobmanager:" + restPort + " " + jarInContainer + " ");
-        assertThat(restPort).isEqualTo(JobOptions.WEB_UI_PORT.defaultValue());
+        assertThat(restPort).isEqualTo(RuntimeOptions.WEB_UI_PORT.defaultValue());
         assertThat(services.path("jobmanager").path("ports").path(0).asText())
                 .endsWith(":" + restPort + ":" + restPort);
     }
@@ -115,8 +117,8 @@ class DockerComposeConsistencyTest {
 
         assertThat(Set.of(loop.group(1).trim().split("\\s+")))
                 .containsExactlyInAnyOrder(
-                        JobOptions.RAW_TOPIC.defaultValue(), JobOptions.STATS_TOPIC.defaultValue(),
-                        JobOptions.ALERTS_TOPIC.defaultValue(), JobOptions.DEADLETTER_TOPIC.defaultValue());
+                        KafkaOptions.RAW_TOPIC.defaultValue(), KafkaOptions.STATS_TOPIC.defaultValue(),
+                        KafkaOptions.ALERTS_TOPIC.defaultValue(), KafkaOptions.DEADLETTER_TOPIC.defaultValue());
         assertThat(services.path("kafka-topics").path("command").path(0).asText())
                 .contains("--replication-factor 3")
                 .contains("--config min.insync.replicas=2");
@@ -152,7 +154,7 @@ class DockerComposeConsistencyTest {
                 .isEqualTo(advertisedInternal)
                 .hasSize(3);
         // A job or console started on the host with the default bootstrap reaches the first broker.
-        String defaultPort = JobOptions.KAFKA_BOOTSTRAP.defaultValue().split(":")[1];
+        String defaultPort = KafkaOptions.KAFKA_BOOTSTRAP.defaultValue().split(":")[1];
         assertThat(external.get("kafka-1")).isEqualTo("localhost:" + defaultPort);
         assertThat(services.path("kafka-1").path("ports").path(0).asText())
                 .isEqualTo("127.0.0.1:" + defaultPort + ":" + defaultPort);
@@ -161,7 +163,7 @@ class DockerComposeConsistencyTest {
     @Test
     void jobWritesToTheCassandraServiceOnThePortOfTheDefault() {
         String defaultPort =
-                JobOptions.CASSANDRA_CONTACT_POINTS.defaultValue().get(0).split(":")[1];
+                CassandraOptions.CASSANDRA_CONTACT_POINTS.defaultValue().get(0).split(":")[1];
 
         assertThat(option(submitScript, "cassandra-contact-points")).isEqualTo("cassandra:" + defaultPort);
         assertThat(services.path("cassandra").path("ports").path(0).asText())
@@ -197,7 +199,7 @@ class DockerComposeConsistencyTest {
     void checkpointingAgreesWithTheJobAndGoesToTheVolumeBothFlinkContainersShare() {
         assertThat(TimeUtils.parseDuration(
                         flinkConfig.path("execution.checkpointing.interval").asText()))
-                .isEqualTo(JobOptions.CHECKPOINT_INTERVAL.defaultValue());
+                .isEqualTo(RuntimeOptions.CHECKPOINT_INTERVAL.defaultValue());
         assertThat(flinkConfig.path("execution.checkpointing.mode").asText()).isEqualTo("EXACTLY_ONCE");
         assertThat(flinkConfig
                         .path("execution.checkpointing.externalized-checkpoint-retention")

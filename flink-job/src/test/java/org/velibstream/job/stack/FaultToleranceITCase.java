@@ -38,6 +38,7 @@ import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.stack.FaultInput.Station;
 import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.testing.Polling;
 
 /**
  * Exactly once under failures, on the local stack as an operator runs it ({@code bin/stack start}: a real Kafka

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.velibstream.job.testing.TestFiles;
 
 /**
  * Runs the repository's {@code bin/} scripts (bin/stack, bin/flink, bin/gbfs-replay) as a user would, with one
@@ -115,18 +115,7 @@ public final class LocalStack {
     void deleteServerData() throws IOException {
         Path work = Path.of(environment.get("VELIB_WORK"));
         for (String data : List.of("kafka/data", "cassandra/data", "flink/checkpoints", "savepoints")) {
-            deleteRecursively(work.resolve(data));
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+            TestFiles.deleteRecursively(work.resolve(data));
         }
     }
 

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.velibstream.job.io.cassandra.VelibTables;
 import org.velibstream.job.stats.PostalCodeStats;
 import org.velibstream.job.stats.PostalCodeStatsFunction;
+import org.velibstream.job.testing.Polling;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
@@ -325,7 +326,7 @@ class StackEndToEndITCase {
         return totals;
     }
 
-    private static <T> T await(String what, Supplier<String> seen, Supplier<Optional<T>> check) {
+    private static <T> T await(String what, Supplier<String> seen, Polling.Check<T> check) {
         return Polling.await(what, RESULT_TIMEOUT, () -> seen.get() + "\nlogs in " + WORK, check);
     }
 }

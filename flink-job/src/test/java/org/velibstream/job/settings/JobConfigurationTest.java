@@ -1,4 +1,4 @@
-package org.velibstream.job.options;
+package org.velibstream.job.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +18,9 @@ class JobConfigurationTest {
     @Test
     void defaultsApplyWithoutArguments() throws Exception {
         Configuration config = JobConfiguration.fromArgs(new String[0]);
-        assertThat(config.get(JobOptions.WINDOW)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(config.get(JobOptions.SINK))
-                .containsExactly(JobOptions.SinkKind.kafka, JobOptions.SinkKind.cassandra);
-        assertThat(config.get(JobOptions.STATS_TOPIC)).isEqualTo("velib-projet-final-data");
+        assertThat(config.get(PipelineOptions.WINDOW)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.get(OutputOptions.SINK)).containsExactly(SinkKind.KAFKA, SinkKind.CASSANDRA);
+        assertThat(config.get(KafkaOptions.STATS_TOPIC)).isEqualTo("velib-projet-final-data");
     }
 
     @Test
@@ -30,17 +29,17 @@ class JobConfigurationTest {
         Files.writeString(file, "window=5 min\nraw-topic=from-file\n");
         Configuration config = JobConfiguration.fromArgs(
                 new String[] {"--config", file.toString(), "--raw-topic", "from-command-line", "--publish-raw"});
-        assertThat(config.get(JobOptions.WINDOW)).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.get(JobOptions.RAW_TOPIC)).isEqualTo("from-command-line");
-        assertThat(config.get(JobOptions.PUBLISH_RAW)).isTrue();
+        assertThat(config.get(PipelineOptions.WINDOW)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.get(KafkaOptions.RAW_TOPIC)).isEqualTo("from-command-line");
+        assertThat(config.get(KafkaOptions.PUBLISH_RAW)).isTrue();
     }
 
     @Test
     void listsAreSeparatedBySemicolons() throws Exception {
         Configuration config =
                 JobConfiguration.fromArgs(new String[] {"--station-filter", "16107;32017", "--sink", "jsonl;print"});
-        assertThat(config.get(JobOptions.STATION_FILTER)).containsExactly("16107", "32017");
-        assertThat(config.get(JobOptions.SINK)).containsExactly(JobOptions.SinkKind.jsonl, JobOptions.SinkKind.print);
+        assertThat(config.get(PipelineOptions.STATION_FILTER)).containsExactly("16107", "32017");
+        assertThat(config.get(OutputOptions.SINK)).containsExactly(SinkKind.JSONL, SinkKind.PRINT);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.velibstream.job;
+package org.velibstream.job.io;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +11,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.velibstream.gbfs.GbfsDiscovery;
-import org.velibstream.job.ingest.GbfsResponseDeserializer;
+import org.velibstream.job.ingest.GbfsFeed;
 import org.velibstream.job.ingest.GbfsSystem;
 import org.velibstream.source.http.HttpEndpoint;
 
@@ -26,21 +26,17 @@ final class GbfsEndpoints {
             throws IOException {
         GbfsDiscovery discovery = GbfsDiscovery.decode(fetch(system.discoveryUri()), null);
         return List.of(
-                new HttpEndpoint(
-                        system.endpointId(GbfsResponseDeserializer.STATION_STATUS),
-                        feed(system, discovery, GbfsResponseDeserializer.STATION_STATUS),
-                        statusInterval),
-                new HttpEndpoint(
-                        system.endpointId(GbfsResponseDeserializer.STATION_INFORMATION),
-                        feed(system, discovery, GbfsResponseDeserializer.STATION_INFORMATION),
-                        informationInterval));
+                endpoint(system, discovery, GbfsFeed.STATION_STATUS, statusInterval),
+                endpoint(system, discovery, GbfsFeed.STATION_INFORMATION, informationInterval));
     }
 
-    private static URI feed(GbfsSystem system, GbfsDiscovery discovery, String name) throws IOException {
-        return discovery
-                .feed(name)
+    private static HttpEndpoint endpoint(GbfsSystem system, GbfsDiscovery discovery, GbfsFeed feed, Duration interval)
+            throws IOException {
+        URI uri = discovery
+                .feed(feed.feedName())
                 .orElseThrow(() -> new IOException("The gbfs.json of system '" + system.id() + "' ("
-                        + system.discoveryUri() + ") lists no " + name + " feed"));
+                        + system.discoveryUri() + ") lists no " + feed.feedName() + " feed"));
+        return new HttpEndpoint(system.endpointId(feed).toString(), uri, interval);
     }
 
     private static byte[] fetch(URI uri) throws IOException {

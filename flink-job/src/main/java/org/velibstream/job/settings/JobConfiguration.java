@@ -1,4 +1,4 @@
-package org.velibstream.job.options;
+package org.velibstream.job.settings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -83,12 +84,27 @@ public final class JobConfiguration {
             try {
                 configuration.get(option);
             } catch (IllegalArgumentException e) {
+                String reason = enumValues(option)
+                        .map(allowed -> "expected one of " + allowed)
+                        .orElse(e.getMessage());
                 throw new IllegalArgumentException(
-                        "Bad value '" + values.get(option.key()) + "' for --" + option.key() + ": " + e.getMessage(),
-                        e);
+                        "Bad value '" + values.get(option.key()) + "' for --" + option.key() + ": " + reason, e);
             }
         }
         return configuration;
+    }
+
+    /** The values of an enum option, as they are written; empty for other options. */
+    private static Optional<String> enumValues(ConfigOption<?> option) {
+        Object example = option.hasDefaultValue() ? option.defaultValue() : null;
+        if (example instanceof List<?> list && !list.isEmpty()) {
+            example = list.get(0);
+        }
+        return example instanceof Enum<?> value
+                ? Optional.of(Arrays.stream(value.getDeclaringClass().getEnumConstants())
+                        .map(String::valueOf)
+                        .collect(Collectors.joining(", ")))
+                : Optional.empty();
     }
 
     /** The options as a Markdown table, as README.md shows them and {@code --help} prints them. */

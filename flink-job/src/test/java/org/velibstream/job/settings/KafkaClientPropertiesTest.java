@@ -1,4 +1,4 @@
-package org.velibstream.job;
+package org.velibstream.job.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,6 @@ import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.velibstream.job.options.JobConfiguration;
-import org.velibstream.job.options.Secrets;
 
 class KafkaClientPropertiesTest {
 

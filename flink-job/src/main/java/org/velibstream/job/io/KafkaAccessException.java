@@ -1,4 +1,4 @@
-package org.velibstream.job;
+package org.velibstream.job.io;
 
 /**
  * Kafka refused the job before it started (credentials, certificate) or did not answer; the message says which, where,

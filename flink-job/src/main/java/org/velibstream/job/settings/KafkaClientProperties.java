@@ -1,4 +1,4 @@
-package org.velibstream.job;
+package org.velibstream.job.settings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -7,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.flink.configuration.Configuration;
-import org.velibstream.job.options.JobOptions;
-import org.velibstream.job.options.Secrets;
 
 /**
  * Kafka client settings shared by the job's source, sinks, topic creation and console: the bootstrap servers, the
@@ -20,10 +17,9 @@ import org.velibstream.job.options.Secrets;
  */
 public final class KafkaClientProperties {
 
-    static final String SASL_PASSWORD_VARIABLE = "VELIB_KAFKA_SASL_PASSWORD";
-    static final String TRUSTSTORE_PASSWORD_VARIABLE = "VELIB_KAFKA_TRUSTSTORE_PASSWORD";
+    public static final String SASL_PASSWORD_VARIABLE = "VELIB_KAFKA_SASL_PASSWORD";
+    public static final String TRUSTSTORE_PASSWORD_VARIABLE = "VELIB_KAFKA_TRUSTSTORE_PASSWORD";
 
-    private static final Set<String> MECHANISMS = Set.of("SCRAM-SHA-512", "SCRAM-SHA-256", "PLAIN");
     /** Settings the security options own; the properties file may not set them too. */
     private static final List<String> SECURITY_KEYS = List.of(
             "security.protocol",
@@ -36,13 +32,17 @@ public final class KafkaClientProperties {
 
     private KafkaClientProperties() {}
 
+    /**
+     * The client properties the options and this process's environment give. The job resolves them once, into
+     * {@link KafkaSettings}; this is for programs that read the job's options to reach the same Kafka.
+     */
     public static Properties load(Configuration config) {
         return load(config, Secrets.fromEnvironment());
     }
 
     static Properties load(Configuration config, Secrets secrets) {
         Properties properties = new Properties();
-        config.getOptional(JobOptions.KAFKA_PROPERTIES).ifPresent(file -> {
+        config.getOptional(KafkaOptions.KAFKA_PROPERTIES).ifPresent(file -> {
             try (Reader reader = Files.newBufferedReader(Path.of(file))) {
                 properties.load(reader);
             } catch (IOException e) {
@@ -58,20 +58,14 @@ public final class KafkaClientProperties {
             }
         }
         properties.putAll(security);
-        properties.setProperty("bootstrap.servers", config.get(JobOptions.KAFKA_BOOTSTRAP));
+        properties.setProperty("bootstrap.servers", config.get(KafkaOptions.KAFKA_BOOTSTRAP));
         return properties;
-    }
-
-    /** Who the job logs in as, for messages: {@code user velib (SCRAM-SHA-512)}, or null without SASL options. */
-    static String saslIdentity(Configuration config) {
-        String username = config.get(JobOptions.KAFKA_SASL_USERNAME);
-        return username == null ? null : "user " + username + " (" + config.get(JobOptions.KAFKA_SASL_MECHANISM) + ")";
     }
 
     private static Properties security(Configuration config, Secrets secrets) {
         Properties security = new Properties();
-        String username = config.get(JobOptions.KAFKA_SASL_USERNAME);
-        String truststore = config.get(JobOptions.KAFKA_TRUSTSTORE);
+        String username = config.get(KafkaOptions.KAFKA_SASL_USERNAME);
+        String truststore = config.get(KafkaOptions.KAFKA_TRUSTSTORE);
         if (username == null && truststore == null) {
             return security;
         }
@@ -87,21 +81,14 @@ public final class KafkaClientProperties {
             security.setProperty("security.protocol", "SSL");
             return security;
         }
-        String mechanism = config.get(JobOptions.KAFKA_SASL_MECHANISM);
-        if (!MECHANISMS.contains(mechanism)) {
-            throw new IllegalArgumentException(
-                    "Bad value '" + mechanism + "' for --kafka-sasl-mechanism: expected one of " + MECHANISMS);
-        }
-        String loginModule = mechanism.equals("PLAIN")
-                ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                : "org.apache.kafka.common.security.scram.ScramLoginModule";
+        SaslMechanism mechanism = config.get(KafkaOptions.KAFKA_SASL_MECHANISM);
         String password = secrets.require(SASL_PASSWORD_VARIABLE, "--kafka-sasl-username");
         security.setProperty("security.protocol", "SASL_SSL");
-        security.setProperty("sasl.mechanism", mechanism);
+        security.setProperty("sasl.mechanism", mechanism.toString());
         security.setProperty(
                 "sasl.jaas.config",
-                loginModule + " required username=\"" + jaasQuoted(username) + "\" password=\"" + jaasQuoted(password)
-                        + "\";");
+                mechanism.loginModule() + " required username=\"" + jaasQuoted(username) + "\" password=\""
+                        + jaasQuoted(password) + "\";");
         return security;
     }
 

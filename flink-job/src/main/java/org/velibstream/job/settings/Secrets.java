@@ -1,4 +1,4 @@
-package org.velibstream.job.options;
+package org.velibstream.job.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

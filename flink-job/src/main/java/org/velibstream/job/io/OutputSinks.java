@@ -1,41 +1,52 @@
-package org.velibstream.job;
+package org.velibstream.job.io;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import org.apache.flink.configuration.Configuration;
+import javax.annotation.Nullable;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.sink.PrintSink;
+import org.velibstream.job.VelibPipeline;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.VelibRawRecordSerializer;
-import org.velibstream.job.options.JobOptions;
-import org.velibstream.job.options.JobOptions.SinkKind;
+import org.velibstream.job.settings.JobSettings;
+import org.velibstream.job.settings.KafkaSettings;
+import org.velibstream.job.settings.OutputSettings;
+import org.velibstream.job.settings.SinkKind;
 import org.velibstream.sink.cassandra.CassandraSinkException;
 import org.velibstream.sink.jsonl.JsonLinesSink;
 import org.velibstream.sink.kafka.KafkaTopics;
 import org.velibstream.sink.kafka.KeyedJsonSerializationSchema;
 
 /** Sends the job's results where the options say: Kafka topics (exactly-once), JSON-lines files, or stdout. */
-final class OutputSinks {
+public final class OutputSinks {
 
     private OutputSinks() {}
 
-    static void attach(VelibPipeline.Results results, Configuration config)
+    /**
+     * Attaches the sinks of {@code settings.output()} to the results, and republishes the polled input to the raw
+     * topic with {@code --publish-raw}.
+     *
+     * @param polled what the HTTP source read; null when the job does not poll
+     */
+    public static void attach(
+            VelibPipeline.Results results, @Nullable DataStream<FeedItem> polled, JobSettings settings)
             throws ExecutionException, InterruptedException, TimeoutException, CassandraSinkException {
-        for (SinkKind kind : EnumSet.copyOf(config.get(JobOptions.SINK))) {
+        OutputSettings output = settings.output();
+        boolean exactlyOnce = settings.runtime().exactlyOnce();
+        for (SinkKind kind : output.sinks()) {
             switch (kind) {
-                case kafka -> toKafka(results, config);
-                case cassandra -> CassandraOutputs.attach(results, config);
-                case jsonl -> toFiles(results, config);
-                case print -> {
+                case KAFKA -> toKafka(results, settings.requireKafka(), exactlyOnce);
+                case CASSANDRA -> CassandraOutputs.attach(results, settings.requireCassandra());
+                case JSONL -> toFiles(results, output);
+                case PRINT -> {
                     results.stats()
                             .sinkTo(new PrintSink<>("stats"))
                             .name("Print statistics")
@@ -51,87 +62,83 @@ final class OutputSinks {
                 }
             }
         }
-        if (config.get(JobOptions.PUBLISH_RAW) && results.polled() != null) {
-            publishRaw(results.polled(), config);
+        if (output.publishRaw() && polled != null) {
+            publishRaw(polled, settings.requireKafka(), exactlyOnce);
         }
     }
 
-    private static void toKafka(VelibPipeline.Results results, Configuration config)
+    private static void toKafka(VelibPipeline.Results results, KafkaSettings kafka, boolean exactlyOnce)
             throws ExecutionException, InterruptedException, TimeoutException {
-        createTopics(
-                config,
-                List.of(
-                        config.get(JobOptions.STATS_TOPIC),
-                        config.get(JobOptions.ALERTS_TOPIC),
-                        config.get(JobOptions.DEADLETTER_TOPIC)));
+        createTopics(kafka, List.of(kafka.statsTopic(), kafka.alertsTopic(), kafka.deadLetterTopic()));
         results.stats()
                 .sinkTo(kafkaSink(
-                        config,
+                        kafka,
+                        exactlyOnce,
                         "stats",
                         new KeyedJsonSerializationSchema<>(
-                                config.get(JobOptions.STATS_TOPIC),
-                                stats -> stats.systemId() + ':' + stats.postalCode())))
+                                kafka.statsTopic(), stats -> stats.systemId() + ':' + stats.postalCode())))
                 .name("Statistics to Kafka")
                 .uid("stats-kafka-sink");
         results.alerts()
                 .sinkTo(kafkaSink(
-                        config,
+                        kafka,
+                        exactlyOnce,
                         "alerts",
                         new KeyedJsonSerializationSchema<>(
-                                config.get(JobOptions.ALERTS_TOPIC),
-                                alert -> alert.systemId() + ':' + alert.stationCode())))
+                                kafka.alertsTopic(), alert -> alert.systemId() + ':' + alert.stationCode())))
                 .name("Alerts to Kafka")
                 .uid("alerts-kafka-sink");
         results.deadLetters()
                 .sinkTo(kafkaSink(
-                        config,
+                        kafka,
+                        exactlyOnce,
                         "deadletter",
-                        new KeyedJsonSerializationSchema<>(
-                                config.get(JobOptions.DEADLETTER_TOPIC), deadLetter -> deadLetter.source())))
+                        new KeyedJsonSerializationSchema<>(kafka.deadLetterTopic(), deadLetter -> deadLetter.source())))
                 .name("Dead letters to Kafka")
                 .uid("deadletter-kafka-sink");
     }
 
-    private static void publishRaw(DataStream<FeedItem> polled, Configuration config)
+    private static void publishRaw(DataStream<FeedItem> polled, KafkaSettings kafka, boolean exactlyOnce)
             throws ExecutionException, InterruptedException, TimeoutException {
-        createTopics(config, List.of(config.get(JobOptions.RAW_TOPIC)));
+        createTopics(kafka, List.of(kafka.rawTopic()));
         polled.filter(item -> item.kind() == FeedItem.Kind.STATUS)
                 .name("Polled statuses")
                 .uid("polled-statuses")
-                .sinkTo(kafkaSink(config, "raw", new VelibRawRecordSerializer(config.get(JobOptions.RAW_TOPIC))))
+                .sinkTo(kafkaSink(kafka, exactlyOnce, "raw", new VelibRawRecordSerializer(kafka.rawTopic())))
                 .name("Republish polled statuses to the raw topic")
                 .uid("raw-kafka-sink");
     }
 
     private static <T> KafkaSink<T> kafkaSink(
-            Configuration config, String name, KafkaRecordSerializationSchema<T> schema) {
-        boolean exactlyOnce = !config.get(JobOptions.CHECKPOINT_INTERVAL).isZero();
-        Properties properties = KafkaClientProperties.load(config);
+            KafkaSettings kafka, boolean exactlyOnce, String name, KafkaRecordSerializationSchema<T> schema) {
+        Properties properties = kafka.clientProperties();
         properties.setProperty(
                 "transaction.timeout.ms",
-                String.valueOf(config.get(JobOptions.TRANSACTION_TIMEOUT).toMillis()));
+                String.valueOf(kafka.transactionTimeout().toMillis()));
         return KafkaSink.<T>builder()
-                .setBootstrapServers(config.get(JobOptions.KAFKA_BOOTSTRAP))
+                .setBootstrapServers(kafka.bootstrap())
                 .setKafkaProducerConfig(properties)
                 .setRecordSerializer(schema)
                 .setDeliveryGuarantee(exactlyOnce ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
-                .setTransactionalIdPrefix(config.get(JobOptions.TRANSACTIONAL_ID_PREFIX) + "-" + name)
+                .setTransactionalIdPrefix(kafka.transactionalIdPrefix() + "-" + name)
                 .build();
     }
 
-    private static void createTopics(Configuration config, List<String> topics)
+    private static void createTopics(KafkaSettings kafka, List<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
         KafkaTopics.createMissing(
-                KafkaClientProperties.load(config),
+                kafka.clientProperties(),
                 new ArrayList<>(topics),
-                config.get(JobOptions.TOPIC_PARTITIONS),
-                config.get(JobOptions.TOPIC_REPLICATION).shortValue(),
+                kafka.topicPartitions(),
+                kafka.topicReplication(),
                 Duration.ofSeconds(30));
     }
 
-    private static void toFiles(VelibPipeline.Results results, Configuration config) {
-        Path output = Path.of(config.getOptional(JobOptions.OUTPUT)
-                .orElseThrow(() -> new IllegalArgumentException("--sink jsonl needs --output <directory>")));
+    private static void toFiles(VelibPipeline.Results results, OutputSettings settings) {
+        if (settings.output() == null) {
+            throw new IllegalArgumentException("--sink jsonl needs --output <directory>");
+        }
+        Path output = Path.of(settings.output());
         results.stats()
                 .sinkTo(new JsonLinesSink<>(output.resolve("stats.jsonl")))
                 .setParallelism(1)

@@ -1,4 +1,4 @@
-package org.velibstream.job.options;
+package org.velibstream.job.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,88 @@
+package org.velibstream.job.settings;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.velibstream.source.http.HttpPollingSourceOptions;
+
+/** Options of the job's inputs: which sources, the GBFS systems and how they are polled, the replay's files. */
+public final class InputOptions {
+
+    private InputOptions() {}
+
+    public static final String VELIB_GBFS_URL =
+            "https://velib-metropole-opendata.smovengo.cloud/opendata/Velib_Metropole/gbfs.json";
+
+    public static final ConfigOption<SourceKind> SOURCE = ConfigOptions.key("source")
+            .enumType(SourceKind.class)
+            .defaultValue(SourceKind.HTTP)
+            .withDescription("Inputs: http (poll GBFS), kafka (raw topic), both, or files (bounded replay).");
+
+    public static final ConfigOption<List<String>> GBFS = ConfigOptions.key("gbfs")
+            .stringType()
+            .asList()
+            .defaultValues("velib=" + VELIB_GBFS_URL)
+            .withDescription(
+                    "The GBFS systems to poll, separated by ';', each as id=url of its gbfs.json (a bare URL takes "
+                            + "its id from the host name). The id names the system's state, metrics and dead letters.");
+
+    public static final ConfigOption<Duration> STATUS_INTERVAL = ConfigOptions.key("status-interval")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(60))
+            .withDescription("How often station_status is polled.");
+
+    public static final ConfigOption<Duration> INFORMATION_INTERVAL = ConfigOptions.key("information-interval")
+            .durationType()
+            .defaultValue(Duration.ofHours(1))
+            .withDescription("How often station_information is polled.");
+
+    public static final ConfigOption<Duration> HTTP_REQUEST_TIMEOUT = ConfigOptions.key("http-request-timeout")
+            .durationType()
+            .defaultValue(HttpPollingSourceOptions.DEFAULT_REQUEST_TIMEOUT)
+            .withDescription("A poll that has not answered within this time fails (it counts toward FEED_DOWN).");
+
+    public static final ConfigOption<Integer> HTTP_MAX_CONNECTIONS_PER_HOST = ConfigOptions.key(
+                    "http-max-connections-per-host")
+            .intType()
+            .defaultValue(HttpPollingSourceOptions.DEFAULT_MAX_CONNECTIONS_PER_HOST)
+            .withDescription("Polls a source reader has open to one host at once. Raise it when one host serves "
+                    + "many systems: a poll waiting longer than --http-request-timeout for a connection fails.");
+
+    public static final ConfigOption<Duration> HTTP_MAX_BACKOFF = ConfigOptions.key("http-max-backoff")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(1))
+            .withDescription("A failing feed is retried with exponential backoff up to this delay; it bounds how "
+                    + "late a feed coming back is noticed.");
+
+    public static final ConfigOption<String> STATUS_FILES = ConfigOptions.key("status")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("With --source files: a directory of station_status JSON snapshots (or one file).");
+
+    public static final ConfigOption<String> INFORMATION_FILE = ConfigOptions.key("information")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("With --source files: a station_information JSON file (optional).");
+
+    public static final ConfigOption<String> RAW_SYSTEM_ID = ConfigOptions.key("raw-system-id")
+            .stringType()
+            .defaultValue("velib")
+            .withDescription("System id of records read from the raw topic or files. The same id as a polled system "
+                    + "(velib for Vélib' Métropole) makes both inputs describe the same stations.");
+
+    /** In the order of README's table and {@code --help}. */
+    static List<ConfigOption<?>> all() {
+        return List.of(
+                SOURCE,
+                GBFS,
+                STATUS_INTERVAL,
+                INFORMATION_INTERVAL,
+                HTTP_REQUEST_TIMEOUT,
+                HTTP_MAX_CONNECTIONS_PER_HOST,
+                HTTP_MAX_BACKOFF,
+                STATUS_FILES,
+                INFORMATION_FILE,
+                RAW_SYSTEM_ID);
+    }
+}

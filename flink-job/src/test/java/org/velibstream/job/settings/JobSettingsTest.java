@@ -1,0 +1,96 @@
+package org.velibstream.job.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.velibstream.job.alerts.AlertThresholds;
+
+/** The typed settings main resolves once from the options and the secrets. */
+class JobSettingsTest {
+
+    private static final Secrets NO_SECRETS = new Secrets(Map.of());
+
+    @Test
+    void aReplayToFilesNeedsNeitherKafkaNorCassandra() throws Exception {
+        JobSettings settings = settings("--source", "files", "--sink", "jsonl", "--kafka-sasl-username", "velib");
+
+        assertThat(settings.kafka())
+                .as("no Kafka, so no Kafka password asked for")
+                .isNull();
+        assertThat(settings.cassandra()).isNull();
+        assertThat(settings.input().kind()).isEqualTo(SourceKind.FILES);
+        assertThat(settings.input().systems())
+                .as("GBFS systems are only read when polling")
+                .isEmpty();
+        assertThat(settings.output().sinks()).containsExactly(SinkKind.JSONL);
+    }
+
+    @Test
+    void theDefaultsPollVelibAndWriteToKafkaAndCassandra() throws Exception {
+        JobSettings settings = settings();
+
+        assertThat(settings.input().systems()).singleElement().satisfies(system -> assertThat(system.id())
+                .isEqualTo("velib"));
+        assertThat(settings.requireKafka().startingOffsets()).isEqualTo(StartingOffsets.EARLIEST);
+        assertThat(settings.requireKafka().clientProperties()).containsEntry("bootstrap.servers", "localhost:9092");
+        assertThat(settings.requireCassandra().keyspace()).isEqualTo("velib");
+        assertThat(settings.pipeline()).isEqualTo(PipelineSettings.defaults());
+        assertThat(settings.pipeline().alertThresholds()).isEqualTo(AlertThresholds.DEFAULTS);
+        assertThat(settings.runtime().exactlyOnce()).isTrue();
+    }
+
+    @Test
+    void sinksAreEachTakenOnceInTheirOrder() throws Exception {
+        assertThat(settings("--sink", "print;jsonl;print", "--output", "out")
+                        .output()
+                        .sinks())
+                .containsExactly(SinkKind.JSONL, SinkKind.PRINT);
+    }
+
+    @Test
+    void passwordsAreAskedForOnlyByWhatUsesThem() {
+        assertThatThrownBy(() -> settings("--sink", "cassandra", "--source", "files", "--cassandra-username", "velib"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(CassandraSettings.PASSWORD_VARIABLE);
+        assertThatThrownBy(() -> settings("--sink", "jsonl", "--source", "kafka", "--kafka-sasl-username", "velib"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(KafkaClientProperties.SASL_PASSWORD_VARIABLE);
+    }
+
+    @Test
+    void secretsNeverShowInTheSettingsText() throws Exception {
+        Secrets secrets = new Secrets(Map.of(
+                KafkaClientProperties.SASL_PASSWORD_VARIABLE, "kafka-secret",
+                CassandraSettings.PASSWORD_VARIABLE, "cassandra-secret"));
+        JobSettings settings = JobSettings.from(
+                JobConfiguration.fromArgs(
+                        new String[] {"--kafka-sasl-username", "velib", "--cassandra-username", "velib"}),
+                secrets);
+
+        assertThat(settings.requireKafka().clientProperties().getProperty("sasl.jaas.config"))
+                .contains("kafka-secret");
+        assertThat(settings.toString()).doesNotContain("kafka-secret").doesNotContain("cassandra-secret");
+    }
+
+    @Test
+    void aBadTimeZoneNamesTheOption() {
+        assertThatThrownBy(() -> settings("--source", "files", "--sink", "cassandra", "--time-zone", "Paris"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--time-zone");
+    }
+
+    @Test
+    void checkpointsOffMeansAtLeastOnce() throws Exception {
+        assertThat(settings("--checkpoint-interval", "0 s").runtime().exactlyOnce())
+                .isFalse();
+        assertThat(settings("--checkpoint-interval", "10 s").runtime().checkpointInterval())
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    private static JobSettings settings(String... args) throws Exception {
+        return JobSettings.from(JobConfiguration.fromArgs(args), NO_SECRETS);
+    }
+}
