@@ -24,7 +24,7 @@ import org.velibstream.data.stations.StationRow;
 import org.velibstream.gbfs.GbfsDiscovery;
 
 /** The HTTP side of the server on an ephemeral port: routing, discovery URLs, validators and 304s. */
-class GbfsReplayServerTest {
+class GbfsReplayServerITCase {
 
     private static final Instant T0 = Instant.parse("2024-11-19T08:00:00Z");
 

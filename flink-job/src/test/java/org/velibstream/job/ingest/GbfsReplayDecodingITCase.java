@@ -45,7 +45,7 @@ import org.velibstream.source.http.HttpPollingSource;
  * two real Vélib' recordings: it receives the first recording, then, once the server's clock moves one step, the
  * second.
  */
-class GbfsReplayServerITCase {
+class GbfsReplayDecodingITCase {
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
@@ -88,7 +88,7 @@ class GbfsReplayServerITCase {
                     // Every poll also reports the feed's health; this test is about the documents' content.
                     .filter(item -> item.kind() != FeedItem.Kind.FEED_HEALTH)
                     .name("documents only")
-                    .map(GbfsReplayServerITCase::describe)
+                    .map(GbfsReplayDecodingITCase::describe)
                     .name("describe")
                     .executeAndCollect("gbfs-replay-server-itcase")) {
                 Map<String, Integer> first = take(items, expectedFirst.size());
