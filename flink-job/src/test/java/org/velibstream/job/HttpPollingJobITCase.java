@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -36,6 +37,9 @@ class HttpPollingJobITCase {
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
+    /** How far apart the replayed snapshots are in the replay's time. */
+    private static final Duration STEP = Duration.ofSeconds(3);
+
     @TempDir
     Path recordings;
 
@@ -52,10 +56,14 @@ class HttpPollingJobITCase {
             Files.copy(ReplayFixture.informationFile(), recordings.resolve(name + "_station_information.json"));
         }
         ReplayServerOptions serverOptions =
-                ReplayServerOptions.parse("--snapshots", recordings.toString(), "--step", "3s");
+                ReplayServerOptions.parse("--snapshots", recordings.toString(), "--step", STEP.toSeconds() + "s");
         Instant replayStart = Instant.now();
-        GbfsFeeds replay = new StartedByFirstStatusPoll(
-                GbfsReplayServer.feeds(serverOptions, replayStart).get(0), replayStart, new AtomicReference<>());
+        OneSnapshotPerStatusPoll replay = new OneSnapshotPerStatusPoll(
+                GbfsReplayServer.feeds(serverOptions, replayStart).get(0),
+                replayStart,
+                STEP,
+                new AtomicBoolean(),
+                new AtomicInteger());
         try (GbfsReplayServer server =
                 GbfsReplayServer.start(new InetSocketAddress("127.0.0.1", 0), List.of(replay), Clock.systemUTC())) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -68,6 +76,8 @@ class HttpPollingJobITCase {
                 "--output", output.toString(),
                 "--checkpoint-interval", "1 s"
             }));
+            // Discovery (in build) has read station_status already; from now on, each poll shows the next snapshot.
+            replay.jobPolls().set(true);
             JobClient job = env.executeAsync("http polling");
             try {
                 // The last snapshot (08:02:30) moves the watermark to 08:02:00, which closes the first two windows.
@@ -85,19 +95,24 @@ class HttpPollingJobITCase {
     }
 
     /**
-     * The replay, with its timeline started by the job's first poll of station_status rather than by the server's
-     * start: the first snapshot is served to the job however long a loaded machine takes to start it.
+     * The replay, moved on by the job's polls rather than by the clock: each poll of station_status shows the next
+     * snapshot, until the last, so that the job sees every snapshot once, in order, however slowly a loaded machine
+     * starts it or polls. Reads before the job runs (discovery in main reads station_status for its time) show the
+     * first snapshot and move nothing.
      */
-    private record StartedByFirstStatusPoll(GbfsFeeds replay, Instant replayStart, AtomicReference<Instant> firstPoll)
+    private record OneSnapshotPerStatusPoll(
+            GbfsFeeds replay, Instant replayStart, Duration step, AtomicBoolean jobPolls, AtomicInteger statusPolls)
             implements GbfsFeeds {
 
         @Override
         public Optional<FeedDocument> feed(String name, Instant now) {
-            if (name.equals(STATION_STATUS)) {
-                firstPoll.compareAndSet(null, now);
+            int shown = 0;
+            if (jobPolls.get()) {
+                shown = name.equals(STATION_STATUS)
+                        ? statusPolls.getAndIncrement()
+                        : Math.max(0, statusPolls.get() - 1);
             }
-            Instant first = firstPoll.get();
-            return replay.feed(name, first == null ? replayStart : replayStart.plus(Duration.between(first, now)));
+            return replay.feed(name, replayStart.plus(step.multipliedBy(shown)));
         }
     }
 
