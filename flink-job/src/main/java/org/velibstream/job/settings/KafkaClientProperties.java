@@ -5,12 +5,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
 
 /**
- * Kafka client settings shared by the job's source, sinks, topic creation and console: the bootstrap servers, the
+ * Kafka client settings shared by the job's source, sinks, topic creation and preflight: the bootstrap servers, the
  * security the options ask for ({@code --kafka-sasl-username}, {@code --kafka-truststore}, with passwords from
  * {@link Secrets}), and the optional {@code --kafka-properties} file. Passwords never pass through Flink's
  * configuration: they live in the clients' properties only, which Kafka logs as {@code [hidden]}.
@@ -20,26 +19,12 @@ public final class KafkaClientProperties {
     public static final String SASL_PASSWORD_VARIABLE = "VELIB_KAFKA_SASL_PASSWORD";
     public static final String TRUSTSTORE_PASSWORD_VARIABLE = "VELIB_KAFKA_TRUSTSTORE_PASSWORD";
 
-    /** Settings the security options own; the properties file may not set them too. */
-    private static final List<String> SECURITY_KEYS = List.of(
-            "security.protocol",
-            "sasl.mechanism",
-            "sasl.jaas.config",
-            "ssl.truststore.location",
-            "ssl.truststore.password",
-            "ssl.truststore.type",
-            "ssl.endpoint.identification.algorithm");
-
     private KafkaClientProperties() {}
 
     /**
-     * The client properties the options and this process's environment give. The job resolves them once, into
-     * {@link KafkaSettings}; this is for programs that read the job's options to reach the same Kafka.
+     * The client properties the options and the given secrets give. The job calls this once, in {@link KafkaSettings};
+     * nothing else reads Kafka options again.
      */
-    public static Properties load(Configuration config) {
-        return load(config, Secrets.fromEnvironment());
-    }
-
     static Properties load(Configuration config, Secrets secrets) {
         Properties properties = new Properties();
         config.getOptional(KafkaOptions.KAFKA_PROPERTIES).ifPresent(file -> {
