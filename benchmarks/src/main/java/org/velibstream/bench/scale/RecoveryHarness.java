@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.velibstream.bench.BenchmarkPaths;
 
 /**
@@ -123,14 +121,12 @@ public final class RecoveryHarness {
     private static String submit(
             Path repository, Map<String, String> cluster, Path run, ReplayServerProcess server, Settings settings)
             throws IOException, InterruptedException {
-        String gbfs = IntStream.range(0, settings.systems())
-                .mapToObj(i -> ScaleHarness.systemId(i) + '=' + server.discoveryUri(i))
-                .collect(Collectors.joining(";"));
+        String gbfs = ScaleRunArguments.gbfs(server, settings.systems());
         Path properties = run.resolve("job.properties");
         // The systems go in a file: 1,000 of them make a 60 kB argument.
         Files.writeString(
                 properties,
-                "source=http\nsink=print\nhttp-max-connections-per-host=" + ScaleHarness.MAX_CONNECTIONS_PER_HOST
+                "source=http\nsink=print\nhttp-max-connections-per-host=" + ScaleRunArguments.MAX_CONNECTIONS_PER_HOST
                         + "\ngbfs=" + gbfs + "\n",
                 StandardCharsets.UTF_8);
         String output = BinScript.run(

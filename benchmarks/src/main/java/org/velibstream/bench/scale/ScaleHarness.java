@@ -1,28 +1,17 @@
 package org.velibstream.bench.scale;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.net.URI;
+import static org.velibstream.bench.scale.ScaleFlinkConfiguration.flinkConfiguration;
+import static org.velibstream.bench.scale.ScaleFlinkConfiguration.miniClusterConfiguration;
+import static org.velibstream.bench.scale.ScaleRunArguments.jobArgs;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.velibstream.bench.BenchmarkPaths;
 import org.velibstream.bench.Summary;
@@ -42,17 +31,20 @@ import org.velibstream.job.stats.PostalCodeStats;
  *
  * <p>A run lasts {@code warmupCycles + measuredCycles} status intervals, then a drain of one window, the allowed
  * out-of-orderness and one interval, so that every document polled in the measured cycles has its window emitted.
+ *
+ * <p>This class runs the system counts one after the other: for each, it starts the server and the MiniCluster,
+ * builds the job with its emission logs, and submits it. What the two processes are given is
+ * {@link ScaleRunArguments}' and {@link ScaleFlinkConfiguration}'s; the measurement is {@link ScaleRunMeasurement}'s.
  */
 public final class ScaleHarness {
 
     /** Overrides the MiniCluster's REST port (default: a free one). */
     public static final String REST_PORT_PROPERTY = "velib.bench.scale.rest-port";
 
-    private static final String STATS_LOG = "stats";
-    private static final String ALERTS_LOG = "alerts";
-    private static final String DEAD_LETTERS_LOG = "deadletters";
-    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
-    private static final Duration JOB_START_TIMEOUT = Duration.ofMinutes(3);
+    // The emission logs' names: the job writes them here, ScaleRunMeasurement reads them back.
+    static final String STATS_LOG = "stats";
+    static final String ALERTS_LOG = "alerts";
+    static final String DEAD_LETTERS_LOG = "deadletters";
 
     /**
      * @param systemCounts the numbers of simulated systems to run, one run each, in this order
@@ -209,21 +201,8 @@ public final class ScaleHarness {
         Path requestLog = run.resolve("requests.log");
         Path emissions = Files.createDirectories(run.resolve("emissions"));
         Path repository = BenchmarkPaths.repositoryRoot();
-        List<String> serverArgs = List.of(
-                "--simulate",
-                BenchmarkPaths.stationsCsv().toString(),
-                "--seed",
-                "42",
-                "--systems",
-                Integer.toString(systems),
-                "--stations-per-system",
-                Integer.toString(settings.stationsPerSystem()),
-                "--interval",
-                settings.interval().toSeconds() + "s",
-                "--request-log",
-                requestLog.toString());
-        // Each system's documents are kept for the current tick: about 150 kB per system of 150 stations.
-        String serverHeap = Math.max(128, 64 + systems / 2) + "m";
+        List<String> serverArgs = ScaleRunArguments.serverArgs(settings, systems, requestLog);
+        String serverHeap = ScaleRunArguments.serverHeap(systems);
         try (ReplayServerProcess server = ReplayServerProcess.start(repository, run, serverArgs, serverHeap);
                 MiniCluster cluster = new MiniCluster(miniClusterConfiguration(settings, run))) {
             cluster.start();
@@ -247,174 +226,14 @@ public final class ScaleHarness {
                     .name("Log dead-letter emissions")
                     .uid("scale-dead-letter-emissions");
             JobID job = cluster.submitJob(env.getStreamGraph()).get().getJobID();
-            // The cycles count from the job's first status poll: deployment takes a while on a loaded machine.
-            long started = awaitFirstPoll(requestLog, cluster, job);
-            long measureFrom = started + settings.interval().toMillis() * settings.warmupCycles();
-            long measureUntil = measureFrom + settings.interval().toMillis() * settings.measuredCycles();
-            long end = measureUntil + settings.drain().toMillis();
-            Sampler sampler = new Sampler(server.pid());
-            sampleUntil(sampler, measureFrom, cluster, job);
-            ProcessUsage jobAtStart = ProcessUsage.ofThisProcess();
-            ProcessUsage serverAtStart = ProcessUsage.of(server.pid());
-            sampleUntil(sampler, end, cluster, job);
-            long elapsed = System.currentTimeMillis() - measureFrom;
-            double jobCores = ProcessUsage.ofThisProcess().coresBusySince(jobAtStart, elapsed);
-            double serverCores = ProcessUsage.of(server.pid()).coresBusySince(serverAtStart, elapsed);
-            URI rest = cluster.getRestAddress().get();
-            CheckpointStatistics checkpoints = CheckpointStatistics.fetch(rest, job.toHexString(), measureFrom);
-            cluster.cancelJob(job).get();
-
-            List<StatusPoll> polls = StatusPoll.readRequestLog(requestLog);
-            List<EmissionLogSink.Emission> statsRows = EmissionLogSink.read(emissions, STATS_LOG);
-            FreshnessLags freshness =
-                    FreshnessLags.of(polls, emissionsByWindow(statsRows), settings.window(), measureFrom, measureUntil);
-            long documents = polls.stream()
-                    .filter(poll ->
-                            poll.arrivalEpochMillis() >= measureFrom && poll.arrivalEpochMillis() < measureUntil)
-                    .count();
-            return new Run(
-                    systems,
-                    systems * settings.stationsPerSystem(),
-                    documents,
-                    Duration.ofMillis(measureUntil - measureFrom),
-                    freshness,
-                    jobCores,
-                    serverCores,
-                    sampler.peakHeap,
-                    sampler.peakJobRss,
-                    sampler.peakServerRss,
-                    statsRows.size(),
-                    EmissionLogSink.read(emissions, ALERTS_LOG).size(),
-                    EmissionLogSink.read(emissions, DEAD_LETTERS_LOG).size(),
-                    checkpoints);
+            return new ScaleRunMeasurement(settings, systems, cluster, job, server.pid())
+                    .measure(requestLog, emissions);
         }
-    }
-
-    private static String[] jobArgs(Settings settings, ReplayServerProcess server, int systems) {
-        String gbfs = IntStream.range(0, systems)
-                .mapToObj(i -> systemId(i) + '=' + server.discoveryUri(i))
-                .collect(Collectors.joining(";"));
-        return new String[] {
-            "--source",
-            "http",
-            "--gbfs",
-            gbfs,
-            "--status-interval",
-            settings.interval().toMillis() + " ms",
-            "--information-interval",
-            "1 h",
-            "--window",
-            settings.window().toMillis() + " ms",
-            "--max-out-of-orderness",
-            settings.maxOutOfOrderness().toMillis() + " ms",
-            "--checkpoint-interval",
-            settings.checkpointInterval().toMillis() + " ms",
-            "--parallelism",
-            Integer.toString(settings.parallelism()),
-            // Every system lives on the one replay server, as many systems of one provider share its host.
-            "--http-max-connections-per-host",
-            Integer.toString(MAX_CONNECTIONS_PER_HOST)
-        };
-    }
-
-    private static final String SYSTEM_ID_PREFIX = "simulated-";
-    static final int MAX_CONNECTIONS_PER_HOST = 64;
-
-    /** The id the job knows system {@code index} by. */
-    static String systemId(int index) {
-        return SYSTEM_ID_PREFIX + index;
     }
 
     /** A statistics row as its emission log line: its window start, system and postal code. */
     private static String describe(PostalCodeStats row) {
         return row.windowStart().toEpochMilli() + " " + row.systemId() + " " + row.postalCode();
-    }
-
-    private static Map<FreshnessLags.SystemWindow, List<Long>> emissionsByWindow(List<EmissionLogSink.Emission> rows) {
-        Map<FreshnessLags.SystemWindow, List<Long>> byWindow = new HashMap<>();
-        for (EmissionLogSink.Emission row : rows) {
-            String[] fields = row.description().split(" ");
-            FreshnessLags.SystemWindow window = new FreshnessLags.SystemWindow(
-                    Integer.parseInt(fields[1].substring(SYSTEM_ID_PREFIX.length())), Long.parseLong(fields[0]));
-            byWindow.computeIfAbsent(window, key -> new ArrayList<>()).add(row.epochMillis());
-        }
-        return byWindow;
-    }
-
-    /** As {@code flink-conf/}: hashmap state backend, filesystem checkpoint storage, the same min pause. */
-    private static Configuration flinkConfiguration(Settings settings, Path run) {
-        Configuration config = new Configuration();
-        config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        config.set(RestOptions.ADDRESS, "127.0.0.1");
-        config.set(RestOptions.BIND_PORT, System.getProperty(REST_PORT_PROPERTY, "0"));
-        config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        config.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                run.resolve("checkpoints").toUri().toString());
-        config.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, settings.minPauseBetweenCheckpoints());
-        config.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, 1000);
-        return config;
-    }
-
-    private static MiniClusterConfiguration miniClusterConfiguration(Settings settings, Path run) {
-        return new MiniClusterConfiguration.Builder()
-                .setConfiguration(flinkConfiguration(settings, run))
-                .setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(settings.parallelism())
-                .build();
-    }
-
-    /** Waits for the first station_status the job polls, and returns when it reached the server. */
-    private static long awaitFirstPoll(Path requestLog, MiniCluster cluster, JobID job) throws Exception {
-        long deadline = System.nanoTime() + JOB_START_TIMEOUT.toNanos();
-        while (true) {
-            List<StatusPoll> polls = StatusPoll.readRequestLog(requestLog);
-            if (!polls.isEmpty()) {
-                return polls.stream()
-                        .mapToLong(StatusPoll::arrivalEpochMillis)
-                        .min()
-                        .orElseThrow();
-            }
-            JobStatus status = cluster.getJobStatus(job).get();
-            if (status.isTerminalState() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "The job polled no station_status within " + JOB_START_TIMEOUT + "; it is " + status);
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-    }
-
-    private static void sampleUntil(Sampler sampler, long untilMillis, MiniCluster cluster, JobID job)
-            throws Exception {
-        while (System.currentTimeMillis() < untilMillis) {
-            JobStatus status = cluster.getJobStatus(job).get();
-            if (status != JobStatus.RUNNING) {
-                throw new IllegalStateException("The job left RUNNING during the measurement: " + status);
-            }
-            sampler.sample();
-            TimeUnit.MILLISECONDS.sleep(
-                    Math.min(SAMPLE_EVERY.toMillis(), Math.max(untilMillis - System.currentTimeMillis(), 1)));
-        }
-    }
-
-    /** The peaks of heap and resident memory, sampled. */
-    private static final class Sampler {
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        private final long serverPid;
-        private long peakHeap;
-        private long peakJobRss;
-        private long peakServerRss;
-
-        Sampler(long serverPid) {
-            this.serverPid = serverPid;
-        }
-
-        void sample() {
-            peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
-            peakJobRss = Math.max(peakJobRss, ProcessUsage.ofThisProcess().residentBytes());
-            peakServerRss = Math.max(peakServerRss, ProcessUsage.of(serverPid).residentBytes());
-        }
     }
 
     /** {@code java ... ScaleHarness [--quick | K ...]}: the full settings, the quick ones, or these system counts. */

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.velibstream.data.stations.Coordinates;
 import org.velibstream.data.stations.StationRow;
 import org.velibstream.gbfs.StationStatus;
+import org.velibstream.replay.SeededDraws.Draw;
 
 /**
  * A small, deterministic model of a bike-share system. A station's state at an instant is a pure function of the
@@ -32,40 +33,23 @@ import org.velibstream.gbfs.StationStatus;
  * under maintenance for 2 to 6 hours (installed, neither renting nor returning); about 1% go stale for 3 to 9 hours a
  * day (counts and {@code last_reported} frozen), and one has been stale since {@link #STALE_SINCE_2018}, as in the
  * real feed; each day about 2% are emptied by a regulation van between 10:00 and 17:00, and refill over 3 hours.
+ *
+ * <p>This class is the model over time; the stations and the traits drawn once for each are made by
+ * {@link SimulatedStations}, and every draw comes from {@link SeededDraws}.
  */
 public final class StationSimulation {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final Coordinates PARIS_CENTRE = new Coordinates(48.8566, 2.3522);
     public static final Instant STALE_SINCE_2018 = Instant.parse("2018-08-13T09:46:52Z");
-    /** The docks the model gives a station whose table capacity is 0 or missing, when the table has no median. */
-    static final int FALLBACK_CAPACITY = 20;
-    /** Station ids of system {@code i} are shifted by {@code i} times this, above every real Vélib' id (~1.8e10). */
-    static final long SYSTEM_ID_SHIFT = 100_000_000_000L;
 
-    private static final double BUSINESS_WITHIN_METERS = 2_500;
-    private static final double RESIDENTIAL_BEYOND_METERS = 5_500;
     private static final double COMMUTE_AMPLITUDE = 0.65;
     private static final double WEEKEND_FLOW = 0.25;
     private static final double DRIFT = 0.12;
     private static final long MAX_REPORT_LAG_SECONDS = 240;
     private static final Duration VAN_REFILL = Duration.ofHours(3);
 
-    /** Salts that keep the model's independent random draws apart. */
-    private enum Draw {
-        BASE_FILL,
-        EBIKE_SHARE,
-        BROKEN_DOCKS,
-        OUT_OF_SERVICE,
-        STALE,
-        STALE_2018,
-        MAINTENANCE,
-        VAN,
-        DRIFT,
-        REPORT
-    }
-
-    private final long seed;
+    private final SeededDraws draws;
     private final List<SimulatedStation> stations;
     private final int staleSince2018;
 
@@ -75,7 +59,7 @@ public final class StationSimulation {
     }
 
     /**
-     * System {@code systemIndex} of several: station ids shifted by {@code systemIndex * }{@value #SYSTEM_ID_SHIFT}
+     * System {@code systemIndex} of several: station ids shifted by {@code systemIndex * }{@value SimulatedStations#SYSTEM_ID_SHIFT}
      * (a non-numeric id gets the suffix {@code -<systemIndex>}), seed {@code seed + systemIndex}.
      */
     public StationSimulation(List<StationRow> rows, long seed, int systemIndex) {
@@ -85,17 +69,12 @@ public final class StationSimulation {
         if (systemIndex < 0) {
             throw new IllegalArgumentException("systemIndex must not be negative, got " + systemIndex);
         }
-        this.seed = seed + systemIndex;
-        int defaultCapacity = medianCapacity(rows);
-        List<SimulatedStation> built = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            built.add(station(i, rows.get(i), systemIndex, defaultCapacity));
-        }
-        this.stations = List.copyOf(built);
+        this.draws = new SeededDraws(seed + systemIndex);
+        this.stations = SimulatedStations.of(rows, systemIndex, draws);
         this.staleSince2018 = IntStream.range(0, stations.size())
                 .filter(i -> !outOfService(stations.get(i)))
                 .boxed()
-                .min(Comparator.comparingDouble(i -> unit(Draw.STALE_2018, i)))
+                .min(Comparator.comparingDouble(i -> draws.unit(Draw.STALE_2018, i)))
                 .orElse(0);
     }
 
@@ -185,24 +164,24 @@ public final class StationSimulation {
     private double drift(SimulatedStation station, Instant time) {
         long hour = Math.floorDiv(time.getEpochSecond(), 3600);
         double within = Math.floorMod(time.getEpochSecond(), 3600) / 3600.0;
-        double from = unit(Draw.DRIFT, station.index(), hour) * 2 - 1;
-        double to = unit(Draw.DRIFT, station.index(), hour + 1) * 2 - 1;
+        double from = draws.unit(Draw.DRIFT, station.index(), hour) * 2 - 1;
+        double to = draws.unit(Draw.DRIFT, station.index(), hour + 1) * 2 - 1;
         return DRIFT * (from + (to - from) * smoothstep(0, 1, within));
     }
 
     /** Stations report every few minutes; the lag is drawn per station and instant, never after {@code time}. */
     private Instant reportedAt(SimulatedStation station, Instant time) {
-        long lag = (long) (unit(Draw.REPORT, station.index(), time.getEpochSecond()) * MAX_REPORT_LAG_SECONDS);
+        long lag = (long) (draws.unit(Draw.REPORT, station.index(), time.getEpochSecond()) * MAX_REPORT_LAG_SECONDS);
         return time.minusSeconds(lag);
     }
 
     private boolean outOfService(SimulatedStation station) {
-        return unit(Draw.OUT_OF_SERVICE, station.index()) < 0.012;
+        return draws.unit(Draw.OUT_OF_SERVICE, station.index()) < 0.012;
     }
 
     /** Stations that go stale for some hours every day. */
     private boolean staleProne(SimulatedStation station) {
-        return unit(Draw.STALE, station.index()) < 0.01;
+        return draws.unit(Draw.STALE, station.index()) < 0.01;
     }
 
     /**
@@ -220,13 +199,13 @@ public final class StationSimulation {
             int minHours,
             int maxHours) {
         long epochDay = day.toEpochDay();
-        if (unit(draw, station.index(), epochDay, 0) >= probability) {
+        if (draws.unit(draw, station.index(), epochDay, 0) >= probability) {
             return Optional.empty();
         }
-        long startSeconds =
-                (long) ((earliestHour + unit(draw, station.index(), epochDay, 1) * (latestHour - earliestHour)) * 3600);
+        long startSeconds = (long)
+                ((earliestHour + draws.unit(draw, station.index(), epochDay, 1) * (latestHour - earliestHour)) * 3600);
         long lengthSeconds =
-                (long) ((minHours + unit(draw, station.index(), epochDay, 2) * (maxHours - minHours)) * 3600);
+                (long) ((minHours + draws.unit(draw, station.index(), epochDay, 2) * (maxHours - minHours)) * 3600);
         Instant start = day.atStartOfDay(PARIS).toInstant().plusSeconds(startSeconds);
         return Optional.of(new Window(start, start.plusSeconds(lengthSeconds)));
     }
@@ -237,73 +216,8 @@ public final class StationSimulation {
         }
     }
 
-    private SimulatedStation station(int index, StationRow row, int systemIndex, int defaultCapacity) {
-        Integer declared = row.capacity();
-        int capacity = declared != null && declared > 0 ? declared : defaultCapacity;
-        double distance = row.coordinates().distanceMetersTo(PARIS_CENTRE);
-        double business = Math.max(
-                -1,
-                Math.min(
-                        1,
-                        1
-                                - 2
-                                        * (distance - BUSINESS_WITHIN_METERS)
-                                        / (RESIDENTIAL_BEYOND_METERS - BUSINESS_WITHIN_METERS)));
-        double baseFill = 0.5 - 0.2 * business + (unit(Draw.BASE_FILL, index) - 0.5) * 0.4;
-        double ebikeShare = 0.25 + 0.35 * unit(Draw.EBIKE_SHARE, index);
-        int brokenDocks = Math.min(capacity - 1, (int) (unit(Draw.BROKEN_DOCKS, index) * 3));
-        return new SimulatedStation(
-                index,
-                shiftedId(row.stationId(), systemIndex),
-                row.stationCode(),
-                row.name(),
-                row.coordinates(),
-                declared,
-                capacity,
-                business,
-                baseFill,
-                ebikeShare,
-                brokenDocks);
-    }
-
-    private static String shiftedId(String stationId, int systemIndex) {
-        if (systemIndex == 0) {
-            return stationId;
-        }
-        try {
-            return Long.toString(Math.addExact(Long.parseLong(stationId), systemIndex * SYSTEM_ID_SHIFT));
-        } catch (NumberFormatException | ArithmeticException notShiftable) {
-            return stationId + '-' + systemIndex;
-        }
-    }
-
-    private static int medianCapacity(List<StationRow> rows) {
-        int[] known = rows.stream()
-                .map(StationRow::capacity)
-                .filter(c -> c != null && c > 0)
-                .mapToInt(Integer::intValue)
-                .sorted()
-                .toArray();
-        return known.length == 0 ? FALLBACK_CAPACITY : known[known.length / 2];
-    }
-
     private static double smoothstep(double from, double to, double x) {
         double t = Math.max(0, Math.min(1, (x - from) / (to - from)));
         return t * t * (3 - 2 * t);
-    }
-
-    /** A uniform draw in [0, 1), a pure function of the seed, the kind of draw and the keys (SplitMix64 mixing). */
-    private double unit(Draw draw, long... keys) {
-        long h = mix(seed ^ mix(draw.ordinal() + 1L));
-        for (long key : keys) {
-            h = mix(h ^ mix(key));
-        }
-        return (h >>> 11) * 0x1.0p-53;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

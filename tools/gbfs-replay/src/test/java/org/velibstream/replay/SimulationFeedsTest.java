@@ -131,7 +131,7 @@ class SimulationFeedsTest {
         Set<String> secondIds = stationIds(feeds(42, 1));
 
         assertThat(secondIds).hasSize(SimulationFixtures.STATIONS).doesNotContainAnyElementsOf(firstIds);
-        assertThat(secondIds).contains(Long.toString(17278902806L + StationSimulation.SYSTEM_ID_SHIFT));
+        assertThat(secondIds).contains(Long.toString(17278902806L + SimulatedStations.SYSTEM_ID_SHIFT));
     }
 
     private static Set<String> stationIds(SimulationFeeds feeds) throws Exception {
