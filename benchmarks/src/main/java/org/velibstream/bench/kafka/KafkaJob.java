@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -77,15 +76,27 @@ public record KafkaJob(String bootstrap, String rawTopic, int parallelism, boole
      * checkpoint, which no measurement needs.
      */
     public static void stop(JobClient client) throws InterruptedException, TimeoutException {
+        if (hasEnded(client)) {
+            return;
+        }
         try {
-            JobStatus status = client.getJobStatus().get(30, TimeUnit.SECONDS);
-            if (!status.isGloballyTerminalState()) {
-                client.cancel().get(60, TimeUnit.SECONDS);
-            }
+            client.cancel().get(60, TimeUnit.SECONDS);
             // Cancelled is its end: the result's exception says so, and is not a failure of the benchmark.
             client.getJobExecutionResult().handle((result, failure) -> result).get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            // Only a job that has ended, with its MiniCluster, no longer answers: nothing is left to stop.
+        } catch (ExecutionException | IllegalStateException e) {
+            // It ended meanwhile, and its MiniCluster with it: nothing is left to stop.
+        }
+    }
+
+    /**
+     * Whether a run has ended. A local environment's MiniCluster shuts down with its job, and then refuses every
+     * question (IllegalStateException) instead of answering FINISHED: that is an end too.
+     */
+    public static boolean hasEnded(JobClient client) throws InterruptedException, TimeoutException {
+        try {
+            return client.getJobStatus().get(30, TimeUnit.SECONDS).isGloballyTerminalState();
+        } catch (ExecutionException | IllegalStateException e) {
+            return true;
         }
     }
 }

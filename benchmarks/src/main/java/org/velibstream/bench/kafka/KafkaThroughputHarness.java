@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.velibstream.bench.ProcessResources;
@@ -196,6 +195,7 @@ public final class KafkaThroughputHarness {
             long firstRowAt = 0;
             long cpuAtFirstRow = 0;
             long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            boolean ended = false;
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : stats.poll(Duration.ofMillis(20))) {
                     long now = System.nanoTime();
@@ -212,10 +212,11 @@ public final class KafkaThroughputHarness {
                                 ProcessResources.heapPeakBytes());
                     }
                 }
-                if (client.getJobStatus().get(30, TimeUnit.SECONDS).isGloballyTerminalState()) {
-                    throw new IllegalStateException("The job ended before writing the last window's row: "
-                            + client.getJobStatus().get());
+                if (ended) {
+                    throw new IllegalStateException("The job ended before writing the last window's row");
                 }
+                // After the end, one more poll: it reads the last rows the job wrote before it ended.
+                ended = KafkaJob.hasEnded(client);
             }
             throw new IllegalStateException("The job wrote no row of the last window within " + RUN_TIMEOUT);
         } finally {
