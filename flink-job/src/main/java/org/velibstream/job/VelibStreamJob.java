@@ -85,10 +85,7 @@ public final class VelibStreamJob {
     public static void topology(StreamExecutionEnvironment env, JobSettings settings, InputSources inputs)
             throws Exception {
         InputSources.Attached attached = withoutSinks(env, settings, inputs);
-        OutputSinks.attach(
-                VelibPipeline.build(attached.all(), settings.pipeline(), stationDirectory(settings.pipeline())),
-                attached.polled(),
-                settings);
+        OutputSinks.attach(results(attached, settings.pipeline()), attached.polled(), settings);
     }
 
     /**
@@ -109,7 +106,7 @@ public final class VelibStreamJob {
         JobSettings settings = JobSettings.from(config);
         InputSources.Attached attached =
                 withoutSinks(env, settings, InputSources.resolve(settings.input(), settings.kafka()));
-        return VelibPipeline.build(attached.all(), settings.pipeline(), stationDirectory(settings.pipeline()));
+        return results(attached, settings.pipeline());
     }
 
     private static InputSources.Attached withoutSinks(
@@ -122,6 +119,12 @@ public final class VelibStreamJob {
             env.setParallelism(runtime.parallelism());
         }
         return inputs.attach(env, settings.pipeline().watermarks());
+    }
+
+    /** The pipeline on the attached sources, with the station table of {@code --stations}, else the one in the jar. */
+    private static VelibPipeline.Results results(InputSources.Attached attached, PipelineSettings settings)
+            throws IOException {
+        return VelibPipeline.build(attached.all(), settings, stationDirectory(settings));
     }
 
     /** The station table of {@code --stations}, else the one in the jar. */

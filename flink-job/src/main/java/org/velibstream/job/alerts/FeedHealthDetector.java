@@ -63,7 +63,7 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
                 .getState(new ValueStateDescriptor<>("failure-streak", TypeInformation.of(FailureStreak.class)));
         openAlert = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("open-feed-alert", TypeInformation.of(StationAlert.class)));
-        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext());
     }
 
     @Override

@@ -60,7 +60,7 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
     public void open(OpenContext openContext) {
         pending = PendingObservations.inState(getRuntimeContext(), "pending-observations");
         judgement = StationJudgement.inState(thresholds, getRuntimeContext());
-        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext());
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
     }
 

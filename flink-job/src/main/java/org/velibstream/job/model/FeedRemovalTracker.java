@@ -70,7 +70,7 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
                 .getMapState(new MapStateDescriptor<>(
                         "present-stations", Types.STRING, TypeInformation.of(StationObservation.class)));
         openDocuments = PendingObservations.inState(getRuntimeContext(), "open-documents");
-        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext());
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
         tombstones = getRuntimeContext().getMetricGroup().counter(TOMBSTONES_METRIC);
     }

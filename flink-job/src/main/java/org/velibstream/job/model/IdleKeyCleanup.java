@@ -43,6 +43,9 @@ public final class IdleKeyCleanup {
 
     public static final Duration GRANULARITY = Duration.ofHours(1);
 
+    /** The name of the keyed value state that holds a key's cleanup time, the same in every operator that uses it. */
+    public static final String STATE_NAME = "idle-cleanup-at";
+
     private static final long RETENTION_MILLIS = RETENTION.toMillis();
     private static final long GRANULARITY_MILLIS = GRANULARITY.toMillis();
 
@@ -57,9 +60,9 @@ public final class IdleKeyCleanup {
         this.cleanupAt = cleanupAt;
     }
 
-    /** Binds to the keyed value state {@code stateName} of the function that owns {@code runtimeContext}. */
-    public static IdleKeyCleanup inState(RuntimeContext runtimeContext, String stateName) {
-        return new IdleKeyCleanup(runtimeContext.getState(new ValueStateDescriptor<>(stateName, Types.LONG)));
+    /** Binds to the keyed value state {@link #STATE_NAME} of the function that owns {@code runtimeContext}. */
+    public static IdleKeyCleanup inState(RuntimeContext runtimeContext) {
+        return new IdleKeyCleanup(runtimeContext.getState(new ValueStateDescriptor<>(STATE_NAME, Types.LONG)));
     }
 
     /** The current key had input now: its state lives until {@link #RETENTION} after now. */

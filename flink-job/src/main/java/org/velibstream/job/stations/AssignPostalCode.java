@@ -73,7 +73,7 @@ public class AssignPostalCode extends KeyedCoProcessFunction<String, StationObse
         awaitingInformation = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>(
                         "awaiting-information", TypeInformation.of(StationObservation.class)));
-        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext());
         unknownPostalCodes = getRuntimeContext().getMetricGroup().counter(UNKNOWN_POSTAL_CODES_METRIC);
     }
 

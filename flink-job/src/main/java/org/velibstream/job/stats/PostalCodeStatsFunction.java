@@ -79,7 +79,7 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
                 .getMapState(new MapStateDescriptor<>(
                         "latest-by-station", Types.STRING, TypeInformation.of(StationObservation.class)));
         pendingWindows = PendingObservations.inState(getRuntimeContext(), "pending-windows");
-        cleanup = IdleKeyCleanup.inState(getRuntimeContext(), "idle-cleanup-at");
+        cleanup = IdleKeyCleanup.inState(getRuntimeContext());
         lateObservations = getRuntimeContext().getMetricGroup().counter(LATE_OBSERVATIONS_METRIC);
     }
 
