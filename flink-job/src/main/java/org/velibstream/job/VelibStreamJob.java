@@ -1,8 +1,7 @@
 package org.velibstream.job;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -18,11 +17,11 @@ import org.velibstream.job.settings.JobSettings;
 import org.velibstream.job.settings.PipelineSettings;
 import org.velibstream.job.settings.RuntimeSettings;
 import org.velibstream.job.settings.SourceKind;
-import org.velibstream.job.stations.StationDirectory;
+import org.velibstream.job.stations.AreaSources;
 import org.velibstream.sink.cassandra.CassandraSinkException;
 
 /**
- * velib-stream: per-postal-code bike statistics and station anomaly alerts from GBFS feeds and Kafka.
+ * velib-stream: per-area bike statistics and station anomaly alerts from GBFS feeds and Kafka.
  *
  * <p>Submitted with {@code flink run}, it runs on that cluster. Started with {@code java -jar}, it runs on a local
  * MiniCluster, with the web UI unless it is a bounded replay ({@code --source files}).
@@ -121,17 +120,13 @@ public final class VelibStreamJob {
         return inputs.attach(env, settings.pipeline().watermarks());
     }
 
-    /** The pipeline on the attached sources, with the station table of {@code --stations}, else the one in the jar. */
-    private static VelibPipeline.Results results(InputSources.Attached attached, PipelineSettings settings)
-            throws IOException {
-        return VelibPipeline.build(attached.all(), settings, stationDirectory(settings));
-    }
-
-    /** The station table of {@code --stations}, else the one in the jar. */
-    private static StationDirectory stationDirectory(PipelineSettings settings) throws IOException {
-        return settings.stationsTable() != null
-                ? StationDirectory.fromFile(Path.of(settings.stationsTable()))
-                : StationDirectory.fromClasspath();
+    /**
+     * The pipeline on the attached sources, placing stations as the options say: the area files are read here, on
+     * the client.
+     */
+    private static VelibPipeline.Results results(InputSources.Attached attached, PipelineSettings settings) {
+        // The systems' region names (system_regions) come with the sources once they read them.
+        return VelibPipeline.build(attached.all(), settings, AreaSources.placement(settings, Map.of()));
     }
 
     /** The cluster's environment under {@code flink run}; a local MiniCluster under {@code java -jar}. */

@@ -16,6 +16,8 @@ import org.apache.flink.streaming.api.functions.sink.PrintSink;
 import org.velibstream.job.VelibPipeline;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.VelibRawRecordSerializer;
+import org.velibstream.job.model.SystemTimeZones;
+import org.velibstream.job.settings.CassandraSettings;
 import org.velibstream.job.settings.JobSettings;
 import org.velibstream.job.settings.KafkaSettings;
 import org.velibstream.job.settings.OutputSettings;
@@ -44,7 +46,11 @@ public final class OutputSinks {
         for (SinkKind kind : output.sinks()) {
             switch (kind) {
                 case KAFKA -> toKafka(results, settings.requireKafka(), exactlyOnce);
-                case CASSANDRA -> CassandraOutputs.attach(results, settings.requireCassandra());
+                case CASSANDRA -> {
+                    CassandraSettings cassandra = settings.requireCassandra();
+                    // Until the systems' own zones are read from system_information, --time-zone for all.
+                    CassandraOutputs.attach(results, cassandra, SystemTimeZones.of(cassandra.timeZone()));
+                }
                 case JSONL -> toFiles(results, output);
                 case PRINT -> {
                     results.stats()
@@ -76,7 +82,8 @@ public final class OutputSinks {
                         exactlyOnce,
                         "stats",
                         new KeyedJsonSerializationSchema<>(
-                                kafka.statsTopic(), stats -> stats.systemId() + ':' + stats.postalCode())))
+                                kafka.statsTopic(),
+                                stats -> stats.systemId() + ':' + stats.areaKind() + ':' + stats.area())))
                 .name("Statistics to Kafka")
                 .uid("stats-kafka-sink");
         results.alerts()

@@ -6,6 +6,7 @@ import static org.velibstream.job.model.TestStations.at;
 import static org.velibstream.job.model.TestStations.station;
 
 import java.util.List;
+import java.util.Map;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -15,6 +16,7 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.data.stations.Coordinates;
 import org.velibstream.data.stations.StationRow;
 import org.velibstream.gbfs.StationInformation;
@@ -23,9 +25,9 @@ import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
 import org.velibstream.job.testing.KeyedTestHarness;
 
-class AssignPostalCodeTest {
+class AssignAreaTest {
 
-    /** In the table. */
+    /** In the override table. */
     private static final StationRow GODARD = new StationRow(
             "16107",
             "213688169",
@@ -36,10 +38,22 @@ class AssignPostalCodeTest {
             "75116",
             "Paris");
 
-    /** Missing from the table; its information places it 100 m from Godard. */
+    /** Missing from the table: placed by the coordinates of its information. */
     private static final String NEW_STATION = "16199";
 
-    private static final StationDirectory DIRECTORY = StationDirectory.of(List.of(GODARD));
+    /** The user's polygon: a square east of 2.30. */
+    private static final AreaLayer USER_SQUARE =
+            (lat, lon) -> lat > 48.85 && lat < 48.88 && lon > 2.30 && lon < 2.32 ? "my-square" : null;
+
+    /** Stands for the built-in postal-code areas: 75016 west of 2.28, 75008 from there to 2.32. */
+    private static final AreaLayer BUILT_IN = (lat, lon) ->
+            lat > 48.85 && lat < 48.88 && lon > 2.25 && lon < 2.32 ? (lon < 2.28 ? "75016" : "75008") : null;
+
+    private static final AreaPlacement PLACEMENT = new AreaPlacement(
+            StationDirectory.of(List.of(GODARD)),
+            List.of(new UserAreas(null, "square.geojson", USER_SQUARE)),
+            BUILT_IN,
+            Map.of());
 
     private KeyedTwoInputStreamOperatorTestHarness<String, StationObservation, FeedItem, StationObservation> harness;
 
@@ -57,7 +71,7 @@ class AssignPostalCodeTest {
             newHarness(@Nullable OperatorSubtaskState snapshot) throws Exception {
         KeyedTwoInputStreamOperatorTestHarness<String, StationObservation, FeedItem, StationObservation> harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(new AssignPostalCode(DIRECTORY)),
+                        new KeyedCoProcessOperator<>(new AssignArea(PLACEMENT)),
                         StationObservation::stateKey,
                         item -> StationObservation.stateKey(
                                 item.systemId(), item.information().stationKey()),
@@ -72,21 +86,27 @@ class AssignPostalCodeTest {
         return harness;
     }
 
+    /** As RouteFeedItems makes them: not placed yet. */
     private static TestStations godard() {
-        return station("16107").postalCode(StationObservation.UNKNOWN_POSTAL_CODE);
+        return station("16107").postalCode(StationObservation.UNKNOWN_AREA);
     }
 
     private static TestStations newStation() {
-        return station(NEW_STATION).postalCode(StationObservation.UNKNOWN_POSTAL_CODE);
+        return station(NEW_STATION).postalCode(StationObservation.UNKNOWN_AREA);
     }
 
     private void observe(StationObservation observation) throws Exception {
         harness.processElement1(observation, observation.observedAt().toEpochMilli());
     }
 
-    private void informationOfTheNewStation() throws Exception {
+    /** The new station's information, at {@code lon} on the latitude of Godard. */
+    private void informationOfTheNewStation(double lon) throws Exception {
+        information(NEW_STATION, 48.8668, lon, 12);
+    }
+
+    private void information(String stationCode, double lat, double lon, @Nullable Integer capacity) throws Exception {
         StationInformation information =
-                new StationInformation("9" + NEW_STATION, NEW_STATION, "New", 48.8668, 2.2763, 12);
+                new StationInformation("9" + stationCode, stationCode, "Station " + stationCode, lat, lon, capacity);
         harness.processElement2(FeedItem.information(TestStations.SYSTEM_ID, information, at("08:00:00")), 0L);
     }
 
@@ -111,29 +131,54 @@ class AssignPostalCodeTest {
     }
 
     @Test
-    void aRemovedStationOfTheTableLeavesNothingBehind() throws Exception {
+    void aStationOfTheOverrideTableIsPlacedAtOnceAndARemovalLeavesNothingBehind() throws Exception {
         StationObservation seen = godard().observedAt("08:00:00");
         observe(seen);
         observe(seen.removedAt(at("08:01:00")));
 
         assertThat(output())
-                .extracting(StationObservation::postalCode, StationObservation::removed)
-                .containsExactly(tuple("75016", false), tuple("75016", true));
+                .extracting(StationObservation::areaKind, StationObservation::area, StationObservation::removed)
+                .containsExactly(
+                        tuple(AreaKind.POSTAL_CODE, "75016", false), tuple(AreaKind.POSTAL_CODE, "75016", true));
+        assertThat(output().get(0).capacity()).as("the table's capacity").isEqualTo(35);
         assertNothingLeftBehind();
     }
 
     @Test
-    void aStationMissingFromTheTableWaitsForItsInformationAndIsForgottenADayAfterLeavingBothFeeds() throws Exception {
+    void theOverrideTableWinsOverTheCoordinates() throws Exception {
+        information("16107", 48.8668, 2.31, 36); // in the user's square
+        observe(godard().observedAt("08:00:00"));
+
+        assertThat(output())
+                .extracting(StationObservation::area, StationObservation::capacity)
+                .as("the table's area, the information's capacity")
+                .containsExactly(tuple("75016", 36));
+    }
+
+    @Test
+    void theUsersPolygonsComeBeforeTheBuiltInAreas() throws Exception {
+        informationOfTheNewStation(2.31); // in the user's square and in built-in 75008
+        observe(newStation().observedAt("08:00:00"));
+
+        assertThat(output())
+                .extracting(StationObservation::areaKind, StationObservation::area)
+                .containsExactly(tuple(AreaKind.USER_AREA, "my-square"));
+    }
+
+    @Test
+    void aStationMissingFromEveryTableWaitsForItsInformationAndIsForgottenADayAfterLeavingBothFeeds() throws Exception {
         StationObservation seen = newStation().observedAt("08:00:00");
         observe(seen);
         assertThat(output()).as("waits for its coordinates").isEmpty();
-        informationOfTheNewStation();
+        informationOfTheNewStation(2.2763);
         observe(seen.removedAt(at("08:01:00")));
         watermark("08:01:00");
 
         assertThat(output())
-                .extracting(StationObservation::postalCode, StationObservation::removed)
-                .containsExactly(tuple("75016", false), tuple("75016", true));
+                .extracting(StationObservation::areaKind, StationObservation::area, StationObservation::removed)
+                .as("placed by the built-in areas")
+                .containsExactly(
+                        tuple(AreaKind.POSTAL_CODE, "75016", false), tuple(AreaKind.POSTAL_CODE, "75016", true));
         assertThat(output().get(0).capacity())
                 .as("the capacity of its information")
                 .isEqualTo(12);
@@ -147,8 +192,61 @@ class AssignPostalCodeTest {
     }
 
     @Test
-    void informationPostalCodeAndCleanupTimerSurviveSnapshotAndRestore() throws Exception {
-        informationOfTheNewStation();
+    void aStationWhoseInformationNeverComesIsUnknownOnceTheWatermarkPassesAndLeavesNothingBehind() throws Exception {
+        StationObservation seen = newStation().observedAt("08:00:00");
+        observe(seen);
+        observe(newStation().observedAt("08:01:00"));
+        watermark("08:00:30");
+
+        assertThat(output())
+                .extracting(StationObservation::areaKind, StationObservation::observedAt)
+                .as("only the observation the watermark passed, UNKNOWN")
+                .containsExactly(tuple(AreaKind.UNKNOWN, at("08:00:00")));
+
+        observe(seen.removedAt(at("08:02:00")));
+        watermark("08:02:00");
+        assertThat(output())
+                .extracting(StationObservation::area, StationObservation::removed)
+                .containsExactly(
+                        tuple(StationObservation.UNKNOWN_AREA, false),
+                        tuple(StationObservation.UNKNOWN_AREA, false),
+                        tuple(StationObservation.UNKNOWN_AREA, true));
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void aStationThatMovesLeavesItsOldAreaWithATombstoneThenCountsInTheNewOne() throws Exception {
+        informationOfTheNewStation(2.2763);
+        observe(newStation().observedAt("08:00:00"));
+        informationOfTheNewStation(2.29); // moved east, into built-in 75008
+        assertThat(output())
+                .as("a move emits nothing until the station's next status")
+                .hasSize(1);
+        observe(newStation().observedAt("08:01:00"));
+
+        assertThat(output())
+                .extracting(StationObservation::area, StationObservation::removed, StationObservation::observedAt)
+                .containsExactly(
+                        tuple("75016", false, at("08:00:00")),
+                        tuple("75016", true, at("08:01:00")),
+                        tuple("75008", false, at("08:01:00")));
+    }
+
+    @Test
+    void theSameInformationAgainChangesNothing() throws Exception {
+        informationOfTheNewStation(2.2763);
+        observe(newStation().observedAt("08:00:00"));
+        informationOfTheNewStation(2.2763);
+        observe(newStation().observedAt("08:01:00"));
+
+        assertThat(output())
+                .extracting(StationObservation::area, StationObservation::removed)
+                .containsExactly(tuple("75016", false), tuple("75016", false));
+    }
+
+    @Test
+    void informationAreaAndCleanupTimerSurviveSnapshotAndRestore() throws Exception {
+        informationOfTheNewStation(2.2763);
         observe(newStation().observedAt("08:00:00"));
         OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
         harness.close();
@@ -159,8 +257,8 @@ class AssignPostalCodeTest {
                 .isEqualTo(1);
         observe(newStation().observedAt("08:01:00"));
         assertThat(output())
-                .extracting(StationObservation::postalCode, StationObservation::capacity)
-                .as("placed with the information restored, without waiting")
+                .extracting(StationObservation::area, StationObservation::capacity)
+                .as("placed with the area restored, without waiting")
                 .containsExactly(tuple("75016", 12));
 
         harness.setProcessingTime(

@@ -1,0 +1,69 @@
+package org.velibstream.job.stations;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.Nullable;
+import org.velibstream.job.settings.AreaFile;
+import org.velibstream.job.settings.PipelineSettings;
+
+/**
+ * Builds the job's {@link AreaPlacement} from the options, on the client: the {@code --stations} table, the
+ * {@code --areas} files and the built-in areas are read here, once, and shipped inside the placing function.
+ */
+public final class AreaSources {
+
+    private AreaSources() {}
+
+    /**
+     * The placement the options describe.
+     *
+     * @param regionNames per system id, {@code region_id} → region name, from each system's system_regions
+     * @throws IllegalArgumentException when a file cannot be read or is not what its option expects
+     */
+    public static AreaPlacement placement(PipelineSettings settings, Map<String, Map<String, String>> regionNames) {
+        StationDirectory overrides = null;
+        if (settings.stationsTable() != null) {
+            try {
+                overrides = StationDirectory.fromFile(Path.of(settings.stationsTable()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(
+                        "Cannot read --stations " + settings.stationsTable() + ": " + e.getMessage(), e);
+            }
+        }
+        List<UserAreas> userAreas = new ArrayList<>();
+        for (AreaFile file : settings.areas()) {
+            userAreas.add(new UserAreas(file.systemId(), file.path(), userLayer(file, settings.areaProperty())));
+        }
+        return new AreaPlacement(overrides, userAreas, builtInPostalCodes(), regionNames);
+    }
+
+    /** The built-in Île-de-France postal-code areas, from the data module's classpath; null when absent. */
+    @Nullable
+    public static AreaLayer builtInPostalCodes() {
+        // Plugs in org.velibstream.data.areas' built-in index once the data module carries it.
+        return null;
+    }
+
+    private static AreaLayer userLayer(AreaFile file, String property) {
+        Path path = Path.of(file.path());
+        if (!Files.isReadable(path)) {
+            throw new IllegalArgumentException("Cannot read --areas file " + path + ": no such readable file");
+        }
+        try {
+            return readGeoJson(path, property);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "Bad --areas file " + path + " (area codes in property '" + property + "'): " + e.getMessage(), e);
+        }
+    }
+
+    /** The polygons of a GeoJSON FeatureCollection, each named by {@code property}. */
+    static AreaLayer readGeoJson(Path file, String property) throws IOException {
+        // Plugs in org.velibstream.data.areas.GeoJsonAreas once the data module carries it.
+        throw new IOException("this build cannot read GeoJSON areas yet");
+    }
+}
