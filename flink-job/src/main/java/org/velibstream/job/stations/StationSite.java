@@ -21,8 +21,7 @@ public record StationSite(
     }
 
     public static StationSite of(StationInformation information) {
-        // The one place that reads post_code and region_id from station_information.
-        return new StationSite(information.lat(), information.lon(), null, null);
+        return new StationSite(information.lat(), information.lon(), information.postCode(), information.regionId());
     }
 
     @Nullable

@@ -53,7 +53,7 @@ class AssignAreaTest {
             StationDirectory.of(List.of(GODARD)),
             List.of(new UserAreas(null, "square.geojson", USER_SQUARE)),
             BUILT_IN,
-            Map.of());
+            Map.of(TestStations.SYSTEM_ID, Map.of("7", "Grand Paris Ouest")));
 
     private KeyedTwoInputStreamOperatorTestHarness<String, StationObservation, FeedItem, StationObservation> harness;
 
@@ -105,8 +105,19 @@ class AssignAreaTest {
     }
 
     private void information(String stationCode, double lat, double lon, @Nullable Integer capacity) throws Exception {
-        StationInformation information =
-                new StationInformation("9" + stationCode, stationCode, "Station " + stationCode, lat, lon, capacity);
+        information(stationCode, lat, lon, capacity, null, null);
+    }
+
+    private void information(
+            String stationCode,
+            double lat,
+            double lon,
+            @Nullable Integer capacity,
+            @Nullable String postCode,
+            @Nullable String regionId)
+            throws Exception {
+        StationInformation information = new StationInformation(
+                "9" + stationCode, stationCode, "Station " + stationCode, lat, lon, capacity, postCode, regionId);
         harness.processElement2(FeedItem.information(TestStations.SYSTEM_ID, information, at("08:00:00")), 0L);
     }
 
@@ -163,6 +174,35 @@ class AssignAreaTest {
         assertThat(output())
                 .extracting(StationObservation::areaKind, StationObservation::area)
                 .containsExactly(tuple(AreaKind.USER_AREA, "my-square"));
+    }
+
+    @Test
+    void theFeedsPostCodeComesBeforeTheBuiltInAreas() throws Exception {
+        information(NEW_STATION, 48.8668, 2.2763, 12, "92100", "7"); // in built-in 75016 and in region 7
+        observe(newStation().observedAt("08:00:00"));
+
+        assertThat(output())
+                .extracting(StationObservation::areaKind, StationObservation::area)
+                .containsExactly(tuple(AreaKind.POSTAL_CODE, "92100"));
+    }
+
+    @Test
+    void aStationOutsideEveryPolygonWithoutPostCodeCountsInItsRegion() throws Exception {
+        information(NEW_STATION, 45.0, 5.0, 12, null, "7");
+        observe(newStation().observedAt("08:00:00"));
+        information("16300", 45.0, 5.0, 12, null, "8");
+        observe(station("16300").postalCode(StationObservation.UNKNOWN_AREA).observedAt("08:00:00"));
+        information("16400", 45.0, 5.0, 12, null, null);
+        observe(station("16400").postalCode(StationObservation.UNKNOWN_AREA).observedAt("08:00:00"));
+
+        assertThat(output())
+                .extracting(StationObservation::areaKind, StationObservation::area)
+                .as("a named region, a region without a name in system_regions, no region at all")
+                .containsExactly(
+                        tuple(AreaKind.REGION, "Grand Paris Ouest"),
+                        tuple(AreaKind.REGION, "8"),
+                        tuple(AreaKind.UNKNOWN, StationObservation.UNKNOWN_AREA));
+        assertThat(harness.numEventTimeTimers()).as("nobody waits").isZero();
     }
 
     @Test
