@@ -17,7 +17,7 @@ import javax.annotation.Nullable;
  */
 public record AreaFile(@Nullable String systemId, String path) implements Serializable {
 
-    private static final Pattern FOR_ONE_SYSTEM = Pattern.compile("([A-Za-z0-9_.-]+)=(.+)");
+    private static final Pattern FOR_ONE_SYSTEM = Pattern.compile("([A-Za-z0-9_.-]+)=(.*)");
 
     public AreaFile {
         Objects.requireNonNull(path, "path");
