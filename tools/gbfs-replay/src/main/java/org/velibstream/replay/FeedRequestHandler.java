@@ -120,7 +120,7 @@ final class FeedRequestHandler implements HttpHandler {
             return Optional.of(discovery(system, feeds, now));
         }
         String name = file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : "";
-        return GbfsFeeds.NAMES.contains(name) ? feeds.feed(name, now) : Optional.empty();
+        return feeds.feedNames().contains(name) ? feeds.feed(name, now) : Optional.empty();
     }
 
     /** The discovery file takes the time and ttl of the system's status, so it changes when the system does. */
@@ -128,7 +128,7 @@ final class FeedRequestHandler implements HttpHandler {
         Optional<FeedDocument> status = feeds.feed(GbfsFeeds.STATION_STATUS, now);
         Instant lastUpdated = status.map(FeedDocument::lastModified).orElse(now);
         int ttl = status.map(FeedDocument::ttlSeconds).orElse(60);
-        return new FeedDocument(VelibJson.discovery(systemBase(base, system), lastUpdated, ttl), lastUpdated, ttl);
+        return new FeedDocument(feeds.discovery(systemBase(base, system), lastUpdated, ttl), lastUpdated, ttl);
     }
 
     /** @return the status sent */

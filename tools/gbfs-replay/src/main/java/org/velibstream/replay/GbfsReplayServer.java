@@ -102,11 +102,12 @@ public final class GbfsReplayServer implements AutoCloseable {
                 new SimulatedClock(options.start() != null ? options.start() : now, now, options.speed());
         List<GbfsFeeds> systems = new ArrayList<>();
         for (int i = 0; i < options.systems(); i++) {
+            SystemDialect dialect = options.dialectOf(i);
             systems.add(new SimulationFeeds(
                     new StationSimulation(stationsOfSystem(rows, i, options.stationsPerSystem()), options.seed(), i),
                     clock,
                     options.interval(),
-                    "simulated-" + i));
+                    SystemProfile.of("simulated-" + i, dialect.dialect(), dialect.timeZone())));
         }
         return systems;
     }
@@ -211,6 +212,9 @@ public final class GbfsReplayServer implements AutoCloseable {
                 ? "simulating " + options.stationsCsv() + " with seed " + options.seed() + ", " + options.systems()
                         + " system(s)"
                         + (options.stationsPerSystem() > 0 ? " of " + options.stationsPerSystem() + " stations" : "")
+                        + (options.dialects().equals(List.of(SystemDialect.VELIB))
+                                ? ""
+                                : " in dialects " + options.dialects())
                 : "replaying " + options.snapshots();
         System.out.println("GBFS replay server ready: " + server.discoveryUri() + " (" + mode + ", speed "
                 + options.speed() + ")");

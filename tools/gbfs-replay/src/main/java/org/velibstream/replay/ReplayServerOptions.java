@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javax.annotation.Nullable;
@@ -20,6 +22,8 @@ import javax.annotation.Nullable;
  * @param interval how often the simulated feed updates, in simulated time
  * @param systems how many independent simulated systems to serve (under {@code /systems/<i>/})
  * @param stationsPerSystem how many stations of the table each simulated system has; 0 for all of them
+ * @param dialects the shape and time zone of the simulated systems: system {@code i} takes item {@code i} modulo the
+ *     list's size
  * @param requestLog a file to append one line per request to; null for none
  * @param port the port on {@code host}; 0 for any free one
  */
@@ -34,6 +38,7 @@ public record ReplayServerOptions(
         boolean loop,
         int systems,
         int stationsPerSystem,
+        List<SystemDialect> dialects,
         @Nullable Path requestLog,
         String host,
         int port) {
@@ -56,6 +61,11 @@ public record ReplayServerOptions(
               --stations-per-system N
                                    give each simulated system N stations of the table, system i the N from
                                    row i*N on, wrapping around (default: all of them)
+              --dialect LIST       the simulated systems' GBFS shapes, comma-separated, one per system (system i
+                                   takes item i modulo the list's length; --systems defaults to the list's
+                                   length): velib (Vélib's shape, the default), gbfs1, gbfs2, gbfs3 or lyft,
+                                   each optionally with :TIME_ZONE (default Europe/Paris, America/Los_Angeles
+                                   for lyft), e.g. --dialect velib,gbfs2,gbfs3,lyft:America/New_York
               --request-log FILE   append one line per request to FILE: arrival (epoch ms), method, path,
                                    status, the served document's time (epoch s, - for none)
               --speed N            recorded or simulated seconds per real second (default 1)
@@ -66,6 +76,7 @@ public record ReplayServerOptions(
     public ReplayServerOptions {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(host, "host");
+        dialects = List.copyOf(dialects);
         if ((snapshots == null) == (stationsCsv == null)) {
             throw new IllegalArgumentException("Choose one mode: --snapshots DIR or --simulate STATIONS_CSV");
         }
@@ -90,9 +101,56 @@ public record ReplayServerOptions(
         if (stationsPerSystem > 0 && snapshots != null) {
             throw new IllegalArgumentException("--stations-per-system applies to --simulate only");
         }
+        if (dialects.isEmpty()) {
+            throw new IllegalArgumentException("--dialect needs at least one dialect");
+        }
+        if (snapshots != null && !dialects.equals(List.of(SystemDialect.VELIB))) {
+            throw new IllegalArgumentException("--dialect applies to --simulate only: recordings keep their shape");
+        }
+        if (dialects.size() > systems) {
+            throw new IllegalArgumentException(
+                    "--dialect lists " + dialects.size() + " systems but --systems is " + systems);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }
+    }
+
+    /** The options of the server before {@code --dialect}: every simulated system in Vélib's shape. */
+    public ReplayServerOptions(
+            @Nullable Path snapshots,
+            @Nullable Path stationsCsv,
+            long seed,
+            @Nullable Instant start,
+            double speed,
+            @Nullable Duration step,
+            Duration interval,
+            boolean loop,
+            int systems,
+            int stationsPerSystem,
+            @Nullable Path requestLog,
+            String host,
+            int port) {
+        this(
+                snapshots,
+                stationsCsv,
+                seed,
+                start,
+                speed,
+                step,
+                interval,
+                loop,
+                systems,
+                stationsPerSystem,
+                List.of(SystemDialect.VELIB),
+                requestLog,
+                host,
+                port);
+    }
+
+    /** The shape and time zone of simulated system {@code index}. */
+    public SystemDialect dialectOf(int index) {
+        return dialects.get(index % dialects.size());
     }
 
     public boolean simulates() {
@@ -108,8 +166,9 @@ public record ReplayServerOptions(
         Duration step = null;
         Duration interval = DEFAULT_INTERVAL;
         boolean loop = false;
-        int systems = 1;
+        Integer systems = null;
         int stationsPerSystem = 0;
+        List<SystemDialect> dialects = List.of(SystemDialect.VELIB);
         Path requestLog = null;
         String host = "127.0.0.1";
         int port = DEFAULT_PORT;
@@ -135,6 +194,7 @@ public record ReplayServerOptions(
                     case "--interval" -> interval = parseDuration(value);
                     case "--systems" -> systems = Integer.parseInt(value);
                     case "--stations-per-system" -> stationsPerSystem = Integer.parseInt(value);
+                    case "--dialect" -> dialects = parseDialects(value);
                     case "--request-log" -> requestLog = Path.of(value);
                     case "--host" -> host = value;
                     case "--port" -> port = Integer.parseInt(value);
@@ -153,11 +213,20 @@ public record ReplayServerOptions(
                 step,
                 interval,
                 loop,
-                systems,
+                systems != null ? systems : dialects.size(),
                 stationsPerSystem,
+                dialects,
                 requestLog,
                 host,
                 port);
+    }
+
+    private static List<SystemDialect> parseDialects(String list) {
+        List<SystemDialect> dialects = new ArrayList<>();
+        for (String item : list.split(",", -1)) {
+            dialects.add(SystemDialect.parse(item.trim()));
+        }
+        return dialects;
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT30S}. */

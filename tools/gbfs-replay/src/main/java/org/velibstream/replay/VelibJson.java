@@ -103,7 +103,8 @@ final class VelibJson {
         });
     }
 
-    private static byte[] write(Body fields) {
+    /** A JSON object holding {@code fields}, as bytes. */
+    static byte[] write(Body fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -115,8 +116,9 @@ final class VelibJson {
         return out.toByteArray();
     }
 
+    /** Fields (or entries) written into an object (or array) opened by the caller. */
     @FunctionalInterface
-    private interface Body {
+    interface Body {
         void write(JsonGenerator json) throws IOException;
     }
 }
