@@ -21,6 +21,10 @@ public interface GbfsFeeds {
     /** The feeds of a system in Vélib's shape, in the order {@code gbfs.json} lists them. */
     List<String> NAMES = List.of(SYSTEM_INFORMATION, STATION_INFORMATION, STATION_STATUS);
 
+    /** Every feed a system of this server may serve, recorded or simulated, in the order {@code gbfs.json} lists them. */
+    List<String> ALL_NAMES =
+            List.of(SYSTEM_INFORMATION, STATION_INFORMATION, STATION_STATUS, VEHICLE_TYPES, SYSTEM_REGIONS);
+
     /** The feeds this system serves, in the order its {@code gbfs.json} lists them; {@link #NAMES} by default. */
     default List<String> feedNames() {
         return NAMES;
@@ -33,7 +37,7 @@ public interface GbfsFeeds {
      * @param lastUpdated the time the document carries
      */
     default byte[] discovery(URI base, Instant lastUpdated, int ttlSeconds) {
-        return VelibJson.discovery(base, lastUpdated, ttlSeconds);
+        return VelibJson.discovery(base, lastUpdated, ttlSeconds, feedNames());
     }
 
     /**

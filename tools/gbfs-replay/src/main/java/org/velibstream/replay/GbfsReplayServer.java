@@ -86,7 +86,9 @@ public final class GbfsReplayServer implements AutoCloseable {
     /** The feeds {@code options} ask for, with the replay or simulation starting at {@code now}. */
     public static List<GbfsFeeds> feeds(ReplayServerOptions options, Instant now) throws IOException {
         if (!options.simulates()) {
-            List<SnapshotRecording> recordings = SnapshotRecordings.load(options.snapshots());
+            List<SnapshotRecording> recordings = options.snapshots() != null
+                    ? SnapshotRecordings.load(options.snapshots())
+                    : SnapshotRecordings.loadStatusFolder(options.recordings());
             SnapshotTimeline timeline = new SnapshotTimeline(
                     recordings.stream().map(SnapshotRecording::time).toList(),
                     options.step(),
@@ -215,7 +217,7 @@ public final class GbfsReplayServer implements AutoCloseable {
                         + (options.dialects().equals(List.of(SystemDialect.VELIB))
                                 ? ""
                                 : " in dialects " + options.dialects())
-                : "replaying " + options.snapshots();
+                : "replaying " + (options.snapshots() != null ? options.snapshots() : options.recordings());
         System.out.println("GBFS replay server ready: " + server.discoveryUri() + " (" + mode + ", speed "
                 + options.speed() + ")");
     }

@@ -11,10 +11,13 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 
 /**
- * The command line of {@link GbfsReplayServer}: one mode ({@code --snapshots DIR} or {@code --simulate CSV}) and its
+ * The command line of {@link GbfsReplayServer}: one mode ({@code --snapshots DIR}, {@code --recordings DIR} or
+ * {@code --simulate CSV}) and its
  * settings. Invalid input fails in {@link #parse} with an {@link IllegalArgumentException} naming the option.
  *
- * @param snapshots the folder of recordings to replay; null in simulation mode
+ * @param snapshots the folder of recorded moments to replay; null in the other modes
+ * @param recordings the folder of station_status snapshots to replay, any file names, the system's other feeds beside
+ *     them; null in the other modes
  * @param stationsCsv the station table to simulate; null in replay mode
  * @param start the simulated instant the simulation starts at; null for the time the server starts
  * @param speed recorded or simulated seconds per real second
@@ -29,6 +32,7 @@ import javax.annotation.Nullable;
  */
 public record ReplayServerOptions(
         @Nullable Path snapshots,
+        @Nullable Path recordings,
         @Nullable Path stationsCsv,
         long seed,
         @Nullable Instant start,
@@ -48,9 +52,12 @@ public record ReplayServerOptions(
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
 
     public static final String USAGE = """
-            Usage: GbfsReplayServer (--snapshots DIR | --simulate STATIONS_CSV) [options]
+            Usage: GbfsReplayServer (--snapshots DIR | --recordings DIR | --simulate STATIONS_CSV) [options]
               --snapshots DIR      replay recorded GBFS feeds: each folder, or each set of files sharing a name
                                    prefix, is one moment; moments are ordered by their documents' time
+              --recordings DIR     replay a folder of station_status snapshots with any file names (e.g.
+                                   1654562012.json), ordered by their documents' time, with the system's
+                                   other feeds (station_information.json...) read from DIR or its parent
               --step DURATION      show each recording this long (default: the recorded gap divided by --speed)
               --loop               start again after the last recording (default: stay on it)
               --simulate CSV       simulate the stations of a station table (data/stations.csv)
@@ -77,8 +84,9 @@ public record ReplayServerOptions(
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(host, "host");
         dialects = List.copyOf(dialects);
-        if ((snapshots == null) == (stationsCsv == null)) {
-            throw new IllegalArgumentException("Choose one mode: --snapshots DIR or --simulate STATIONS_CSV");
+        if ((snapshots != null ? 1 : 0) + (recordings != null ? 1 : 0) + (stationsCsv != null ? 1 : 0) != 1) {
+            throw new IllegalArgumentException(
+                    "Choose one mode: --snapshots DIR, --recordings DIR or --simulate STATIONS_CSV");
         }
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("--speed must be a positive number, got " + speed);
@@ -92,19 +100,19 @@ public record ReplayServerOptions(
         if (systems < 1) {
             throw new IllegalArgumentException("--systems must be at least 1, got " + systems);
         }
-        if (systems > 1 && snapshots != null) {
+        if (systems > 1 && stationsCsv == null) {
             throw new IllegalArgumentException("--systems applies to --simulate only: recordings are one system");
         }
         if (stationsPerSystem < 0) {
             throw new IllegalArgumentException("--stations-per-system must not be negative, got " + stationsPerSystem);
         }
-        if (stationsPerSystem > 0 && snapshots != null) {
+        if (stationsPerSystem > 0 && stationsCsv == null) {
             throw new IllegalArgumentException("--stations-per-system applies to --simulate only");
         }
         if (dialects.isEmpty()) {
             throw new IllegalArgumentException("--dialect needs at least one dialect");
         }
-        if (snapshots != null && !dialects.equals(List.of(SystemDialect.VELIB))) {
+        if (stationsCsv == null && !dialects.equals(List.of(SystemDialect.VELIB))) {
             throw new IllegalArgumentException("--dialect applies to --simulate only: recordings keep their shape");
         }
         if (dialects.size() > systems) {
@@ -133,6 +141,7 @@ public record ReplayServerOptions(
             int port) {
         this(
                 snapshots,
+                null,
                 stationsCsv,
                 seed,
                 start,
@@ -159,6 +168,7 @@ public record ReplayServerOptions(
 
     public static ReplayServerOptions parse(String... args) {
         Path snapshots = null;
+        Path recordings = null;
         Path stationsCsv = null;
         long seed = DEFAULT_SEED;
         Instant start = null;
@@ -186,6 +196,7 @@ public record ReplayServerOptions(
             try {
                 switch (option) {
                     case "--snapshots" -> snapshots = Path.of(value);
+                    case "--recordings" -> recordings = Path.of(value);
                     case "--simulate" -> stationsCsv = Path.of(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--start" -> start = Instant.parse(value);
@@ -206,6 +217,7 @@ public record ReplayServerOptions(
         }
         return new ReplayServerOptions(
                 snapshots,
+                recordings,
                 stationsCsv,
                 seed,
                 start,

@@ -91,7 +91,7 @@ public final class SimulationFeeds implements GbfsFeeds {
     @Override
     public byte[] discovery(URI base, Instant lastUpdated, int ttlSeconds) {
         return gbfsJson == null
-                ? GbfsFeeds.super.discovery(base, lastUpdated, ttlSeconds)
+                ? VelibJson.discovery(base, lastUpdated, ttlSeconds)
                 : gbfsJson.discovery(base, lastUpdated, ttlSeconds);
     }
 

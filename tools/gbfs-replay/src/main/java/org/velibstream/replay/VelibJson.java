@@ -27,6 +27,11 @@ final class VelibJson {
 
     /** {@code gbfs.json}: each of {@link GbfsFeeds#NAMES} at {@code base + name + ".json"}. */
     static byte[] discovery(URI base, Instant lastUpdated, int ttlSeconds) {
+        return discovery(base, lastUpdated, ttlSeconds, GbfsFeeds.NAMES);
+    }
+
+    /** {@code gbfs.json}: each of {@code feeds} at {@code base + name + ".json"}. */
+    static byte[] discovery(URI base, Instant lastUpdated, int ttlSeconds, List<String> feeds) {
         return write(json -> {
             json.writeNumberField("last_updated", lastUpdated.getEpochSecond());
             json.writeNumberField("ttl", ttlSeconds);
@@ -34,7 +39,7 @@ final class VelibJson {
             json.writeObjectFieldStart("data");
             json.writeObjectFieldStart(LANGUAGE);
             json.writeArrayFieldStart("feeds");
-            for (String name : GbfsFeeds.NAMES) {
+            for (String name : feeds) {
                 json.writeStartObject();
                 json.writeStringField("name", name);
                 json.writeStringField("url", base.resolve(name + ".json").toString());

@@ -163,4 +163,18 @@ class ReplayServerOptionsTest {
         assertThatThrownBy(() -> ReplayServerOptions.parse("--snapshots", "d", "--dialect", "lyft"))
                 .hasMessageContaining("--dialect applies to --simulate only");
     }
+
+    @Test
+    void recordingsAreAThirdMode() {
+        ReplayServerOptions options = ReplayServerOptions.parse("--recordings", "status", "--step", "1s", "--loop");
+
+        assertThat(options.recordings()).isEqualTo(Path.of("status"));
+        assertThat(options.snapshots()).isNull();
+        assertThat(options.simulates()).isFalse();
+        assertThat(options.loop()).isTrue();
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--recordings", "a", "--snapshots", "b"))
+                .hasMessageContaining("Choose one mode");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--recordings", "a", "--systems", "2"))
+                .hasMessageContaining("--simulate only");
+    }
 }
