@@ -34,13 +34,17 @@ public final class GbfsReplayServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService requestThreads;
     private final URI base;
-    private final int systems;
+    private final List<GbfsFeeds> systems;
 
     @Nullable
     private final RequestLog requestLog;
 
     private GbfsReplayServer(
-            HttpServer server, ExecutorService requestThreads, URI base, int systems, @Nullable RequestLog requestLog) {
+            HttpServer server,
+            ExecutorService requestThreads,
+            URI base,
+            List<GbfsFeeds> systems,
+            @Nullable RequestLog requestLog) {
         this.server = server;
         this.requestThreads = requestThreads;
         this.base = base;
@@ -80,7 +84,7 @@ public final class GbfsReplayServer implements AutoCloseable {
         server.createContext("/", new FeedRequestHandler(base, systems, clock, log));
         server.setExecutor(requestThreads);
         server.start();
-        return new GbfsReplayServer(server, requestThreads, base, systems.size(), log);
+        return new GbfsReplayServer(server, requestThreads, base, List.copyOf(systems), log);
     }
 
     /** The feeds {@code options} ask for, with the replay or simulation starting at {@code now}. */
@@ -136,10 +140,22 @@ public final class GbfsReplayServer implements AutoCloseable {
 
     /** The {@code gbfs.json} of system {@code index}. */
     public URI discoveryUri(int index) {
-        if (index < 0 || index >= systems) {
-            throw new IndexOutOfBoundsException("system " + index + " of " + systems);
+        if (index < 0 || index >= systems.size()) {
+            throw new IndexOutOfBoundsException("system " + index + " of " + systems.size());
         }
         return FeedRequestHandler.systemBase(base, index).resolve(FeedRequestHandler.DISCOVERY);
+    }
+
+    /**
+     * Every system served, as a catalog in MobilityData's {@code systems.csv} shape (Country Code, Name, Location,
+     * System ID, URL, Auto-Discovery URL, ...) whose discovery URLs are this server's.
+     */
+    public String catalogCsv() {
+        List<URI> discoveries = new ArrayList<>();
+        for (int i = 0; i < systems.size(); i++) {
+            discoveries.add(discoveryUri(i));
+        }
+        return CatalogCsv.of(systems, discoveries);
     }
 
     public int port() {
@@ -201,6 +217,16 @@ public final class GbfsReplayServer implements AutoCloseable {
             System.err.println("gbfs-replay: cannot start: " + e.getMessage());
             System.exit(1);
             return;
+        }
+        if (options.catalog() != null) {
+            try {
+                Files.writeString(options.catalog(), server.catalogCsv(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                server.close();
+                System.err.println("gbfs-replay: cannot write the catalog " + options.catalog() + ": " + e);
+                System.exit(1);
+                return;
+            }
         }
         // Printed, not logged: the JDK's logging may already be shut down when this hook runs.
         Runtime.getRuntime()

@@ -28,6 +28,7 @@ import javax.annotation.Nullable;
  * @param dialects the shape and time zone of the simulated systems: system {@code i} takes item {@code i} modulo the
  *     list's size
  * @param requestLog a file to append one line per request to; null for none
+ * @param catalog a file to write the served systems to, as MobilityData's {@code systems.csv}; null for none
  * @param port the port on {@code host}; 0 for any free one
  */
 public record ReplayServerOptions(
@@ -44,6 +45,7 @@ public record ReplayServerOptions(
         int stationsPerSystem,
         List<SystemDialect> dialects,
         @Nullable Path requestLog,
+        @Nullable Path catalog,
         String host,
         int port) {
 
@@ -75,6 +77,8 @@ public record ReplayServerOptions(
                                    for lyft), e.g. --dialect velib,gbfs2,gbfs3,lyft:America/New_York
               --request-log FILE   append one line per request to FILE: arrival (epoch ms), method, path,
                                    status, the served document's time (epoch s, - for none)
+              --catalog FILE       write the served systems to FILE at start, as MobilityData's systems.csv
+                                   (Country Code, Name, Location, System ID, URL, Auto-Discovery URL, ...)
               --speed N            recorded or simulated seconds per real second (default 1)
               --host HOST          the address to listen on (default 127.0.0.1)
               --port PORT          the port to listen on, 0 for any free port (default 8900)
@@ -153,6 +157,7 @@ public record ReplayServerOptions(
                 stationsPerSystem,
                 List.of(SystemDialect.VELIB),
                 requestLog,
+                null,
                 host,
                 port);
     }
@@ -180,6 +185,7 @@ public record ReplayServerOptions(
         int stationsPerSystem = 0;
         List<SystemDialect> dialects = List.of(SystemDialect.VELIB);
         Path requestLog = null;
+        Path catalog = null;
         String host = "127.0.0.1";
         int port = DEFAULT_PORT;
         for (int i = 0; i < args.length; i++) {
@@ -207,6 +213,7 @@ public record ReplayServerOptions(
                     case "--stations-per-system" -> stationsPerSystem = Integer.parseInt(value);
                     case "--dialect" -> dialects = parseDialects(value);
                     case "--request-log" -> requestLog = Path.of(value);
+                    case "--catalog" -> catalog = Path.of(value);
                     case "--host" -> host = value;
                     case "--port" -> port = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("Unknown option: " + option);
@@ -229,6 +236,7 @@ public record ReplayServerOptions(
                 stationsPerSystem,
                 dialects,
                 requestLog,
+                catalog,
                 host,
                 port);
     }

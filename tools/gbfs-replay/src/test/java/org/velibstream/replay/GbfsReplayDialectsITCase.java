@@ -98,6 +98,36 @@ class GbfsReplayDialectsITCase {
         }
     }
 
+    @Test
+    void theCatalogListsEverySystemAtItsDiscoveryUrl() throws Exception {
+        ReplayServerOptions options = ReplayServerOptions.parse(
+                "--simulate",
+                SimulationFixtures.STATIONS_CSV.toString(),
+                "--dialect",
+                "velib,gbfs3,lyft",
+                "--stations-per-system",
+                "5");
+        try (GbfsReplayServer server = GbfsReplayServer.start(
+                new InetSocketAddress("127.0.0.1", 0), GbfsReplayServer.feeds(options, T0), new MutableClock(T0))) {
+            List<String> lines = server.catalogCsv().lines().toList();
+
+            assertThat(lines.get(0)).startsWith("Country Code,Name,Location,System ID,URL,Auto-Discovery URL,");
+            assertThat(lines).hasSize(4);
+            assertThat(lines.get(1))
+                    .startsWith("FR,\"Vélib' Métropole (simulated, simulated-0)\",Paris,simulated-0,")
+                    .contains("," + server.discoveryUri(0) + ",");
+            assertThat(lines.get(2))
+                    .startsWith("FR,Simulated GBFS 3.0 system (simulated-1),Paris,simulated-1,")
+                    .contains("," + server.discoveryUri(1) + ",3.0,");
+            assertThat(lines.get(3))
+                    .startsWith("US,Simulated Lyft-shape system (simulated-2),Paris,simulated-2,")
+                    .contains("," + server.discoveryUri(2) + ",");
+            for (int system = 0; system < 3; system++) {
+                get(server.discoveryUri(system));
+            }
+        }
+    }
+
     private byte[] get(URI uri) throws Exception {
         HttpResponse<byte[]> response =
                 http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -169,6 +169,9 @@ class ReplayServerOptionsTest {
         ReplayServerOptions options = ReplayServerOptions.parse("--recordings", "status", "--step", "1s", "--loop");
 
         assertThat(options.recordings()).isEqualTo(Path.of("status"));
+        assertThat(ReplayServerOptions.parse("--simulate", "s.csv", "--catalog", "systems.csv")
+                        .catalog())
+                .isEqualTo(Path.of("systems.csv"));
         assertThat(options.snapshots()).isNull();
         assertThat(options.simulates()).isFalse();
         assertThat(options.loop()).isTrue();
