@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 
-/** The breakdown of available bikes by type, as far as the feed allows to tell. */
+/**
+ * The breakdown of available bikes by type that one form of the feed gives ({@code vehicle_types_available} or
+ * Vélib's {@code num_bikes_available_types}), as far as it allows to tell; {@link BikeSplit} chooses among forms.
+ */
 final class BikeTypeCounts {
     private final DecoderLimits limits;
 
@@ -111,10 +114,6 @@ final class BikeTypeCounts {
 
     boolean anyNegative() {
         return all.stream().anyMatch(count -> count < 0);
-    }
-
-    long sum() {
-        return all.stream().mapToLong(Integer::longValue).sum();
     }
 
     @Nullable

@@ -10,13 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A decoded {@code vehicle_types} feed (GBFS 2.1+), reduced to what {@link StationStatusDecoder} needs: which
- * {@code vehicle_type_id} is a mechanical bike and which an e-bike.
+ * A decoded {@code vehicle_types} feed (GBFS 2.1 to 3.0), reduced to what {@link StationStatusDecoder} needs: which
+ * {@code vehicle_type_id} is a mechanical bike and which an e-bike. Without it, the standard
+ * {@code vehicle_types_available} of station_status is a list of opaque ids.
  *
- * <p>A bicycle ({@code form_factor} {@code bicycle} or {@code cargo_bicycle}) with {@code propulsion_type}
- * {@code human} is mechanical; with {@code electric_assist} or {@code electric}, an e-bike. Other vehicles (scooters,
- * cars) are not bikes and are left out of the table, so a station holding some has no breakdown by bike type. The
- * document is small, so it is read as a tree.
+ * <p>A bicycle ({@code form_factor} {@code bicycle}, or since 2.3 {@code cargo_bicycle}) with {@code propulsion_type}
+ * {@code human} is mechanical; with {@code electric_assist} or {@code electric}, an e-bike. Other vehicles (2.1's
+ * {@code scooter}, 2.3's {@code scooter_standing} and {@code scooter_seated}, cars, mopeds) are not bikes and are left
+ * out of the table, so a station holding some has no breakdown by bike type. The fields that changed shape between
+ * versions (3.0's localized {@code name}, {@code make}, {@code model}) are not read, so every version decodes alike.
+ * The document is small, so it is read as a tree.
  *
  * @param header the document-level fields
  * @param bikeTypes {@code vehicle_type_id} → bike type

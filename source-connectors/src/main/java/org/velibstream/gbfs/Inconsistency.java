@@ -4,6 +4,10 @@ package org.velibstream.gbfs;
 public enum Inconsistency {
     NEGATIVE_BIKES,
     NEGATIVE_DOCKS,
+    /**
+     * A count by bike type is negative: as the feed sent it, or, for Lyft's {@code num_ebikes_available}, the
+     * mechanical bikes left when the e-bikes are more than all the bikes.
+     */
     NEGATIVE_BIKE_TYPE_COUNT,
     /** mechanical + ebike differ from the total of available bikes. */
     BIKE_TYPES_DO_NOT_SUM_TO_TOTAL,

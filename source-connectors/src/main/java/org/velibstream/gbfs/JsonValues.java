@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import javax.annotation.Nullable;
 
 /** Typed reads of the parser's current value, with the lenience that real feeds need and no more. */
 final class JsonValues {
@@ -50,6 +51,21 @@ final class JsonValues {
             throw new InvalidValueException(field + " is blank");
         }
         return id;
+    }
+
+    /**
+     * An optional id such as a {@code post_code} or {@code region_id}: JSON null and blank text mean absent (feeds
+     * send both for "none"), so they leave the entry whole; anything else is held to the rules of {@link #readId}.
+     */
+    @Nullable
+    static String readOptionalId(JsonParser parser, String field, int maxChars)
+            throws IOException, InvalidValueException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL
+                || (parser.currentToken() == JsonToken.VALUE_STRING
+                        && parser.getText().isBlank())) {
+            return null;
+        }
+        return readId(parser, field, maxChars);
     }
 
     static String requireLength(String text, String field, int maxChars) throws InvalidValueException {

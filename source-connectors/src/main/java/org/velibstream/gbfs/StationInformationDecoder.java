@@ -7,9 +7,12 @@ import javax.annotation.Nullable;
 
 /**
  * Decodes {@code station_information} feeds into {@link StationInformation}: Vélib's shape, GBFS 1.x/2.x and GBFS 3.0
- * (localized names: the first text is kept), within the {@link DecoderLimits}. An entry without {@code station_id}, {@code name}, {@code lat} or
- * {@code lon}, with a coordinate out of range or a negative capacity is rejected. A capacity of 0 is kept: Vélib'
- * reports it for stations that do have docks.
+ * (localized names: the first text is kept), within the {@link DecoderLimits}. An entry without {@code station_id},
+ * {@code name}, {@code lat} or {@code lon}, with a coordinate out of range or a negative capacity is rejected. A
+ * capacity of 0 is kept: Vélib' reports it for stations that do have docks. {@code post_code} and {@code region_id},
+ * which place a station in an area, are read as ids (text or integer, at most
+ * {@link DecoderLimits#maxIdChars()}; null or blank is absent): a bad one rejects the entry rather than place it
+ * wrongly.
  */
 public final class StationInformationDecoder extends StationFeedDecoder<StationInformation> {
 
@@ -48,6 +51,12 @@ public final class StationInformationDecoder extends StationFeedDecoder<StationI
         @Nullable
         private Integer capacity;
 
+        @Nullable
+        private String postCode;
+
+        @Nullable
+        private String regionId;
+
         @Override
         public void field(String field, JsonParser parser) throws IOException, InvalidValueException {
             switch (field) {
@@ -59,6 +68,8 @@ public final class StationInformationDecoder extends StationFeedDecoder<StationI
                 case "lat" -> lat = JsonValues.readCoordinate(parser, field, 90);
                 case "lon" -> lon = JsonValues.readCoordinate(parser, field, 180);
                 case "capacity" -> capacity = JsonValues.readCount(parser, field, limits().maxCount());
+                case "post_code" -> postCode = JsonValues.readOptionalId(parser, field, limits().maxIdChars());
+                case "region_id" -> regionId = JsonValues.readOptionalId(parser, field, limits().maxIdChars());
                 default -> parser.skipChildren();
             }
         }
@@ -77,7 +88,7 @@ public final class StationInformationDecoder extends StationFeedDecoder<StationI
             if (capacity != null && capacity < 0) {
                 throw new InvalidValueException("capacity is negative: " + capacity);
             }
-            return new StationInformation(stationId, stationCode, name, lat, lon, capacity);
+            return new StationInformation(stationId, stationCode, name, lat, lon, capacity, postCode, regionId);
         }
     }
 }

@@ -14,7 +14,9 @@ import javax.annotation.Nullable;
  * @param stationId the feed's {@code station_id}, as text (Vélib' uses 64-bit integers, GBFS 3.0 strings)
  * @param stationCode Vélib's {@code stationCode} (for example {@code "16107"} or {@code "6003_relais"}); null when absent
  * @param bikesAvailable {@code num_bikes_available} (GBFS 3.0: {@code num_vehicles_available})
- * @param mechanicalBikes mechanical bikes among them; null when the feed gives no breakdown
+ * @param mechanicalBikes mechanical bikes among them; null when the feed gives no breakdown (never 0 for "unknown").
+ *     From {@code num_ebikes_available} (Lyft's systems) it is the bikes minus the e-bikes, negative when the feed
+ *     counts more e-bikes than bikes (then flagged)
  * @param ebikes electric bikes among them; null when the feed gives no breakdown
  * @param docksAvailable {@code num_docks_available}
  * @param installed {@code is_installed}; true when the feed omits it

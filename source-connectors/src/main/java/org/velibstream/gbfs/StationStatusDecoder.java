@@ -19,11 +19,19 @@ import javax.annotation.Nullable;
  *   <li>bikes: {@code num_bikes_available}, else GBFS 3.0's {@code num_vehicles_available}, else Vélib's
  *       {@code numBikesAvailable}; docks: {@code num_docks_available}, else {@code numDocksAvailable}. An entry with
  *       no station id, no bike count or no dock count is rejected, as is one with a value of the wrong type.
- *   <li>the breakdown by bike type: Vélib's {@code num_bikes_available_types} (single-key objects
- *       {@code {"mechanical": n}} and {@code {"ebike": n}} in any order, or one object holding both keys), or the
- *       standard {@code vehicle_types_available}, whose {@code vehicle_type_id}s mean something only through the
- *       system's {@code vehicle_types} feed: they are mapped with the table given to the constructor, and when one of
- *       them is not in it the breakdown is unknown (null).
+ *   <li>the breakdown by bike type, from the first of these forms the entry gives in a usable way:
+ *       <ol>
+ *         <li>the standard {@code vehicle_types_available} (GBFS 2.1+ and 3.0), whose {@code vehicle_type_id}s mean
+ *             something only through the system's {@code vehicle_types} feed: they are mapped with the table given
+ *             to the constructor, and when one of them is not in it this form says nothing;
+ *         <li>Vélib's {@code num_bikes_available_types} (single-key objects {@code {"mechanical": n}} and
+ *             {@code {"ebike": n}} in any order, or one object holding both keys);
+ *         <li>Lyft's {@code num_ebikes_available} (Bay Wheels, Citi Bike, Divvy…): the electric part of
+ *             {@code num_bikes_available}, so the mechanical bikes are the rest. An e-bike count that is negative
+ *             or above the bikes (leaving a negative mechanical count) is kept and flagged
+ *             {@link Inconsistency#NEGATIVE_BIKE_TYPE_COUNT}.
+ *       </ol>
+ *       When none of them tells, both counts are null, never 0: "no e-bikes" and "not known" must stay apart.
  *   <li>{@code is_installed}, {@code is_renting}, {@code is_returning} as JSON booleans or 0/1; an absent one means
  *       the feed makes no claim, read as true.
  * </ul>
@@ -94,7 +102,16 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
         @Nullable
         private Integer docksCamelCase;
 
-        private final BikeTypeCounts typeCounts = new BikeTypeCounts(limits());
+        /** Standard GBFS 2.1+ and 3.0: {@code vehicle_types_available}, placed through the vehicle types. */
+        private final BikeTypeCounts vehicleTypeCounts = new BikeTypeCounts(limits());
+
+        /** Vélib': {@code num_bikes_available_types}. */
+        private final BikeTypeCounts velibTypeCounts = new BikeTypeCounts(limits());
+
+        /** Lyft's systems (Bay Wheels, Citi Bike, Divvy…): {@code num_ebikes_available}, part of the bikes. */
+        @Nullable
+        private Integer ebikesAvailable;
+
         private boolean installed = true;
         private boolean renting = true;
         private boolean returning = true;
@@ -116,8 +133,10 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
                 case "num_vehicles_available" -> vehicles = JsonValues.readCount(parser, name, limits().maxCount());
                 case "num_docks_available" -> docks = JsonValues.readCount(parser, name, limits().maxCount());
                 case "numDocksAvailable" -> docksCamelCase = JsonValues.readCount(parser, name, limits().maxCount());
-                case "num_bikes_available_types" -> typeCounts.readVelibTypes(parser, name);
-                case "vehicle_types_available" -> typeCounts.readVehicleTypes(parser, name, vehicleTypes);
+                case "num_bikes_available_types" -> velibTypeCounts.readVelibTypes(parser, name);
+                case "vehicle_types_available" -> vehicleTypeCounts.readVehicleTypes(parser, name, vehicleTypes);
+                case "num_ebikes_available" ->
+                    ebikesAvailable = JsonValues.readCount(parser, name, limits().maxCount());
                 case "is_installed" -> installed = JsonValues.readFlag(parser, name);
                 case "is_renting" -> renting = JsonValues.readFlag(parser, name);
                 case "is_returning" -> returning = JsonValues.readFlag(parser, name);
@@ -146,10 +165,11 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
             if (totalDocks < 0) {
                 found.add(Inconsistency.NEGATIVE_DOCKS);
             }
-            if (typeCounts.anyNegative()) {
+            BikeSplit split = BikeSplit.resolve(vehicleTypeCounts, velibTypeCounts, ebikesAvailable, totalBikes);
+            if (split.anyNegative() || vehicleTypeCounts.anyNegative() || velibTypeCounts.anyNegative()) {
                 found.add(Inconsistency.NEGATIVE_BIKE_TYPE_COUNT);
             }
-            if (typeCounts.isKnown() && typeCounts.sum() != totalBikes) {
+            if (split.isKnown() && split.sum() != totalBikes) {
                 found.add(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL);
             }
             if (disagree(bikes, bikesCamelCase) || disagree(docks, docksCamelCase)) {
@@ -165,8 +185,8 @@ public final class StationStatusDecoder extends StationFeedDecoder<StationStatus
                     stationId,
                     stationCode,
                     totalBikes,
-                    typeCounts.count(BikeType.MECHANICAL),
-                    typeCounts.count(BikeType.EBIKE),
+                    split.mechanical(),
+                    split.ebikes(),
                     totalDocks,
                     installed,
                     renting,

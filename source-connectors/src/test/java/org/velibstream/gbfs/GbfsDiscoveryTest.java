@@ -45,6 +45,43 @@ class GbfsDiscoveryTest {
     }
 
     @Test
+    void readsGbfs10WithoutVersion() throws Exception {
+        GbfsDiscovery discovery = GbfsDiscovery.decode(fixture("gbfs10_discovery.json"), null);
+
+        assertThat(discovery.header())
+                .isEqualTo(new GbfsFeedHeader(Instant.ofEpochSecond(1434054678), 0, null, GbfsVersion.GBFS_2));
+        assertThat(discovery.language()).isEqualTo("en");
+        assertThat(discovery.feeds().keySet())
+                .containsExactly("system_information", "station_information", "station_status");
+        assertThat(discovery.rejected()).isEmpty();
+    }
+
+    @Test
+    void readsGbfs11FeedsKeyedByLanguage() throws Exception {
+        GbfsDiscovery preferred = GbfsDiscovery.decode(fixture("gbfs11_discovery.json"), "en");
+        GbfsDiscovery first = GbfsDiscovery.decode(fixture("gbfs11_discovery.json"), null);
+
+        assertThat(preferred.header().declaredVersion()).isEqualTo("1.1");
+        assertThat(preferred.language()).isEqualTo("en");
+        assertThat(preferred.feed("system_regions")).contains(URI.create("https://example.com/gbfs/en/system_regions"));
+        assertThat(preferred.feed("gbfs_versions")).contains(URI.create("https://example.com/gbfs/gbfs_versions"));
+        assertThat(first.language())
+                .as("without a preference, the first language listed")
+                .isEqualTo("es");
+        assertThat(first.feeds().keySet()).containsExactly("system_information", "station_status");
+    }
+
+    @Test
+    void readsGbfs30WhateverTheLanguageAsked() throws Exception {
+        GbfsDiscovery discovery = GbfsDiscovery.decode(fixture("gbfs30_discovery.json"), "fr");
+
+        assertThat(discovery.header().declaredVersion()).isEqualTo("3.0");
+        assertThat(discovery.language()).isNull();
+        assertThat(discovery.feeds().keySet())
+                .containsExactly("system_information", "station_information", "station_status");
+    }
+
+    @Test
     void failsADocumentWithoutFeeds() {
         byte[] systemInformation =
                 "{\"ttl\": 3600, \"data\": {\"system_id\": \"Paris\"}}".getBytes(StandardCharsets.UTF_8);

@@ -23,6 +23,34 @@ class GbfsVehicleTypesTest {
     }
 
     @Test
+    void decodesGbfs21() throws Exception {
+        GbfsVehicleTypes vehicleTypes = GbfsVehicleTypes.decode(fixture("gbfs21_vehicle_types.json"));
+
+        assertThat(vehicleTypes.header().declaredVersion()).isEqualTo("2.1");
+        assertThat(vehicleTypes.bikeTypes()).isEqualTo(Map.of("1", BikeType.MECHANICAL, "2", BikeType.EBIKE));
+        assertThat(vehicleTypes.rejected()).isEmpty();
+    }
+
+    @Test
+    void decodesGbfs23WithItsNewFormFactors() throws Exception {
+        GbfsVehicleTypes vehicleTypes = GbfsVehicleTypes.decode(fixture("gbfs23_vehicle_types.json"));
+
+        assertThat(vehicleTypes.header().version()).isEqualTo(GbfsVersion.GBFS_2);
+        assertThat(vehicleTypes.bikeTypes())
+                .isEqualTo(
+                        Map.of("classic", BikeType.MECHANICAL, "assist", BikeType.EBIKE, "cargo", BikeType.MECHANICAL));
+        assertThat(vehicleTypes.rejected()).isEmpty();
+    }
+
+    @Test
+    void decodesGbfs30WithLocalizedNames() throws Exception {
+        GbfsVehicleTypes vehicleTypes = GbfsVehicleTypes.decode(fixture("gbfs30_vehicle_types.json"));
+
+        assertThat(vehicleTypes.header().version()).isEqualTo(GbfsVersion.GBFS_3);
+        assertThat(vehicleTypes.bikeTypes()).containsEntry("abc123", BikeType.MECHANICAL);
+    }
+
+    @Test
     void givesStationStatusItsBreakdownByBikeType() throws Exception {
         GbfsVehicleTypes vehicleTypes = GbfsVehicleTypes.decode(fixture("gbfs30_vehicle_types.json"));
         CollectingListener<StationStatus> listener = new CollectingListener<>();

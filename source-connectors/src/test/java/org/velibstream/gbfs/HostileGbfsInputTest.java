@@ -56,29 +56,72 @@ class HostileGbfsInputTest {
         });
     }
 
+    @Property
+    void systemInformationDecoderSurvivesHostilePayloads(@ForAll("systemInformationPayloads") byte[] payload) {
+        decodesOrRefuses(() -> {
+            GbfsSystemInformation system = GbfsSystemInformation.decode(payload);
+            if (system.systemId() != null) {
+                assertThat(system.systemId()).isNotBlank().hasSizeLessThanOrEqualTo(LIMITS.maxIdChars());
+            }
+            if (system.name() != null) {
+                assertThat(system.name()).isNotBlank().hasSizeLessThanOrEqualTo(LIMITS.maxNameChars());
+            }
+        });
+    }
+
+    @Property
+    void systemRegionsDecoderSurvivesHostilePayloads(@ForAll("systemRegionsPayloads") byte[] payload) {
+        decodesOrRefuses(() -> {
+            GbfsSystemRegions regions = GbfsSystemRegions.decode(payload);
+            assertThat(regions.regionNames()).allSatisfy((id, name) -> {
+                assertThat(id).isNotBlank().hasSizeLessThanOrEqualTo(LIMITS.maxIdChars());
+                assertThat(name).isNotBlank().hasSizeLessThanOrEqualTo(LIMITS.maxNameChars());
+            });
+            regions.rejected().forEach(HostileGbfsInputTest::checkRejection);
+        });
+    }
+
+    @Provide
+    Arbitrary<byte[]> systemInformationPayloads() {
+        return HostilePayloads.mutationsOf(HostilePayloads.fixtures(
+                "lyft_system_information.json", "gbfs23_system_information.json", "gbfs30_system_information.json"));
+    }
+
+    @Provide
+    Arbitrary<byte[]> systemRegionsPayloads() {
+        return HostilePayloads.mutationsOf(
+                HostilePayloads.fixtures("gbfs23_system_regions.json", "gbfs30_system_regions.json"));
+    }
+
     @Provide
     Arbitrary<byte[]> statusPayloads() {
         return HostilePayloads.mutationsOf(HostilePayloads.fixtures(
                 "velib_station_status.json",
                 "gbfs23_station_status.json",
                 "gbfs30_station_status.json",
+                "lyft_station_status.json",
                 "velib_single_entry.json"));
     }
 
     @Provide
     Arbitrary<byte[]> informationPayloads() {
-        return HostilePayloads.mutationsOf(
-                HostilePayloads.fixtures("velib_station_information.json", "gbfs30_station_information.json"));
+        return HostilePayloads.mutationsOf(HostilePayloads.fixtures(
+                "velib_station_information.json",
+                "gbfs23_station_information.json",
+                "gbfs30_station_information.json",
+                "lyft_station_information.json"));
     }
 
     @Provide
     Arbitrary<byte[]> discoveryPayloads() {
-        return HostilePayloads.mutationsOf(HostilePayloads.fixtures("gbfs23_discovery.json", "gbfs30_discovery.json"));
+        return HostilePayloads.mutationsOf(HostilePayloads.fixtures(
+                "gbfs10_discovery.json", "gbfs11_discovery.json", "gbfs23_discovery.json", "gbfs30_discovery.json"));
     }
 
     @Provide
     Arbitrary<byte[]> vehicleTypesPayloads() {
-        return HostilePayloads.mutationsOf(HostilePayloads.fixtures("gbfs30_vehicle_types.json"));
+        return HostilePayloads.mutationsOf(HostilePayloads.fixtures(
+                "gbfs21_vehicle_types.json", "gbfs23_vehicle_types.json", "gbfs30_vehicle_types.json"));
     }
 
     /** The station-feed properties, shared with {@link HostileSharedSnapshotsTest}. */
@@ -148,6 +191,9 @@ class HostileGbfsInputTest {
                 && (long) status.mechanicalBikes() + status.ebikes() != status.bikesAvailable()) {
             assertThat(status.inconsistencies()).contains(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL);
         }
+        if (status.mechanicalBikes() != null && (status.mechanicalBikes() < 0 || status.ebikes() < 0)) {
+            assertThat(status.inconsistencies()).contains(Inconsistency.NEGATIVE_BIKE_TYPE_COUNT);
+        }
         if (status.lastReported() != null && status.lastReported().isBefore(LIMITS.earliestTime())) {
             assertThat(status.inconsistencies()).contains(Inconsistency.IMPLAUSIBLE_LAST_REPORTED);
         }
@@ -160,6 +206,11 @@ class HostileGbfsInputTest {
         assertThat(information.lon()).isBetween(-180.0, 180.0);
         if (information.capacity() != null) {
             assertThat(information.capacity()).isBetween(0, LIMITS.maxCount());
+        }
+        for (String areaKey : new String[] {information.postCode(), information.regionId()}) {
+            if (areaKey != null) {
+                assertThat(areaKey).isNotBlank().hasSizeLessThanOrEqualTo(LIMITS.maxIdChars());
+            }
         }
     }
 

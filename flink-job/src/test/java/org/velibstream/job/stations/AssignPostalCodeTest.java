@@ -86,7 +86,7 @@ class AssignPostalCodeTest {
 
     private void informationOfTheNewStation() throws Exception {
         StationInformation information =
-                new StationInformation("9" + NEW_STATION, NEW_STATION, "New", 48.8668, 2.2763, 12);
+                new StationInformation("9" + NEW_STATION, NEW_STATION, "New", 48.8668, 2.2763, 12, null, null);
         harness.processElement2(FeedItem.information(TestStations.SYSTEM_ID, information, at("08:00:00")), 0L);
     }
 

@@ -66,8 +66,8 @@ class StationTableGeneratorTest {
     void refusesTwoStationsWithTheSameCode() throws Exception {
         StationTableGenerator generator =
                 new StationTableGenerator(List.of(), List.of(), PostalCodes.readLaPoste(resource("laposte.csv")));
-        StationInformation first = new StationInformation("1", "16107", "A", 48.86, 2.27, 10);
-        StationInformation second = new StationInformation("2", "16107", "B", 48.87, 2.28, 10);
+        StationInformation first = new StationInformation("1", "16107", "A", 48.86, 2.27, 10, null, null);
+        StationInformation second = new StationInformation("2", "16107", "B", 48.87, 2.28, 10, null, null);
 
         assertThatThrownBy(() -> generator.generate(List.of(first, second)))
                 .hasMessage("station code 16107 is used by station ids 1 and 2");
