@@ -3,7 +3,6 @@ package org.velibstream.job.io;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ import org.velibstream.job.ingest.FeedWatermarks;
 import org.velibstream.job.ingest.GbfsEndpointId;
 import org.velibstream.job.ingest.GbfsFeed;
 import org.velibstream.job.ingest.GbfsResponseDeserializer;
-import org.velibstream.job.ingest.GbfsSystem;
 import org.velibstream.job.ingest.GbfsSystemProfile;
 import org.velibstream.job.ingest.RawStationRecordDeserializer;
 import org.velibstream.job.ingest.ReadSnapshotFile;
@@ -83,7 +81,8 @@ public final class InputSources {
      * here, with the reason, rather than in a running job.
      *
      * @param kafka the Kafka settings; only read when the settings' source reads Kafka
-     * @throws IllegalArgumentException when two systems have the same id, or the replay has no --status
+     * @throws IllegalArgumentException when two systems have the same id, the replay has no --status, or the catalog
+     *     selects no system
      */
     public static InputSources resolve(InputSettings settings, @Nullable KafkaSettings kafka)
             throws IOException, InterruptedException {
@@ -91,19 +90,8 @@ public final class InputSources {
         if (kind.readsKafka()) {
             Objects.requireNonNull(kafka, "--source kafka needs the Kafka settings");
         }
-        List<HttpEndpoint> endpoints = new ArrayList<>();
-        Map<String, GbfsSystemProfile> profiles = new LinkedHashMap<>();
-        for (GbfsSystem system : settings.systems()) {
-            GbfsEndpoints.Discovered discovered =
-                    GbfsEndpoints.discover(system, settings.statusInterval(), settings.informationInterval());
-            GbfsSystemProfile earlier =
-                    profiles.putIfAbsent(discovered.profile().systemId(), discovered.profile());
-            if (earlier != null) {
-                throw new IllegalArgumentException("Two GBFS systems have the id '" + earlier.systemId()
-                        + "' (the second is " + system.discoveryUri() + "): name them with id=url in --gbfs");
-            }
-            endpoints.addAll(discovered.endpoints());
-        }
+        PolledSystems polled = PolledSystems.discover(settings);
+        Map<String, GbfsSystemProfile> profiles = new LinkedHashMap<>(polled.profiles());
         if (kind.readsKafka()) {
             profiles.putIfAbsent(settings.rawSystemId(), GbfsSystemProfile.unknown(settings.rawSystemId()));
         }
@@ -112,7 +100,7 @@ public final class InputSources {
             recorded = RecordedSystem.resolve(settings);
             profiles.put(recorded.profile().systemId(), recorded.profile());
         }
-        return new InputSources(settings, kafka, endpoints, profiles, recorded);
+        return new InputSources(settings, kafka, polled.endpoints(), profiles, recorded);
     }
 
     /** The polled HTTP endpoints, one per system and feed. */

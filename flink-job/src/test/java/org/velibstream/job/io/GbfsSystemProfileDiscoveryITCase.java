@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.gbfs.BikeType;
 import org.velibstream.job.ingest.GbfsSystemProfile;
 import org.velibstream.job.settings.JobConfiguration;
@@ -112,6 +115,31 @@ class GbfsSystemProfileDiscoveryITCase {
                 .hasMessageContaining("Two GBFS systems have the id 'Bay-Wheels'");
     }
 
+    @Test
+    void catalogSystemsArePolledUnderTheirIdsAndOneThatCannotBeDiscoveredIsLeftOut(@TempDir Path folder)
+            throws Exception {
+        Path catalog = Files.writeString(
+                folder.resolve("systems.csv"),
+                "Country Code,Name,Location,System ID,URL,Auto-Discovery URL\n"
+                        + "US,Bay Wheels,\"San Francisco, CA\",bay_wheels,https://example.org,"
+                        + server.uri("/bw/gbfs.json")
+                        + "\nUS,Down,\"Nowhere, CA\",down,https://example.org," + server.uri("/down/gbfs.json")
+                        + "\nNO,Oslo,Oslo,oslobysykkel,https://example.org," + server.uri("/v3/gbfs.json") + "\n");
+
+        InputSources inputs = resolve(
+                "--source", "http", "--sink", "print", "--gbfs-catalog", catalog.toString(), "--gbfs-country", "us");
+
+        assertThat(inputs.profiles()).containsOnlyKeys("bay_wheels");
+        assertThat(inputs.profiles().get("bay_wheels").timeZone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(inputs.endpoints())
+                .extracting(HttpEndpoint::id)
+                .containsExactly("bay_wheels/station_status", "bay_wheels/station_information");
+        assertThatThrownBy(() ->
+                        resolve("--source", "http", "--gbfs-catalog", catalog.toString(), "--gbfs-systems", "down"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("None of the 1 system(s) selected from --gbfs-catalog");
+    }
+
     private String v2Discovery(String base, String... optionalFeeds) {
         StringBuilder feeds = new StringBuilder();
         for (String feed : optionalFeeds) {
@@ -130,7 +158,11 @@ class GbfsSystemProfileDiscoveryITCase {
     private static InputSources http(String gbfs, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("--source", "http", "--sink", "print", "--gbfs", gbfs));
         args.addAll(List.of(more));
-        JobSettings settings = JobSettings.from(JobConfiguration.fromArgs(args.toArray(String[]::new)));
+        return resolve(args.toArray(String[]::new));
+    }
+
+    private static InputSources resolve(String... args) throws Exception {
+        JobSettings settings = JobSettings.from(JobConfiguration.fromArgs(args));
         return InputSources.resolve(settings.input(), null);
     }
 }
