@@ -26,7 +26,7 @@ import org.velibstream.job.ingest.GbfsResponseDeserializer;
 import org.velibstream.job.ingest.GbfsSystemProfile;
 import org.velibstream.job.ingest.RawStationRecordDeserializer;
 import org.velibstream.job.ingest.ReadSnapshotFile;
-import org.velibstream.job.io.cassandra.SystemTimeZones;
+import org.velibstream.job.model.SystemTimeZones;
 import org.velibstream.job.settings.InputSettings;
 import org.velibstream.job.settings.KafkaSettings;
 import org.velibstream.job.settings.SourceKind;
@@ -122,7 +122,7 @@ public final class InputSources {
      */
     public SystemTimeZones timeZones() {
         if (settings.timeZoneOverride() != null) {
-            return SystemTimeZones.everywhere(settings.timeZoneOverride());
+            return SystemTimeZones.of(settings.timeZoneOverride());
         }
         Map<String, ZoneId> bySystem = new HashMap<>();
         profiles.values().stream()

@@ -75,7 +75,7 @@ class GbfsSystemProfileDiscoveryITCase {
                 .extracting(HttpEndpoint::id)
                 .containsExactly("Bay-Wheels/station_status", "Bay-Wheels/station_information");
         assertThat(inputs.endpoints().get(0).uri()).isEqualTo(server.uri("/bw/station_status.json"));
-        assertThat(inputs.timeZones().of("Bay-Wheels")).isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(inputs.timeZones().zoneOf("Bay-Wheels")).isEqualTo(ZoneId.of("America/Los_Angeles"));
     }
 
     @Test
@@ -99,7 +99,9 @@ class GbfsSystemProfileDiscoveryITCase {
                         "oslo/station_information",
                         bareId + "/station_status",
                         bareId + "/station_information");
-        assertThat(inputs.timeZones().of("oslo")).as("--time-zone overrides").isEqualTo(ZoneId.of("Asia/Tokyo"));
+        assertThat(inputs.timeZones().zoneOf("oslo"))
+                .as("--time-zone overrides")
+                .isEqualTo(ZoneId.of("Asia/Tokyo"));
         assertThat(server.requests("/bare/system_information.json"))
                 .as("not listed, not asked for")
                 .isEmpty();

@@ -47,8 +47,8 @@ class RecordedSystemTest {
                 Map.of("1", BikeType.MECHANICAL, "2", BikeType.EBIKE),
                 Map.of("3", "San Francisco", "5", "Oakland"));
         assertThat(inputs.profiles()).isEqualTo(Map.of("fgb", profile));
-        assertThat(inputs.timeZones().of("fgb")).isEqualTo(ZoneId.of("America/Los_Angeles"));
-        assertThat(inputs.timeZones().of("raw")).as("the fallback").isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(inputs.timeZones().zoneOf("fgb")).isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(inputs.timeZones().zoneOf("raw")).as("the fallback").isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(inputs.regionNames()).isEqualTo(Map.of("fgb", Map.of("3", "San Francisco", "5", "Oakland")));
     }
 
@@ -60,8 +60,8 @@ class RecordedSystemTest {
 
         assertThat(inputs.profiles()).containsOnlyKeys("sf");
         assertThat(inputs.profiles().get("sf").name()).isEqualTo("Bay Wheels");
-        assertThat(inputs.timeZones().of("sf")).isEqualTo(ZoneId.of("UTC"));
-        assertThat(inputs.timeZones().of("other")).isEqualTo(ZoneId.of("UTC"));
+        assertThat(inputs.timeZones().zoneOf("sf")).isEqualTo(ZoneId.of("UTC"));
+        assertThat(inputs.timeZones().zoneOf("other")).isEqualTo(ZoneId.of("UTC"));
     }
 
     @Test
@@ -71,7 +71,7 @@ class RecordedSystemTest {
         InputSources inputs = files("--status", recording.toString());
 
         assertThat(inputs.profiles()).isEqualTo(Map.of("velib", GbfsSystemProfile.unknown("velib")));
-        assertThat(inputs.timeZones().of("velib")).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(inputs.timeZones().zoneOf("velib")).isEqualTo(ZoneId.of("Europe/Paris"));
     }
 
     @Test
