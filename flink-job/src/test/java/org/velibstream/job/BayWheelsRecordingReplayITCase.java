@@ -95,10 +95,13 @@ class BayWheelsRecordingReplayITCase {
         assertThat(output.resolve("deadletter.jsonl"))
                 .satisfiesAnyOf(file -> assertThat(file).doesNotExist(), file -> assertThat(file)
                         .isEmptyFile());
-        // TODO(lead, after H4's --areas is merged): replay with a user --areas GeoJSON written by this test (a grid
-        //  of rectangles over the Bay Area, one polygon with a hole and one MultiPolygon), compute each station's
-        //  cell from station_information.json by arithmetic (no JTS), and assert every window's per-area totals
-        //  (stations, bikes, e-bikes, docks) equal the sums by cell; stations at (0, 0) fall in UNKNOWN.
+        // TODO(lead, when H4's --areas and AreaStats are merged): the per-area part. The areas and each station's area
+        //  by arithmetic are ready in BayAreaTestAreas (tested by BayAreaTestAreasTest): add
+        //  "--areas", BayAreaTestAreas.write(output.resolve("bay-areas.geojson")).toString() to the arguments, group
+        //  each snapshot's stations by BayAreaTestAreas.areaByStation(recording.resolve("station_information.json"))
+        //  (a station not in it: outside every user area), and assert that for every window the USER_AREA rows equal
+        //  those sums area by area (stations, bikes, e-bikes, docks), and the other rows together equal the stations
+        //  outside every user area (one at 0, 0).
     }
 
     /** The first windows (at most 5) whose rows differ from their snapshot in what {@code compared} keeps. */
