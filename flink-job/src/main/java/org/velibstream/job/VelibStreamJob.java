@@ -1,7 +1,6 @@
 package org.velibstream.job;
 
 import java.time.Duration;
-import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -84,7 +83,8 @@ public final class VelibStreamJob {
     public static void topology(StreamExecutionEnvironment env, JobSettings settings, InputSources inputs)
             throws Exception {
         InputSources.Attached attached = withoutSinks(env, settings, inputs);
-        OutputSinks.attach(results(attached, settings.pipeline()), attached.polled(), settings);
+        OutputSinks.attach(
+                results(attached, settings.pipeline(), inputs), attached.polled(), settings, inputs.timeZones());
     }
 
     /**
@@ -103,9 +103,8 @@ public final class VelibStreamJob {
     public static VelibPipeline.Results pipeline(StreamExecutionEnvironment env, Configuration config)
             throws Exception {
         JobSettings settings = JobSettings.from(config);
-        InputSources.Attached attached =
-                withoutSinks(env, settings, InputSources.resolve(settings.input(), settings.kafka()));
-        return results(attached, settings.pipeline());
+        InputSources inputs = InputSources.resolve(settings.input(), settings.kafka());
+        return results(withoutSinks(env, settings, inputs), settings.pipeline(), inputs);
     }
 
     private static InputSources.Attached withoutSinks(
@@ -121,12 +120,12 @@ public final class VelibStreamJob {
     }
 
     /**
-     * The pipeline on the attached sources, placing stations as the options say: the area files are read here, on
-     * the client.
+     * The pipeline on the attached sources, placing stations as the options say and by the systems' regions: the
+     * area files are read here, on the client.
      */
-    private static VelibPipeline.Results results(InputSources.Attached attached, PipelineSettings settings) {
-        // The systems' region names (system_regions) come with the sources once they read them.
-        return VelibPipeline.build(attached.all(), settings, AreaSources.placement(settings, Map.of()));
+    private static VelibPipeline.Results results(
+            InputSources.Attached attached, PipelineSettings settings, InputSources inputs) {
+        return VelibPipeline.build(attached.all(), settings, AreaSources.placement(settings, inputs.regionNames()));
     }
 
     /** The cluster's environment under {@code flink run}; a local MiniCluster under {@code java -jar}. */

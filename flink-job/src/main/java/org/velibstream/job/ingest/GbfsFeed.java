@@ -3,10 +3,16 @@ package org.velibstream.job.ingest;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The GBFS feeds the job polls, by the names GBFS gives them in {@code gbfs.json} and in their file names. */
+/**
+ * The GBFS feeds the job reads, by the names GBFS gives them in {@code gbfs.json} and in their file names: the two
+ * station feeds it polls, and the system's feeds it reads when the job is built ({@link GbfsSystemProfile}).
+ */
 public enum GbfsFeed {
     STATION_STATUS("station_status"),
-    STATION_INFORMATION("station_information");
+    STATION_INFORMATION("station_information"),
+    SYSTEM_INFORMATION("system_information"),
+    SYSTEM_REGIONS("system_regions"),
+    VEHICLE_TYPES("vehicle_types");
 
     private final String feedName;
 
@@ -19,7 +25,7 @@ public enum GbfsFeed {
         return feedName;
     }
 
-    /** The feed GBFS calls {@code feedName}; empty for a feed the job does not poll. */
+    /** The feed GBFS calls {@code feedName}; empty for a feed the job does not read. */
     public static Optional<GbfsFeed> named(String feedName) {
         return Arrays.stream(values())
                 .filter(feed -> feed.feedName.equals(feedName))

@@ -1,8 +1,11 @@
 package org.velibstream.job.ingest;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
+import org.velibstream.gbfs.BikeType;
 import org.velibstream.gbfs.GbfsDecodingException;
 import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationStatusDecoder;
@@ -14,13 +17,33 @@ import org.velibstream.source.http.PolledResponse;
 /**
  * Decodes polled {@code station_status} and {@code station_information} documents, and reports each poll's
  * {@link FeedHealth}. The endpoint id says which system and feed a response belongs to ({@link GbfsEndpointId}).
+ *
+ * <p>Each system's statuses are decoded with its own {@code vehicle_types} table (read when the job is built, see
+ * {@link GbfsSystemProfile}): a {@code vehicle_type_id} means something only within its system.
  */
 public final class GbfsResponseDeserializer implements HttpResponseDeserializer<FeedItem> {
 
     private static final long serialVersionUID = 1L;
 
+    /** The decoder of systems without a vehicle_types table of their own. */
     private final StationStatusDecoder statusDecoder = new StationStatusDecoder();
+
+    private final HashMap<String, StationStatusDecoder> statusDecoderBySystem = new HashMap<>();
     private final StationInformationDecoder informationDecoder = new StationInformationDecoder();
+
+    /** A deserializer for systems whose statuses need no vehicle_types table. */
+    public GbfsResponseDeserializer() {
+        this(Map.of());
+    }
+
+    /** @param vehicleTypesBySystem system id → its {@code vehicle_type_id} → bike type */
+    public GbfsResponseDeserializer(Map<String, Map<String, BikeType>> vehicleTypesBySystem) {
+        vehicleTypesBySystem.forEach((systemId, vehicleTypes) -> {
+            if (!vehicleTypes.isEmpty()) {
+                statusDecoderBySystem.put(systemId, new StationStatusDecoder(vehicleTypes));
+            }
+        });
+    }
 
     @Override
     public void deserialize(PolledResponse response, Collector<FeedItem> out) {
@@ -30,9 +53,14 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
         try {
             switch (endpoint.feed()) {
                 case STATION_STATUS ->
-                    statusDecoder.decodeDocument(response.body(), items.statuses(fetchedAt, fetchedAt));
+                    statusDecoderBySystem
+                            .getOrDefault(endpoint.systemId(), statusDecoder)
+                            .decodeDocument(response.body(), items.statuses(fetchedAt, fetchedAt));
                 case STATION_INFORMATION ->
                     informationDecoder.decodeDocument(response.body(), items.information(fetchedAt, fetchedAt));
+                default ->
+                    items.rejectedDocument(
+                            "the job does not poll the " + endpoint.feed() + " feed", response.body(), fetchedAt);
             }
         } catch (GbfsDecodingException e) {
             items.rejectedDocument(e.getMessage(), response.body(), fetchedAt);

@@ -4,14 +4,20 @@ import java.io.Serializable;
 import java.net.URI;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.annotation.Nullable;
 
 /**
  * A GBFS system to poll: a short id that names its state, metrics and output, and its {@code gbfs.json} URL.
- * Written {@code id=url} in options; a bare URL takes its id from its host and port ({@code 127-0-0-1-8900}).
+ * Written {@code id=url} in options; a bare URL takes its id from the system's {@code system_information} when the
+ * job is built ({@code idFromFeed}), and until then, or when the system has none, from its host and port
+ * ({@code 127-0-0-1-8900}).
+ *
+ * @param idFromFeed whether the id is provisional, to be replaced by the system_id the system gives itself
  */
-public record GbfsSystem(String id, URI discoveryUri) implements Serializable {
+public record GbfsSystem(String id, URI discoveryUri, boolean idFromFeed) implements Serializable {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern NOT_ID = Pattern.compile("[^A-Za-z0-9_.-]+");
 
     public GbfsSystem {
         Objects.requireNonNull(id, "id");
@@ -20,6 +26,11 @@ public record GbfsSystem(String id, URI discoveryUri) implements Serializable {
             throw new IllegalArgumentException(
                     "A GBFS system id is letters, digits, '.', '_' or '-', got '" + id + "'");
         }
+    }
+
+    /** A system under the id the user gave. */
+    public GbfsSystem(String id, URI discoveryUri) {
+        this(id, discoveryUri, false);
     }
 
     public static GbfsSystem parse(String option) {
@@ -39,7 +50,25 @@ public record GbfsSystem(String id, URI discoveryUri) implements Serializable {
                 .replace(':', '-')
                 .replace("[", "")
                 .replace("]", "");
-        return new GbfsSystem(uri.getPort() > 0 ? host + '-' + uri.getPort() : host, uri);
+        return new GbfsSystem(uri.getPort() > 0 ? host + '-' + uri.getPort() : host, uri, true);
+    }
+
+    /**
+     * {@code text} in the id alphabet: each run of other characters becomes one {@code '-'}, and leading or trailing
+     * ones are dropped ({@code "Bay Wheels"} → {@code Bay-Wheels}); null when nothing is left.
+     */
+    @Nullable
+    public static String sanitizedId(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        String id = NOT_ID.matcher(text.strip()).replaceAll("-").replaceAll("^-+|-+$", "");
+        return id.isEmpty() ? null : id;
+    }
+
+    /** The same system under a final id. */
+    public GbfsSystem withId(String finalId) {
+        return new GbfsSystem(finalId, discoveryUri, false);
     }
 
     /** The id of the endpoint (and source split) polling one of this system's feeds. */

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
+import org.velibstream.gbfs.BikeType;
 import org.velibstream.gbfs.GbfsDecodingException;
 import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationStatusDecoder;
@@ -24,20 +26,26 @@ public final class ReadSnapshotFile implements FlatMapFunction<String, FeedItem>
 
     private final String systemId;
     private final boolean information;
-    private final StationStatusDecoder statusDecoder = new StationStatusDecoder();
+    private final StationStatusDecoder statusDecoder;
     private final StationInformationDecoder informationDecoder = new StationInformationDecoder();
 
-    private ReadSnapshotFile(String systemId, boolean information) {
+    private ReadSnapshotFile(String systemId, boolean information, Map<String, BikeType> vehicleTypes) {
         this.systemId = Objects.requireNonNull(systemId, "systemId");
         this.information = information;
+        this.statusDecoder = new StationStatusDecoder(vehicleTypes);
     }
 
     public static ReadSnapshotFile statuses(String systemId) {
-        return new ReadSnapshotFile(systemId, false);
+        return statuses(systemId, Map.of());
+    }
+
+    /** @param vehicleTypes the system's {@code vehicle_type_id} → bike type, from its recorded vehicle_types */
+    public static ReadSnapshotFile statuses(String systemId, Map<String, BikeType> vehicleTypes) {
+        return new ReadSnapshotFile(systemId, false, vehicleTypes);
     }
 
     public static ReadSnapshotFile information(String systemId) {
-        return new ReadSnapshotFile(systemId, true);
+        return new ReadSnapshotFile(systemId, true, Map.of());
     }
 
     @Override

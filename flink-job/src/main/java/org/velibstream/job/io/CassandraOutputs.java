@@ -23,8 +23,7 @@ public final class CassandraOutputs {
     private CassandraOutputs() {}
 
     /**
-     * @param zones each system's time zone, whose dates are the {@code day} partitions; {@code settings.timeZone()}
-     *     ({@code --time-zone}) for a system not in it
+     * @param zones each system's time zone, whose dates are the {@code day} partitions
      */
     public static void attach(VelibPipeline.Results results, CassandraSettings settings, SystemTimeZones zones)
             throws CassandraSinkException {

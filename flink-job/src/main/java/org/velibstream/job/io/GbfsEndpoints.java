@@ -3,7 +3,10 @@ package org.velibstream.job.io;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -13,32 +16,76 @@ import org.apache.hc.core5.util.Timeout;
 import org.velibstream.gbfs.GbfsDiscovery;
 import org.velibstream.job.ingest.GbfsFeed;
 import org.velibstream.job.ingest.GbfsSystem;
+import org.velibstream.job.ingest.GbfsSystemProfile;
+import org.velibstream.job.ingest.SystemProfileReader;
 import org.velibstream.source.http.HttpEndpoint;
 
-/** Finds a GBFS system's station feeds in its {@code gbfs.json}, once, when the job is built. */
+/**
+ * Finds a GBFS system's feeds in its {@code gbfs.json} (GBFS 1.x/2.x, keyed by language, or 3.0), once, when the job
+ * is built: the station feeds to poll, which it must list, and the system's profile from the system_information,
+ * vehicle_types and system_regions feeds it lists, which it may lack (a missing or broken one is a WARN line).
+ */
 final class GbfsEndpoints {
 
     private static final Timeout TIMEOUT = Timeout.ofSeconds(15);
+    private static final List<GbfsFeed> PROFILE_FEEDS =
+            List.of(GbfsFeed.SYSTEM_INFORMATION, GbfsFeed.VEHICLE_TYPES, GbfsFeed.SYSTEM_REGIONS);
 
     private GbfsEndpoints() {}
 
-    static List<HttpEndpoint> discover(GbfsSystem system, Duration statusInterval, Duration informationInterval)
+    /**
+     * A system as discovered: its profile, whose id is final, and its polled endpoints under that id.
+     *
+     * @param system the system under its final id
+     */
+    record Discovered(GbfsSystem system, GbfsSystemProfile profile, List<HttpEndpoint> endpoints) {}
+
+    /** @throws IOException when gbfs.json cannot be read or lists no station_status or station_information */
+    static Discovered discover(GbfsSystem system, Duration statusInterval, Duration informationInterval)
             throws IOException {
-        GbfsDiscovery discovery = GbfsDiscovery.decode(fetch(system.discoveryUri()), null);
-        return List.of(
-                endpoint(system, discovery, GbfsFeed.STATION_STATUS, statusInterval),
-                endpoint(system, discovery, GbfsFeed.STATION_INFORMATION, informationInterval));
+        URI discoveryUri = system.discoveryUri();
+        GbfsDiscovery discovery;
+        try {
+            discovery = GbfsDiscovery.decode(fetch(discoveryUri), null);
+        } catch (IOException e) {
+            throw new IOException("Cannot read the GBFS discovery file " + discoveryUri + ": " + e.getMessage(), e);
+        }
+        URI status = required(system, discovery, GbfsFeed.STATION_STATUS);
+        URI information = required(system, discovery, GbfsFeed.STATION_INFORMATION);
+        Map<GbfsFeed, byte[]> documents = new EnumMap<>(GbfsFeed.class);
+        for (GbfsFeed feed : PROFILE_FEEDS) {
+            Optional<URI> uri = discovery.feed(feed.feedName());
+            if (uri.isPresent()) {
+                try {
+                    documents.put(feed, fetch(uri.get()));
+                } catch (IOException e) {
+                    SystemProfileReader.warn(feed, discoveryUri.toString(), e.getMessage());
+                }
+            }
+        }
+        GbfsSystemProfile profile =
+                SystemProfileReader.read(system.id(), !system.idFromFeed(), documents, discoveryUri.toString());
+        GbfsSystem named = system.withId(profile.systemId());
+        return new Discovered(
+                named,
+                profile,
+                List.of(
+                        new HttpEndpoint(
+                                named.endpointId(GbfsFeed.STATION_STATUS).toString(), status, statusInterval),
+                        new HttpEndpoint(
+                                named.endpointId(GbfsFeed.STATION_INFORMATION).toString(),
+                                information,
+                                informationInterval)));
     }
 
-    private static HttpEndpoint endpoint(GbfsSystem system, GbfsDiscovery discovery, GbfsFeed feed, Duration interval)
-            throws IOException {
-        URI uri = discovery
+    private static URI required(GbfsSystem system, GbfsDiscovery discovery, GbfsFeed feed) throws IOException {
+        return discovery
                 .feed(feed.feedName())
                 .orElseThrow(() -> new IOException("The gbfs.json of system '" + system.id() + "' ("
                         + system.discoveryUri() + ") lists no " + feed.feedName() + " feed"));
-        return new HttpEndpoint(system.endpointId(feed).toString(), uri, interval);
     }
 
+    /** The body of a 200 answer; a decoding failure of gbfs.json is an {@link IOException} too. */
     private static byte[] fetch(URI uri) throws IOException {
         RequestConfig config = RequestConfig.custom()
                 .setConnectionRequestTimeout(TIMEOUT)
@@ -54,8 +101,6 @@ final class GbfsEndpoints {
                 }
                 return EntityUtils.toByteArray(response.getEntity());
             });
-        } catch (IOException e) {
-            throw new IOException("Cannot read the GBFS discovery file " + uri + ": " + e.getMessage(), e);
         }
     }
 }

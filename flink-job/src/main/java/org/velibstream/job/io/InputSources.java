@@ -1,10 +1,13 @@
 package org.velibstream.job.io;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -14,15 +17,16 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.velibstream.gbfs.BikeType;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.FeedWatermarks;
 import org.velibstream.job.ingest.GbfsEndpointId;
 import org.velibstream.job.ingest.GbfsFeed;
 import org.velibstream.job.ingest.GbfsResponseDeserializer;
-import org.velibstream.job.ingest.GbfsSystem;
+import org.velibstream.job.ingest.GbfsSystemProfile;
 import org.velibstream.job.ingest.RawStationRecordDeserializer;
 import org.velibstream.job.ingest.ReadSnapshotFile;
-import org.velibstream.job.ingest.SnapshotFiles;
+import org.velibstream.job.model.SystemTimeZones;
 import org.velibstream.job.settings.InputSettings;
 import org.velibstream.job.settings.KafkaSettings;
 import org.velibstream.job.settings.SourceKind;
@@ -53,24 +57,32 @@ public final class InputSources {
     private final KafkaSettings kafka;
 
     private final List<HttpEndpoint> endpoints;
-    private final List<String> statusFiles;
+    private final Map<String, GbfsSystemProfile> profiles;
+
+    @Nullable
+    private final RecordedSystem recorded;
 
     private InputSources(
             InputSettings settings,
             @Nullable KafkaSettings kafka,
             List<HttpEndpoint> endpoints,
-            List<String> statusFiles) {
+            Map<String, GbfsSystemProfile> profiles,
+            @Nullable RecordedSystem recorded) {
         this.settings = settings;
         this.kafka = kafka;
         this.endpoints = List.copyOf(endpoints);
-        this.statusFiles = List.copyOf(statusFiles);
+        this.profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        this.recorded = recorded;
     }
 
     /**
-     * Resolves what the inputs need before the job starts: the feed URLs of each GBFS system (from its gbfs.json)
-     * and the replay's files in time order. Fails here, with the reason, rather than in a running job.
+     * Resolves what the inputs need before the job starts: the feed URLs and profile of each GBFS system (from its
+     * gbfs.json and the feeds it lists), and the replay's files in time order with the system's recorded feeds. Fails
+     * here, with the reason, rather than in a running job.
      *
      * @param kafka the Kafka settings; only read when the settings' source reads Kafka
+     * @throws IllegalArgumentException when two systems have the same id, the replay has no --status, or the catalog
+     *     selects no system
      */
     public static InputSources resolve(InputSettings settings, @Nullable KafkaSettings kafka)
             throws IOException, InterruptedException {
@@ -78,24 +90,54 @@ public final class InputSources {
         if (kind.readsKafka()) {
             Objects.requireNonNull(kafka, "--source kafka needs the Kafka settings");
         }
-        List<HttpEndpoint> endpoints = new ArrayList<>();
-        for (GbfsSystem system : settings.systems()) {
-            endpoints.addAll(GbfsEndpoints.discover(system, settings.statusInterval(), settings.informationInterval()));
+        PolledSystems polled = PolledSystems.discover(settings);
+        Map<String, GbfsSystemProfile> profiles = new LinkedHashMap<>(polled.profiles());
+        if (kind.readsKafka()) {
+            profiles.putIfAbsent(settings.rawSystemId(), GbfsSystemProfile.unknown(settings.rawSystemId()));
         }
-        List<String> statusFiles = List.of();
+        RecordedSystem recorded = null;
         if (kind == SourceKind.FILES) {
-            if (settings.statusFiles() == null) {
-                throw new IllegalArgumentException(
-                        "--source files needs --status <directory of station_status snapshots>");
-            }
-            statusFiles = SnapshotFiles.inTimeOrder(Path.of(settings.statusFiles()));
+            recorded = RecordedSystem.resolve(settings);
+            profiles.put(recorded.profile().systemId(), recorded.profile());
         }
-        return new InputSources(settings, kafka, endpoints, statusFiles);
+        return new InputSources(settings, kafka, polled.endpoints(), profiles, recorded);
     }
 
     /** The polled HTTP endpoints, one per system and feed. */
     public List<HttpEndpoint> endpoints() {
         return endpoints;
+    }
+
+    /**
+     * What is known of each system the job reads, by system id: the polled ones, the replayed one, and the raw
+     * topic's (of which only the id is known).
+     */
+    public Map<String, GbfsSystemProfile> profiles() {
+        return profiles;
+    }
+
+    /**
+     * Each system's time zone, for the {@code day} partitions: {@code --time-zone} for every system when given, else
+     * each system's own from its system_information, else Europe/Paris.
+     */
+    public SystemTimeZones timeZones() {
+        if (settings.timeZoneOverride() != null) {
+            return SystemTimeZones.of(settings.timeZoneOverride());
+        }
+        Map<String, ZoneId> bySystem = new HashMap<>();
+        profiles.values().stream()
+                .filter(profile -> profile.timeZone() != null)
+                .forEach(profile -> bySystem.put(profile.systemId(), profile.timeZone()));
+        return new SystemTimeZones(bySystem, settings.fallbackTimeZone());
+    }
+
+    /** Each system's GBFS regions, region_id → name, for the systems that publish system_regions. */
+    public Map<String, Map<String, String>> regionNames() {
+        Map<String, Map<String, String>> bySystem = new HashMap<>();
+        profiles.values().stream()
+                .filter(profile -> !profile.regionNames().isEmpty())
+                .forEach(profile -> bySystem.put(profile.systemId(), profile.regionNames()));
+        return Map.copyOf(bySystem);
     }
 
     /**
@@ -146,7 +188,7 @@ public final class InputSources {
                 : maxBackoff;
         HttpPollingSource<FeedItem> source = HttpPollingSource.<FeedItem>builder()
                 .addEndpoints(feedEndpoints)
-                .setDeserializer(new GbfsResponseDeserializer())
+                .setDeserializer(new GbfsResponseDeserializer(vehicleTypesBySystem()))
                 .setRequestTimeout(settings.httpRequestTimeout())
                 .setMaxConnectionsPerHost(settings.httpMaxConnectionsPerHost())
                 .setBackoff(initialBackoff, maxBackoff)
@@ -156,6 +198,12 @@ public final class InputSources {
             stream.setParallelism(feedEndpoints.size());
         }
         return stream;
+    }
+
+    private Map<String, Map<String, BikeType>> vehicleTypesBySystem() {
+        Map<String, Map<String, BikeType>> bySystem = new HashMap<>();
+        profiles.values().forEach(profile -> bySystem.put(profile.systemId(), profile.vehicleTypes()));
+        return bySystem;
     }
 
     private DataStream<FeedItem> kafka(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
@@ -175,16 +223,17 @@ public final class InputSources {
     }
 
     private DataStream<FeedItem> files(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
-        String systemId = settings.rawSystemId();
+        RecordedSystem recorded = Objects.requireNonNull(this.recorded, "recorded system");
+        String systemId = recorded.profile().systemId();
         // One reader, in time order: the replay's order is the order the snapshots were taken in.
-        DataStream<FeedItem> statuses = env.fromData(statusFiles)
+        DataStream<FeedItem> statuses = env.fromData(recorded.statusFiles())
                 .name(FILES_NAME)
                 .uid(FILES_UID)
-                .flatMap(ReadSnapshotFile.statuses(systemId))
+                .flatMap(ReadSnapshotFile.statuses(systemId, recorded.profile().vehicleTypes()))
                 .setParallelism(1)
                 .name(ReadSnapshotFile.STATUS_NAME)
                 .uid(ReadSnapshotFile.STATUS_UID);
-        String information = settings.informationFile();
+        String information = recorded.informationFile();
         DataStream<FeedItem> all = information == null
                 ? statuses
                 : env.fromData(information)

@@ -42,7 +42,7 @@ public record StationObservation(
         @Nullable Instant feedUpdatedAt,
         boolean removed) {
 
-    public static final String UNKNOWN_AREA = "UNKNOWN";
+    public static final String UNKNOWN_AREA = AreaKind.UNKNOWN_CODE;
 
     public StationObservation {
         // A savepoint of a version before areas restores waiting observations without these two fields.

@@ -25,7 +25,30 @@ public final class InputOptions {
             .defaultValues("velib=" + VELIB_GBFS_URL)
             .withDescription(
                     "The GBFS systems to poll, separated by ';', each as id=url of its gbfs.json (a bare URL takes "
-                            + "its id from the host name). The id names the system's state, metrics and dead letters.");
+                            + "its id from the system's system_information, else from the host name). The id names "
+                            + "the system's state, metrics and dead letters. Not polled by default when "
+                            + "--gbfs-catalog is given.");
+
+    public static final ConfigOption<String> GBFS_CATALOG = ConfigOptions.key("gbfs-catalog")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("MobilityData's systems.csv (as published at github.com/MobilityData/gbfs): the "
+                    + "systems that --gbfs-country and --gbfs-systems select are polled too, each under its "
+                    + "System ID. Rows that cannot be polled are logged with the reason.");
+
+    public static final ConfigOption<List<String>> GBFS_COUNTRY = ConfigOptions.key("gbfs-country")
+            .stringType()
+            .asList()
+            .noDefaultValue()
+            .withDescription("With --gbfs-catalog: the catalog's systems of these country codes (FR;US), "
+                    + "separated by ';'. Every country when not given.");
+
+    public static final ConfigOption<List<String>> GBFS_SYSTEMS = ConfigOptions.key("gbfs-systems")
+            .stringType()
+            .asList()
+            .noDefaultValue()
+            .withDescription("With --gbfs-catalog: the catalog's systems of these System IDs, separated by ';'. "
+                    + "Every system of the chosen countries when not given.");
 
     public static final ConfigOption<Duration> STATUS_INTERVAL = ConfigOptions.key("status-interval")
             .durationType()
@@ -58,24 +81,32 @@ public final class InputOptions {
     public static final ConfigOption<String> STATUS_FILES = ConfigOptions.key("status")
             .stringType()
             .noDefaultValue()
-            .withDescription("With --source files: a directory of station_status JSON snapshots (or one file).");
+            .withDescription("With --source files: a directory of station_status JSON snapshots, any file names at "
+                    + "any depth (or one file). The system's other feeds (station_information, "
+                    + "system_information, system_regions, vehicle_types) are read from the directory, else from "
+                    + "its parent.");
 
     public static final ConfigOption<String> INFORMATION_FILE = ConfigOptions.key("information")
             .stringType()
             .noDefaultValue()
-            .withDescription("With --source files: a station_information JSON file (optional).");
+            .withDescription("With --source files: a station_information JSON file (optional; wins over the one "
+                    + "beside the snapshots).");
 
     public static final ConfigOption<String> RAW_SYSTEM_ID = ConfigOptions.key("raw-system-id")
             .stringType()
             .defaultValue("velib")
             .withDescription("System id of records read from the raw topic or files. The same id as a polled system "
-                    + "(velib for Vélib' Métropole) makes both inputs describe the same stations.");
+                    + "(velib for Vélib' Métropole) makes both inputs describe the same stations. With --source "
+                    + "files, the recorded system_information's system_id is taken unless this is given.");
 
     /** In the order of README's table and {@code --help}. */
     static List<ConfigOption<?>> all() {
         return List.of(
                 SOURCE,
                 GBFS,
+                GBFS_CATALOG,
+                GBFS_COUNTRY,
+                GBFS_SYSTEMS,
                 STATUS_INTERVAL,
                 INFORMATION_INTERVAL,
                 HTTP_REQUEST_TIMEOUT,

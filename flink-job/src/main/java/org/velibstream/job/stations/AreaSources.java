@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
+import org.velibstream.data.areas.AreaIndex;
+import org.velibstream.data.areas.AreaPolygon;
+import org.velibstream.data.areas.BuiltInAreas;
+import org.velibstream.data.areas.GeoJsonAreas;
 import org.velibstream.job.settings.AreaFile;
 import org.velibstream.job.settings.PipelineSettings;
 
@@ -41,11 +45,9 @@ public final class AreaSources {
         return new AreaPlacement(overrides, userAreas, builtInPostalCodes(), regionNames);
     }
 
-    /** The built-in Île-de-France postal-code areas, from the data module's classpath; null when absent. */
-    @Nullable
+    /** The built-in Île-de-France postal-code areas, from the data module's classpath. */
     public static AreaLayer builtInPostalCodes() {
-        // Plugs in org.velibstream.data.areas' built-in index once the data module carries it.
-        return null;
+        return new IndexedAreaLayer(BuiltInAreas.ileDeFrancePostalCodes());
     }
 
     private static AreaLayer userLayer(AreaFile file, String property) {
@@ -63,7 +65,17 @@ public final class AreaSources {
 
     /** The polygons of a GeoJSON FeatureCollection, each named by {@code property}. */
     static AreaLayer readGeoJson(Path file, String property) throws IOException {
-        // Plugs in org.velibstream.data.areas.GeoJsonAreas once the data module carries it.
-        throw new IOException("this build cannot read GeoJSON areas yet");
+        return new IndexedAreaLayer(new AreaIndex(GeoJsonAreas.read(file, property)));
+    }
+
+    /** An {@link AreaIndex} as a layer: the code of the first polygon covering the point. */
+    private record IndexedAreaLayer(AreaIndex index) implements AreaLayer {
+
+        @Override
+        @Nullable
+        public String locate(double lat, double lon) {
+            AreaPolygon polygon = index.locate(lat, lon);
+            return polygon != null ? polygon.code() : null;
+        }
     }
 }

@@ -3,13 +3,19 @@ package org.velibstream.job.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
+import org.velibstream.gbfs.BikeType;
+import org.velibstream.gbfs.StationStatus;
 import org.velibstream.source.http.PollFailure;
 import org.velibstream.source.http.PollSuccess;
+import org.velibstream.source.http.PolledResponse;
 import org.velibstream.source.http.reader.FailureKind;
 
 class GbfsResponseDeserializerTest {
@@ -46,5 +52,37 @@ class GbfsResponseDeserializerTest {
                 .containsExactly(FeedHealth.up("velib", "station_information", POLL_TIME));
         assertThat(items.get(0).health().up()).isTrue();
         assertThat(items.get(0).health().feedKey()).isEqualTo("velib/station_information");
+    }
+
+    @Test
+    void eachSystemsStatusesAreDecodedWithItsOwnVehicleTypes() throws Exception {
+        GbfsResponseDeserializer perSystem = InstantiationUtil.clone(new GbfsResponseDeserializer(Map.of(
+                "a", Map.of("1", BikeType.MECHANICAL, "2", BikeType.EBIKE),
+                "b", Map.of("1", BikeType.EBIKE, "2", BikeType.MECHANICAL))));
+        String document = """
+                {"last_updated":1764756000,"ttl":0,"data":{"stations":[{"station_id":"s1",
+                 "num_bikes_available":5,"num_docks_available":3,"is_installed":true,"is_renting":true,
+                 "is_returning":true,"last_reported":1764756000,
+                 "vehicle_types_available":[{"vehicle_type_id":"1","count":4},{"vehicle_type_id":"2","count":1}]}]}}""";
+
+        for (String system : List.of("a", "b", "c")) {
+            perSystem.deserialize(
+                    new PolledResponse(
+                            system + "/station_status",
+                            STATUS_URI,
+                            200,
+                            Map.of(),
+                            document.getBytes(StandardCharsets.UTF_8),
+                            POLL_TIME),
+                    new ListCollector<>(items));
+        }
+
+        assertThat(items)
+                .extracting(item -> item.systemId() + " " + mechanicalAndEbikes(item.status()))
+                .containsExactly("a 4/1", "b 1/4", "c null/null");
+    }
+
+    private static String mechanicalAndEbikes(StationStatus status) {
+        return status.mechanicalBikes() + "/" + status.ebikes();
     }
 }

@@ -40,7 +40,7 @@ class JobOptionsTest {
     @Test
     void theListStartsWithTheInputsAndEndsWithTheRuntime() {
         List<String> keys = JobOptions.all().stream().map(ConfigOption::key).toList();
-        assertThat(keys.subList(0, 3)).containsExactly("source", "gbfs", "status-interval");
+        assertThat(keys.subList(0, 3)).containsExactly("source", "gbfs", "gbfs-catalog");
         assertThat(keys.subList(keys.size() - 3, keys.size()))
                 .containsExactly("checkpoint-interval", "parallelism", "web-ui-port");
     }

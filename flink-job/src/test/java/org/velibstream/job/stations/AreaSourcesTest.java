@@ -90,4 +90,49 @@ class AreaSourcesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Bad entry 'velib= ' of --areas");
     }
+
+    /** A square around the Champ de Mars with a hole around the Eiffel Tower, named in property {@code code}. */
+    private static final String SQUARE_WITH_A_HOLE = """
+            {"type": "FeatureCollection", "features": [{"type": "Feature",
+              "properties": {"code": "champ-de-mars"},
+              "geometry": {"type": "Polygon", "coordinates": [
+                [[2.28, 48.85], [2.31, 48.85], [2.31, 48.86], [2.28, 48.86], [2.28, 48.85]],
+                [[2.293, 48.857], [2.296, 48.857], [2.296, 48.859], [2.293, 48.859], [2.293, 48.857]]]}}]}
+            """;
+
+    @Test
+    void placesByTheUsersGeoJsonHolesHonouredThenByTheBuiltInPostalCodes(@TempDir Path temp) throws Exception {
+        Path geoJson = temp.resolve("square.geojson");
+        Files.writeString(geoJson, SQUARE_WITH_A_HOLE);
+
+        AreaPlacement placement =
+                AreaSources.placement(settings("--areas", "velib=" + geoJson, "--area-property", "code"), Map.of());
+
+        assertThat(placement.place("velib", "1", "1", new StationSite(48.852, 2.285, null, null)))
+                .isEqualTo(new PlacedArea(AreaKind.USER_AREA, "champ-de-mars"));
+        assertThat(placement.place("velib", "1", "1", new StationSite(48.858, 2.2945, null, null)))
+                .as("in the hole: the built-in postal code of the Eiffel Tower")
+                .isEqualTo(PlacedArea.postalCode("75007"));
+        assertThat(placement
+                        .place("other", "1", "1", new StationSite(48.852, 2.285, null, null))
+                        .kind())
+                .as("the square is Vélib's only")
+                .isEqualTo(AreaKind.POSTAL_CODE);
+        assertThat(placement.place(
+                        "velib", "1", "1", new StationSite(48.93626891059109, 2.3588666820200914, null, null)))
+                .as("Basilique, Saint-Denis")
+                .isEqualTo(PlacedArea.postalCode("93200"));
+    }
+
+    @Test
+    void aBadGeoJsonFailsTheBuildNamingTheFileAndTheProperty(@TempDir Path temp) throws Exception {
+        Path geoJson = temp.resolve("square.geojson");
+        Files.writeString(geoJson, SQUARE_WITH_A_HOLE);
+
+        assertThatThrownBy(() -> AreaSources.placement(settings("--areas", geoJson.toString()), Map.of()))
+                .as("the features have no property 'name'")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Bad --areas file " + geoJson)
+                .hasMessageContaining("'name'");
+    }
 }

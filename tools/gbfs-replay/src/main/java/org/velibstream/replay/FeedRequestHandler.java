@@ -65,35 +65,47 @@ final class FeedRequestHandler implements HttpHandler {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             LOG.log(System.Logger.Level.DEBUG, () -> method + ' ' + path);
-            Answer answer = answer(exchange, method, path);
-            if (requestLog != null) {
-                requestLog.record(arrivalMillis, method, path, answer.status(), answer.documentTime());
-            }
+            answer(exchange, method, path, arrivalMillis);
         }
     }
 
-    /** What a request was answered: its status, and the time of the document served, if any. */
-    private record Answer(int status, @Nullable Instant documentTime) {}
-
-    private Answer answer(HttpExchange exchange, String method, String path) throws IOException {
+    private void answer(HttpExchange exchange, String method, String path, long arrivalMillis) throws IOException {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            return new Answer(sendText(exchange, 405, method + " is not supported; use GET or HEAD"), null);
+            sendText(exchange, arrivalMillis, 405, method + " is not supported; use GET or HEAD");
+            return;
         }
         Optional<FeedDocument> document;
         try {
             document = resolve(path, clock.instant());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Serving " + path + " failed", e);
-            return new Answer(sendText(exchange, 500, "cannot serve " + path + ": " + e), null);
+            sendText(exchange, arrivalMillis, 500, "cannot serve " + path + ": " + e);
+            return;
         }
         if (document.isEmpty()) {
-            return new Answer(
-                    sendText(exchange, 404, "no such feed: " + path + " (start at /" + DISCOVERY + ")"), null);
+            sendText(exchange, arrivalMillis, 404, "no such feed: " + path + " (start at /" + DISCOVERY + ")");
+            return;
         }
-        return new Answer(
-                send(exchange, document.get(), method.equals("HEAD")),
-                document.get().lastModified());
+        send(exchange, arrivalMillis, document.get(), method.equals("HEAD"));
+    }
+
+    /**
+     * Records the request, then sends the status line and headers: the log line is written before the client can
+     * see the answer, so that requests made one after another are logged in that order.
+     */
+    private void respond(
+            HttpExchange exchange, long arrivalMillis, int status, long length, @Nullable Instant documentTime)
+            throws IOException {
+        if (requestLog != null) {
+            requestLog.record(
+                    arrivalMillis,
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    status,
+                    documentTime);
+        }
+        exchange.sendResponseHeaders(status, length);
     }
 
     private Optional<FeedDocument> resolve(String path, Instant now) {
@@ -120,7 +132,7 @@ final class FeedRequestHandler implements HttpHandler {
             return Optional.of(discovery(system, feeds, now));
         }
         String name = file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : "";
-        return GbfsFeeds.NAMES.contains(name) ? feeds.feed(name, now) : Optional.empty();
+        return feeds.feedNames().contains(name) ? feeds.feed(name, now) : Optional.empty();
     }
 
     /** The discovery file takes the time and ttl of the system's status, so it changes when the system does. */
@@ -128,29 +140,28 @@ final class FeedRequestHandler implements HttpHandler {
         Optional<FeedDocument> status = feeds.feed(GbfsFeeds.STATION_STATUS, now);
         Instant lastUpdated = status.map(FeedDocument::lastModified).orElse(now);
         int ttl = status.map(FeedDocument::ttlSeconds).orElse(60);
-        return new FeedDocument(VelibJson.discovery(systemBase(base, system), lastUpdated, ttl), lastUpdated, ttl);
+        return new FeedDocument(feeds.discovery(systemBase(base, system), lastUpdated, ttl), lastUpdated, ttl);
     }
 
-    /** @return the status sent */
-    private static int send(HttpExchange exchange, FeedDocument document, boolean headOnly) throws IOException {
+    private void send(HttpExchange exchange, long arrivalMillis, FeedDocument document, boolean headOnly)
+            throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("ETag", document.etag());
         headers.set("Last-Modified", httpDate(document.lastModified()));
         headers.set("Cache-Control", "max-age=" + document.ttlSeconds());
         if (notModified(exchange.getRequestHeaders(), document)) {
-            exchange.sendResponseHeaders(304, -1);
-            return 304;
+            respond(exchange, arrivalMillis, 304, -1, document.lastModified());
+            return;
         }
         headers.set("Content-Type", "application/json; charset=utf-8");
         if (headOnly) {
-            exchange.sendResponseHeaders(200, -1);
-            return 200;
+            respond(exchange, arrivalMillis, 200, -1, document.lastModified());
+            return;
         }
-        exchange.sendResponseHeaders(200, document.length());
+        respond(exchange, arrivalMillis, 200, document.length(), document.lastModified());
         try (OutputStream body = exchange.getResponseBody()) {
             document.writeTo(body);
         }
-        return 200;
     }
 
     static boolean notModified(Headers request, FeedDocument document) {
@@ -187,14 +198,12 @@ final class FeedRequestHandler implements HttpHandler {
         return HTTP_DATE.format(instant.atZone(ZoneOffset.UTC));
     }
 
-    /** @return {@code status} */
-    private static int sendText(HttpExchange exchange, int status, String message) throws IOException {
+    private void sendText(HttpExchange exchange, long arrivalMillis, int status, String message) throws IOException {
         byte[] body = (message + '\n').getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
+        respond(exchange, arrivalMillis, status, body.length, null);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-        return status;
     }
 }

@@ -34,13 +34,17 @@ public final class GbfsReplayServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService requestThreads;
     private final URI base;
-    private final int systems;
+    private final List<GbfsFeeds> systems;
 
     @Nullable
     private final RequestLog requestLog;
 
     private GbfsReplayServer(
-            HttpServer server, ExecutorService requestThreads, URI base, int systems, @Nullable RequestLog requestLog) {
+            HttpServer server,
+            ExecutorService requestThreads,
+            URI base,
+            List<GbfsFeeds> systems,
+            @Nullable RequestLog requestLog) {
         this.server = server;
         this.requestThreads = requestThreads;
         this.base = base;
@@ -80,13 +84,15 @@ public final class GbfsReplayServer implements AutoCloseable {
         server.createContext("/", new FeedRequestHandler(base, systems, clock, log));
         server.setExecutor(requestThreads);
         server.start();
-        return new GbfsReplayServer(server, requestThreads, base, systems.size(), log);
+        return new GbfsReplayServer(server, requestThreads, base, List.copyOf(systems), log);
     }
 
     /** The feeds {@code options} ask for, with the replay or simulation starting at {@code now}. */
     public static List<GbfsFeeds> feeds(ReplayServerOptions options, Instant now) throws IOException {
         if (!options.simulates()) {
-            List<SnapshotRecording> recordings = SnapshotRecordings.load(options.snapshots());
+            List<SnapshotRecording> recordings = options.snapshots() != null
+                    ? SnapshotRecordings.load(options.snapshots())
+                    : SnapshotRecordings.loadStatusFolder(options.recordings());
             SnapshotTimeline timeline = new SnapshotTimeline(
                     recordings.stream().map(SnapshotRecording::time).toList(),
                     options.step(),
@@ -102,11 +108,12 @@ public final class GbfsReplayServer implements AutoCloseable {
                 new SimulatedClock(options.start() != null ? options.start() : now, now, options.speed());
         List<GbfsFeeds> systems = new ArrayList<>();
         for (int i = 0; i < options.systems(); i++) {
+            SystemDialect dialect = options.dialectOf(i);
             systems.add(new SimulationFeeds(
                     new StationSimulation(stationsOfSystem(rows, i, options.stationsPerSystem()), options.seed(), i),
                     clock,
                     options.interval(),
-                    "simulated-" + i));
+                    SystemProfile.of("simulated-" + i, dialect.dialect(), dialect.timeZone())));
         }
         return systems;
     }
@@ -133,10 +140,22 @@ public final class GbfsReplayServer implements AutoCloseable {
 
     /** The {@code gbfs.json} of system {@code index}. */
     public URI discoveryUri(int index) {
-        if (index < 0 || index >= systems) {
-            throw new IndexOutOfBoundsException("system " + index + " of " + systems);
+        if (index < 0 || index >= systems.size()) {
+            throw new IndexOutOfBoundsException("system " + index + " of " + systems.size());
         }
         return FeedRequestHandler.systemBase(base, index).resolve(FeedRequestHandler.DISCOVERY);
+    }
+
+    /**
+     * Every system served, as a catalog in MobilityData's {@code systems.csv} shape (Country Code, Name, Location,
+     * System ID, URL, Auto-Discovery URL, ...) whose discovery URLs are this server's.
+     */
+    public String catalogCsv() {
+        List<URI> discoveries = new ArrayList<>();
+        for (int i = 0; i < systems.size(); i++) {
+            discoveries.add(discoveryUri(i));
+        }
+        return CatalogCsv.of(systems, discoveries);
     }
 
     public int port() {
@@ -199,6 +218,16 @@ public final class GbfsReplayServer implements AutoCloseable {
             System.exit(1);
             return;
         }
+        if (options.catalog() != null) {
+            try {
+                Files.writeString(options.catalog(), server.catalogCsv(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                server.close();
+                System.err.println("gbfs-replay: cannot write the catalog " + options.catalog() + ": " + e);
+                System.exit(1);
+                return;
+            }
+        }
         // Printed, not logged: the JDK's logging may already be shut down when this hook runs.
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -211,7 +240,10 @@ public final class GbfsReplayServer implements AutoCloseable {
                 ? "simulating " + options.stationsCsv() + " with seed " + options.seed() + ", " + options.systems()
                         + " system(s)"
                         + (options.stationsPerSystem() > 0 ? " of " + options.stationsPerSystem() + " stations" : "")
-                : "replaying " + options.snapshots();
+                        + (options.dialects().equals(List.of(SystemDialect.VELIB))
+                                ? ""
+                                : " in dialects " + options.dialects())
+                : "replaying " + (options.snapshots() != null ? options.snapshots() : options.recordings());
         System.out.println("GBFS replay server ready: " + server.discoveryUri() + " (" + mode + ", speed "
                 + options.speed() + ")");
     }

@@ -15,6 +15,8 @@ import org.velibstream.data.stations.Coordinates;
  * @param baseFill the share of usable docks holding a bike at night
  * @param ebikeShare the share of its bikes that are electric
  * @param brokenDocks docks out of service, counted neither as bikes nor as free docks
+ * @param postCode the table's postal code, which dialects with {@code post_code} serve and whose department is the
+ *     station's region ({@link SimulatedRegions}); null when the table knows none
  */
 public record SimulatedStation(
         int index,
@@ -27,7 +29,8 @@ public record SimulatedStation(
         double businessScore,
         double baseFill,
         double ebikeShare,
-        int brokenDocks) {
+        int brokenDocks,
+        @Nullable String postCode) {
 
     public SimulatedStation {
         Objects.requireNonNull(stationId, "stationId");
@@ -38,6 +41,12 @@ public record SimulatedStation(
             throw new IllegalArgumentException(
                     "station " + stationCode + " needs usable docks: capacity " + capacity + ", broken " + brokenDocks);
         }
+    }
+
+    /** The station's {@code region_id}: the department of its postal code; null without one. */
+    @Nullable
+    public String regionId() {
+        return postCode == null ? null : SimulatedRegions.regionOf(postCode);
     }
 
     /** The docks that can hold a bike. */

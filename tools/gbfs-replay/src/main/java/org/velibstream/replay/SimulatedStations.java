@@ -59,7 +59,8 @@ final class SimulatedStations {
                 business,
                 baseFill,
                 ebikeShare,
-                brokenDocks);
+                brokenDocks,
+                row.hasKnownPostalCode() ? row.postalCode() : null);
     }
 
     private static String shiftedId(String stationId, int systemIndex) {

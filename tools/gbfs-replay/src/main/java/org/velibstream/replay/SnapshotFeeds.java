@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
  * Replays recorded moments, in time order, as the {@link SnapshotTimeline} says, serving the recorded bytes. A
  * moment without some feed serves the latest earlier recording of it (else the first later one), as a real system
  * keeps serving a feed it did not update. When no recording has a {@code system_information}, one is written.
+ * {@code vehicle_types} and {@code system_regions} are served (and listed in {@code gbfs.json}) when recorded.
  */
 public final class SnapshotFeeds implements GbfsFeeds {
 
@@ -29,6 +30,8 @@ public final class SnapshotFeeds implements GbfsFeeds {
     /** For each recording, feed name → the document served while it is on air. */
     private final List<Map<String, FeedDocument>> served;
 
+    private final List<String> feedNames;
+
     /** @param replayStart the server-clock instant at which the first recording goes on air */
     public SnapshotFeeds(List<SnapshotRecording> recordings, SnapshotTimeline timeline, Instant replayStart) {
         if (recordings.isEmpty()) {
@@ -38,6 +41,15 @@ public final class SnapshotFeeds implements GbfsFeeds {
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.replayStart = Objects.requireNonNull(replayStart, "replayStart");
         this.served = servedDocuments(this.recordings);
+        this.feedNames = GbfsFeeds.ALL_NAMES.stream()
+                .filter(name -> NAMES.contains(name) || served.get(0).containsKey(name))
+                .toList();
+    }
+
+    /** {@link GbfsFeeds#NAMES}, and {@code vehicle_types} and {@code system_regions} when recorded. */
+    @Override
+    public List<String> feedNames() {
+        return feedNames;
     }
 
     @Override
@@ -58,7 +70,7 @@ public final class SnapshotFeeds implements GbfsFeeds {
         List<Map<String, FeedDocument>> served = new ArrayList<>();
         for (int i = 0; i < recordings.size(); i++) {
             Map<String, FeedDocument> documents = new HashMap<>();
-            for (String name : GbfsFeeds.NAMES) {
+            for (String name : GbfsFeeds.ALL_NAMES) {
                 nearestRecorded(recordings, i, name).ifPresent(document -> documents.put(name, document));
             }
             if (!documents.containsKey(SYSTEM_INFORMATION)) {

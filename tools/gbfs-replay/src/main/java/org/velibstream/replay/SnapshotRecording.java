@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param label where the recording came from, for messages (its folder, or its file-name prefix)
  * @param time the moment: the {@code station_status} document's time, else the earliest time of the others
- * @param documents feed name ({@link GbfsFeeds#NAMES}) → recorded document
+ * @param documents feed name (one of {@link GbfsFeeds#ALL_NAMES}) → recorded document
  */
 public record SnapshotRecording(String label, Instant time, Map<String, FeedDocument> documents) {
 

@@ -27,6 +27,11 @@ final class VelibJson {
 
     /** {@code gbfs.json}: each of {@link GbfsFeeds#NAMES} at {@code base + name + ".json"}. */
     static byte[] discovery(URI base, Instant lastUpdated, int ttlSeconds) {
+        return discovery(base, lastUpdated, ttlSeconds, GbfsFeeds.NAMES);
+    }
+
+    /** {@code gbfs.json}: each of {@code feeds} at {@code base + name + ".json"}. */
+    static byte[] discovery(URI base, Instant lastUpdated, int ttlSeconds, List<String> feeds) {
         return write(json -> {
             json.writeNumberField("last_updated", lastUpdated.getEpochSecond());
             json.writeNumberField("ttl", ttlSeconds);
@@ -34,7 +39,7 @@ final class VelibJson {
             json.writeObjectFieldStart("data");
             json.writeObjectFieldStart(LANGUAGE);
             json.writeArrayFieldStart("feeds");
-            for (String name : GbfsFeeds.NAMES) {
+            for (String name : feeds) {
                 json.writeStartObject();
                 json.writeStringField("name", name);
                 json.writeStringField("url", base.resolve(name + ".json").toString());
@@ -103,7 +108,8 @@ final class VelibJson {
         });
     }
 
-    private static byte[] write(Body fields) {
+    /** A JSON object holding {@code fields}, as bytes. */
+    static byte[] write(Body fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -115,8 +121,9 @@ final class VelibJson {
         return out.toByteArray();
     }
 
+    /** Fields (or entries) written into an object (or array) opened by the caller. */
     @FunctionalInterface
-    private interface Body {
+    interface Body {
         void write(JsonGenerator json) throws IOException;
     }
 }

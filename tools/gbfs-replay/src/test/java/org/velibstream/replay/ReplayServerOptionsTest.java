@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReplayServerOptionsTest {
@@ -113,5 +115,69 @@ class ReplayServerOptionsTest {
                 .hasMessageContaining("--port needs a value");
         assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--colour", "blue"))
                 .hasMessageContaining("Unknown option: --colour");
+    }
+
+    @Test
+    void dialectsDefaultToVelibAndListOnePerSystem() {
+        assertThat(ReplayServerOptions.parse("--simulate", "s.csv").dialects()).containsExactly(SystemDialect.VELIB);
+
+        ReplayServerOptions mixed = ReplayServerOptions.parse(
+                "--simulate", "s.csv", "--dialect", "velib,gbfs1, gbfs2,GBFS3,lyft:America/New_York");
+
+        assertThat(mixed.systems())
+                .as("--systems defaults to the list's length")
+                .isEqualTo(5);
+        assertThat(mixed.dialects())
+                .containsExactly(
+                        new SystemDialect(FeedDialect.VELIB, ZoneId.of("Europe/Paris")),
+                        new SystemDialect(FeedDialect.GBFS1, ZoneId.of("Europe/Paris")),
+                        new SystemDialect(FeedDialect.GBFS2, ZoneId.of("Europe/Paris")),
+                        new SystemDialect(FeedDialect.GBFS3, ZoneId.of("Europe/Paris")),
+                        new SystemDialect(FeedDialect.LYFT, ZoneId.of("America/New_York")));
+        assertThat(SystemDialect.parse("lyft").timeZone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
+    }
+
+    @Test
+    void moreSystemsThanDialectsTakeThemInTurn() {
+        ReplayServerOptions options =
+                ReplayServerOptions.parse("--simulate", "s.csv", "--dialect", "gbfs2,lyft", "--systems", "5");
+
+        assertThat(List.of(0, 1, 2, 3, 4).stream()
+                        .map(i -> options.dialectOf(i).dialect())
+                        .toList())
+                .containsExactly(
+                        FeedDialect.GBFS2, FeedDialect.LYFT, FeedDialect.GBFS2, FeedDialect.LYFT, FeedDialect.GBFS2);
+    }
+
+    @Test
+    void dialectMistakesAreNamed() {
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--dialect", "gbfs4"))
+                .hasMessageContaining("Unknown dialect 'gbfs4'");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--dialect", "lyft:Mars/Olympus"))
+                .hasMessageContaining("Unknown time zone 'Mars/Olympus'");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--simulate", "s.csv", "--dialect", "gbfs2,"))
+                .hasMessageContaining("Unknown dialect ''");
+        assertThatThrownBy(() ->
+                        ReplayServerOptions.parse("--simulate", "s.csv", "--dialect", "gbfs2,lyft", "--systems", "1"))
+                .hasMessageContaining("--dialect lists 2 systems but --systems is 1");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--snapshots", "d", "--dialect", "lyft"))
+                .hasMessageContaining("--dialect applies to --simulate only");
+    }
+
+    @Test
+    void recordingsAreAThirdMode() {
+        ReplayServerOptions options = ReplayServerOptions.parse("--recordings", "status", "--step", "1s", "--loop");
+
+        assertThat(options.recordings()).isEqualTo(Path.of("status"));
+        assertThat(ReplayServerOptions.parse("--simulate", "s.csv", "--catalog", "systems.csv")
+                        .catalog())
+                .isEqualTo(Path.of("systems.csv"));
+        assertThat(options.snapshots()).isNull();
+        assertThat(options.simulates()).isFalse();
+        assertThat(options.loop()).isTrue();
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--recordings", "a", "--snapshots", "b"))
+                .hasMessageContaining("Choose one mode");
+        assertThatThrownBy(() -> ReplayServerOptions.parse("--recordings", "a", "--systems", "2"))
+                .hasMessageContaining("--simulate only");
     }
 }

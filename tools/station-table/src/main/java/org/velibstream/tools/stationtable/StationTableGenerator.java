@@ -1,6 +1,7 @@
 package org.velibstream.tools.stationtable;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.velibstream.data.areas.AreaIndex;
+import org.velibstream.data.areas.AreaPolygon;
 import org.velibstream.data.stations.Coordinates;
 import org.velibstream.data.stations.StationRow;
 import org.velibstream.data.stations.StationTableCsv;
@@ -22,15 +23,17 @@ import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationListener;
 
 /**
- * Builds {@code data/stations.csv}: each station of a {@code station_information} feed placed, by point in polygon,
- * in its Paris arrondissement or Île-de-France commune, with that area's postal code from La Poste's table.
+ * Builds {@code data/stations.csv}: each station of a {@code station_information} feed placed in its Paris
+ * arrondissement or Île-de-France commune, with that area's postal code from La Poste's table. The areas are those of
+ * {@link IleDeFranceAreasGenerator}, made from the same inputs, and a station is placed by
+ * {@link AreaIndex#locate}: the same areas and the same rule as the built-in areas the job places stations with.
  *
  * <pre>
  * StationTableGenerator --station-information station_information.json --arrondissements arrondissements.geojson
  *     --communes communes.geojson --postal-codes laposte_hexasmal.csv --output data/stations.csv
  * </pre>
  *
- * <p>Arrondissements are tried first, so that a Paris station gets its arrondissement's INSEE code (751xx), never
+ * <p>Arrondissements come first, so that a Paris station gets its arrondissement's INSEE code (751xx), never
  * Paris's 75056. A station outside every area gets the postal code {@code UNKNOWN}; the count and the codes are
  * printed on stderr, as are the feed entries that could not be decoded. Rows are sorted by station code, so that the
  * same inputs give the same file byte for byte. Exit status: 0 on success, 1 when an input cannot be read, 2 on a
@@ -38,19 +41,19 @@ import org.velibstream.gbfs.StationListener;
  */
 public final class StationTableGenerator {
 
-    static final String PARIS = "Paris";
-
     private static final String USAGE = "usage: StationTableGenerator --station-information FILE"
             + " --arrondissements GEOJSON --communes GEOJSON --postal-codes LAPOSTE_CSV --output CSV";
 
-    private final List<Area> arrondissements;
-    private final List<Area> communes;
-    private final PostalCodes postalCodes;
+    private final AreaIndex areas;
+    private final Map<String, String> postalCodeByInsee;
 
-    public StationTableGenerator(List<Area> arrondissements, List<Area> communes, PostalCodes postalCodes) {
-        this.arrondissements = List.copyOf(arrondissements);
-        this.communes = List.copyOf(communes);
-        this.postalCodes = postalCodes;
+    /**
+     * @param areas the areas in order of precedence, each with its INSEE code as code and its commune as name
+     * @param postalCodeByInsee the postal code of each INSEE code; a missing one, or {@code UNKNOWN}, is none
+     */
+    public StationTableGenerator(List<AreaPolygon> areas, Map<String, String> postalCodeByInsee) {
+        this.areas = new AreaIndex(areas);
+        this.postalCodeByInsee = Map.copyOf(postalCodeByInsee);
     }
 
     public static void main(String[] args) {
@@ -60,17 +63,22 @@ public final class StationTableGenerator {
     static int run(String[] args, PrintStream err) {
         Map<String, Path> options;
         try {
-            options = parseOptions(args);
+            options = Options.parse(
+                    args,
+                    List.of("--station-information", "--arrondissements", "--communes", "--postal-codes", "--output"));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return 2;
         }
         try {
-            StationTableGenerator generator = new StationTableGenerator(
-                    GeoJsonAreas.read(options.get("--arrondissements"), "c_arinsee", "l_ar"),
-                    GeoJsonAreas.read(options.get("--communes"), "insee", "nomcom"),
-                    PostalCodes.readLaPoste(options.get("--postal-codes")));
+            byte[] geoJson = IleDeFranceAreasGenerator.generate(
+                    options.get("--arrondissements"),
+                    options.get("--communes"),
+                    PostalCodes.readLaPoste(options.get("--postal-codes")),
+                    new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+            IleDeFranceAreasGenerator.Areas areas = IleDeFranceAreasGenerator.readBack(geoJson, "generated areas");
+            StationTableGenerator generator = new StationTableGenerator(areas.byInsee(), areas.postalCodeByInsee());
             List<StationInformation> stations = readStations(options.get("--station-information"), err);
             Table table = generator.generate(stations);
             Path output = options.get("--output");
@@ -113,14 +121,14 @@ public final class StationTableGenerator {
                         + previous + " and " + station.stationId());
             }
             Coordinates coordinates = new Coordinates(station.lat(), station.lon());
-            Optional<Area> area = locate(coordinates);
-            String postalCode = area.flatMap(found -> postalCodes.postalCodeOf(found.inseeCode()))
-                    .orElse(StationRow.UNKNOWN_POSTAL_CODE);
-            if (area.isEmpty()) {
+            AreaPolygon area = areas.locate(coordinates.lat(), coordinates.lon());
+            String postalCode = area == null
+                    ? StationRow.UNKNOWN_POSTAL_CODE
+                    : postalCodeByInsee.getOrDefault(area.code(), StationRow.UNKNOWN_POSTAL_CODE);
+            if (area == null) {
                 outside.add(station.stationKey());
             } else if (postalCode.equals(StationRow.UNKNOWN_POSTAL_CODE)) {
-                withoutPostalCode.add(
-                        station.stationKey() + " (INSEE " + area.get().inseeCode() + ")");
+                withoutPostalCode.add(station.stationKey() + " (INSEE " + area.code() + ")");
             }
             rows.add(new StationRow(
                     station.stationKey(),
@@ -129,28 +137,14 @@ public final class StationTableGenerator {
                     coordinates,
                     station.capacity(),
                     postalCode,
-                    area.map(Area::inseeCode).orElse(null),
-                    area.map(StationTableGenerator::communeName).orElse(null)));
+                    area == null ? null : area.code(),
+                    area == null ? null : area.name()));
         }
         rows.sort(Comparator.comparing(StationRow::stationCode));
         return new Table(
                 rows,
                 outside.stream().sorted().toList(),
                 withoutPostalCode.stream().sorted().toList());
-    }
-
-    private Optional<Area> locate(Coordinates coordinates) {
-        return arrondissements.stream()
-                .filter(area -> area.contains(coordinates))
-                .findFirst()
-                .or(() -> communes.stream()
-                        .filter(area -> area.contains(coordinates))
-                        .findFirst());
-    }
-
-    /** Paris arrondissements (751xx) are parts of the commune of Paris, whatever a GeoJSON file names them. */
-    private static String communeName(Area area) {
-        return area.inseeCode().startsWith("751") ? PARIS : area.name();
     }
 
     private static List<StationInformation> readStations(Path feed, PrintStream err) throws IOException {
@@ -162,27 +156,6 @@ public final class StationTableGenerator {
             err.println("station entry left out of the table: " + rejection.reason() + ": " + rejection.rawEntry());
         }
         return stations;
-    }
-
-    private static Map<String, Path> parseOptions(String[] args) {
-        List<String> names =
-                List.of("--station-information", "--arrondissements", "--communes", "--postal-codes", "--output");
-        Map<String, Path> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!names.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value for " + args[i]);
-            }
-            options.put(args[i], Path.of(args[i + 1]));
-        }
-        for (String name : names) {
-            if (!options.containsKey(name)) {
-                throw new IllegalArgumentException("missing option " + name);
-            }
-        }
-        return options;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.data.stations.StationRow;
@@ -64,8 +65,7 @@ class StationTableGeneratorTest {
 
     @Test
     void refusesTwoStationsWithTheSameCode() throws Exception {
-        StationTableGenerator generator =
-                new StationTableGenerator(List.of(), List.of(), PostalCodes.readLaPoste(resource("laposte.csv")));
+        StationTableGenerator generator = new StationTableGenerator(List.of(), Map.of());
         StationInformation first = new StationInformation("1", "16107", "A", 48.86, 2.27, 10, null, null);
         StationInformation second = new StationInformation("2", "16107", "B", 48.87, 2.28, 10, null, null);
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Regenerates the built-in Île-de-France areas, data/src/main/resources/areas/ile-de-france-postal-codes.geojson (see
+# data/README.md). Inputs default to the real data in ../shared/data; pass other files as:
+# ARRONDISSEMENTS=… COMMUNES=… POSTAL_CODES=… OUTPUT=… bin/generate-areas.sh   (MAVEN_OFFLINE=1 adds -o)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+shared=../shared/data
+arrondissements=${ARRONDISSEMENTS:-$shared/mappings/etp4eva/arrondissements.geojson}
+communes=${COMMUNES:-$shared/mappings/etp4eva/communes-dile-de-france-au-01-janvier.geojson}
+postal_codes=${POSTAL_CODES:-$shared/mappings/laposte_hexasmal_idf.csv}
+output=${OUTPUT:-data/src/main/resources/areas/ile-de-france-postal-codes.geojson}
+
+# The generator is tools/station-table; -am resolves data and source-connectors from their target/classes, so
+# nothing needs installing.
+mvn -B -q ${MAVEN_OFFLINE:+-o} -pl tools/station-table -am compile dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime
+java -cp "tools/station-table/target/classes:$(cat tools/station-table/target/classpath.txt)" \
+    org.velibstream.tools.stationtable.IleDeFranceAreasGenerator \
+    --arrondissements "$arrondissements" \
+    --communes "$communes" \
+    --postal-codes "$postal_codes" \
+    --output "$output"
