@@ -14,15 +14,15 @@ import org.velibstream.job.model.LateObservationToDeadLetter;
 import org.velibstream.job.model.LateObservationToDeadLetter.RejectedBy;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.settings.PipelineSettings;
-import org.velibstream.job.stations.AssignPostalCode;
+import org.velibstream.job.stations.AreaPlacement;
+import org.velibstream.job.stations.AssignArea;
 import org.velibstream.job.stations.KeepStations;
-import org.velibstream.job.stations.StationDirectory;
-import org.velibstream.job.stats.PostalArea;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.job.stats.PostalCodeStatsFunction;
+import org.velibstream.job.stats.AreaStats;
+import org.velibstream.job.stats.AreaStatsFunction;
+import org.velibstream.job.stats.StatsArea;
 
 /**
- * The job's dataflow, top to bottom: what the sources read → route → removal tracking → postal codes → statistics and
+ * The job's dataflow, top to bottom: what the sources read → route → removal tracking → areas → statistics and
  * alerts; polled feeds' health → feed alerts, with the station alerts. It knows no source and no sink: the job attaches
  * them ({@code io.InputSources}, {@code io.OutputSinks}), and tests feed it from {@code env.fromData(...)} and collect
  * the three result streams instead.
@@ -33,15 +33,15 @@ public final class VelibPipeline {
 
     /** The result streams of the job. */
     public record Results(
-            DataStream<PostalCodeStats> stats, DataStream<StationAlert> alerts, DataStream<DeadLetter> deadLetters) {}
+            DataStream<AreaStats> stats, DataStream<StationAlert> alerts, DataStream<DeadLetter> deadLetters) {}
 
     /**
      * Builds the operators on {@code feed}.
      *
      * @param feed everything the sources read, with event time assigned by {@link PipelineSettings#watermarks()}
-     * @param directory the station table that gives stations their postal codes
+     * @param placement what places stations in areas
      */
-    public static Results build(DataStream<FeedItem> feed, PipelineSettings settings, StationDirectory directory) {
+    public static Results build(DataStream<FeedItem> feed, PipelineSettings settings, AreaPlacement placement) {
         SingleOutputStreamOperator<StationObservation> snapshots =
                 feed.process(new RouteFeedItems()).name(RouteFeedItems.NAME).uid(RouteFeedItems.UID);
 
@@ -58,9 +58,9 @@ public final class VelibPipeline {
                         .getSideOutput(RouteFeedItems.INFORMATION)
                         .keyBy(item -> StationObservation.stateKey(
                                 item.systemId(), item.information().stationKey())))
-                .process(new AssignPostalCode(directory))
-                .name(AssignPostalCode.NAME)
-                .uid(AssignPostalCode.UID);
+                .process(new AssignArea(placement))
+                .name(AssignArea.NAME)
+                .uid(AssignArea.UID);
 
         if (!settings.stationFilter().isEmpty()) {
             observations = observations
@@ -69,11 +69,11 @@ public final class VelibPipeline {
                     .uid(KeepStations.UID);
         }
 
-        SingleOutputStreamOperator<PostalCodeStats> stats = observations
-                .keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
-                .process(new PostalCodeStatsFunction(settings.window()))
-                .name(PostalCodeStatsFunction.NAME)
-                .uid(PostalCodeStatsFunction.UID);
+        SingleOutputStreamOperator<AreaStats> stats = observations
+                .keyBy(StatsArea::of, AreaStatsFunction.KEY_TYPE)
+                .process(new AreaStatsFunction(settings.window()))
+                .name(AreaStatsFunction.NAME)
+                .uid(AreaStatsFunction.UID);
 
         SingleOutputStreamOperator<StationAlert> stationAlerts = observations
                 .keyBy(StationObservation::stateKey)
@@ -91,7 +91,7 @@ public final class VelibPipeline {
 
         DataStream<DeadLetter> deadLetters = snapshots
                 .getSideOutput(RouteFeedItems.DEAD_LETTERS)
-                .union(stats.getSideOutput(PostalCodeStatsFunction.LATE_OBSERVATIONS)
+                .union(stats.getSideOutput(AreaStatsFunction.LATE_OBSERVATIONS)
                         .map(new LateObservationToDeadLetter(RejectedBy.STATISTICS))
                         .name(RejectedBy.STATISTICS.operatorName())
                         .uid(RejectedBy.STATISTICS.uid()))

@@ -1,7 +1,5 @@
 package org.velibstream.job;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -18,11 +16,11 @@ import org.velibstream.job.settings.JobSettings;
 import org.velibstream.job.settings.PipelineSettings;
 import org.velibstream.job.settings.RuntimeSettings;
 import org.velibstream.job.settings.SourceKind;
-import org.velibstream.job.stations.StationDirectory;
+import org.velibstream.job.stations.AreaSources;
 import org.velibstream.sink.cassandra.CassandraSinkException;
 
 /**
- * velib-stream: per-postal-code bike statistics and station anomaly alerts from GBFS feeds and Kafka.
+ * velib-stream: per-area bike statistics and station anomaly alerts from GBFS feeds and Kafka.
  *
  * <p>Submitted with {@code flink run}, it runs on that cluster. Started with {@code java -jar}, it runs on a local
  * MiniCluster, with the web UI unless it is a bounded replay ({@code --source files}).
@@ -85,7 +83,8 @@ public final class VelibStreamJob {
     public static void topology(StreamExecutionEnvironment env, JobSettings settings, InputSources inputs)
             throws Exception {
         InputSources.Attached attached = withoutSinks(env, settings, inputs);
-        OutputSinks.attach(results(attached, settings.pipeline()), attached.polled(), settings);
+        OutputSinks.attach(
+                results(attached, settings.pipeline(), inputs), attached.polled(), settings, inputs.timeZones());
     }
 
     /**
@@ -104,9 +103,8 @@ public final class VelibStreamJob {
     public static VelibPipeline.Results pipeline(StreamExecutionEnvironment env, Configuration config)
             throws Exception {
         JobSettings settings = JobSettings.from(config);
-        InputSources.Attached attached =
-                withoutSinks(env, settings, InputSources.resolve(settings.input(), settings.kafka()));
-        return results(attached, settings.pipeline());
+        InputSources inputs = InputSources.resolve(settings.input(), settings.kafka());
+        return results(withoutSinks(env, settings, inputs), settings.pipeline(), inputs);
     }
 
     private static InputSources.Attached withoutSinks(
@@ -121,17 +119,13 @@ public final class VelibStreamJob {
         return inputs.attach(env, settings.pipeline().watermarks());
     }
 
-    /** The pipeline on the attached sources, with the station table of {@code --stations}, else the one in the jar. */
-    private static VelibPipeline.Results results(InputSources.Attached attached, PipelineSettings settings)
-            throws IOException {
-        return VelibPipeline.build(attached.all(), settings, stationDirectory(settings));
-    }
-
-    /** The station table of {@code --stations}, else the one in the jar. */
-    private static StationDirectory stationDirectory(PipelineSettings settings) throws IOException {
-        return settings.stationsTable() != null
-                ? StationDirectory.fromFile(Path.of(settings.stationsTable()))
-                : StationDirectory.fromClasspath();
+    /**
+     * The pipeline on the attached sources, placing stations as the options say and by the systems' regions: the
+     * area files are read here, on the client.
+     */
+    private static VelibPipeline.Results results(
+            InputSources.Attached attached, PipelineSettings settings, InputSources inputs) {
+        return VelibPipeline.build(attached.all(), settings, AreaSources.placement(settings, inputs.regionNames()));
     }
 
     /** The cluster's environment under {@code flink run}; a local MiniCluster under {@code java -jar}. */

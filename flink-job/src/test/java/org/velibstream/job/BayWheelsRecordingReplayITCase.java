@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.settings.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 
 /**
@@ -65,20 +66,22 @@ class BayWheelsRecordingReplayITCase {
             "--output",
             output.toString(),
             "--checkpoint-interval",
-            "0 s"
+            "0 s",
+            "--areas",
+            BayAreaTestAreas.write(output.resolve("bay-areas.geojson")).toString()
         }));
         env.execute("Bay Wheels recording");
 
-        List<PostalCodeStats> rows = ReplayFixture.readStats(output);
+        List<AreaStats> rows = ReplayFixture.readStats(output);
         TreeMap<Instant, Totals> snapshots = independentTotalsByWindowEnd(recording.resolve("status"));
         Map<Instant, Totals> byWindowEnd = rows.stream()
                 .collect(Collectors.groupingBy(
-                        PostalCodeStats::windowEnd,
+                        AreaStats::windowEnd,
                         TreeMap::new,
                         Collectors.reducing(Totals.ZERO, Totals::of, Totals::plus)));
 
         assertThat(snapshots).as("the recording's snapshots, one a window").hasSize(380);
-        assertThat(rows).extracting(PostalCodeStats::systemId).containsOnly(SYSTEM_ID);
+        assertThat(rows).extracting(AreaStats::systemId).containsOnly(SYSTEM_ID);
         assertThat(byWindowEnd.keySet()).as("one window per snapshot").isEqualTo(snapshots.keySet());
         assertThat(differences(snapshots, byWindowEnd, Totals::withoutBikeTypes))
                 .as(
@@ -89,19 +92,38 @@ class BayWheelsRecordingReplayITCase {
                 .isEmpty();
         assertThat(rows).as("mechanical = bikes - e-bikes in every row").allSatisfy(row -> assertThat(row.mechanical())
                 .isEqualTo(row.bikes() - row.ebike()));
-        assertThat(rows.stream().mapToLong(PostalCodeStats::ebike).sum())
+        assertThat(rows.stream().mapToLong(AreaStats::ebike).sum())
                 .as("Bay Wheels' num_ebikes_available")
                 .isPositive();
         assertThat(output.resolve("deadletter.jsonl"))
                 .satisfiesAnyOf(file -> assertThat(file).doesNotExist(), file -> assertThat(file)
                         .isEmptyFile());
-        // TODO(lead, when H4's --areas and AreaStats are merged): the per-area part. The areas and each station's area
-        //  by arithmetic are ready in BayAreaTestAreas (tested by BayAreaTestAreasTest): add
-        //  "--areas", BayAreaTestAreas.write(output.resolve("bay-areas.geojson")).toString() to the arguments, group
-        //  each snapshot's stations by BayAreaTestAreas.areaByStation(recording.resolve("station_information.json"))
-        //  (a station not in it: outside every user area), and assert that for every window the USER_AREA rows equal
-        //  those sums area by area (stations, bikes, e-bikes, docks), and the other rows together equal the stations
-        //  outside every user area (one at 0, 0).
+
+        // Per area: the user's polygons (a grid over the Bay Area, a polygon with a hole and its filling, a
+        // MultiPolygon) against each station's area by arithmetic; every other row together is the stations outside.
+        Map<String, String> areaByStation =
+                BayAreaTestAreas.areaByStation(recording.resolve("station_information.json"));
+        Map<Instant, Map<String, Totals>> expectedByArea =
+                independentTotalsByWindowAndArea(recording.resolve("status"), areaByStation);
+        Map<Instant, Map<String, Totals>> actualByArea = rows.stream()
+                .collect(Collectors.groupingBy(
+                        AreaStats::windowEnd,
+                        TreeMap::new,
+                        Collectors.groupingBy(
+                                row -> row.areaKind() == AreaKind.USER_AREA ? row.area() : OUTSIDE,
+                                TreeMap::new,
+                                Collectors.reducing(Totals.ZERO, Totals::of, Totals::plus))));
+        assertThat(rows).extracting(AreaStats::areaKind).contains(AreaKind.USER_AREA);
+        List<String> areaDifferences = expectedByArea.entrySet().stream()
+                .filter(window -> !withoutEmpty(window.getValue())
+                        .equals(withoutEmpty(actualByArea.getOrDefault(window.getKey(), Map.of()))))
+                .limit(3)
+                .map(window -> window.getKey() + ": JSON " + withoutEmpty(window.getValue()) + ", rows "
+                        + withoutEmpty(actualByArea.getOrDefault(window.getKey(), Map.of())))
+                .toList();
+        assertThat(areaDifferences)
+                .as("windows whose rows differ, area by area, from their snapshot (e-bikes included)")
+                .isEmpty();
     }
 
     /** The first windows (at most 5) whose rows differ from their snapshot in what {@code compared} keeps. */
@@ -148,11 +170,61 @@ class BayWheelsRecordingReplayITCase {
         return byWindowEnd;
     }
 
+    /** The key of the stations outside every user area. */
+    private static final String OUTSIDE = "(outside)";
+
+    /** Each snapshot's sums by user area ({@link #OUTSIDE} for the others), by the end of its window. */
+    private static Map<Instant, Map<String, Totals>> independentTotalsByWindowAndArea(
+            Path statusFolder, Map<String, String> areaByStation) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<Instant, Map<String, Totals>> byWindowEnd = new TreeMap<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(statusFolder)) {
+            files = list.toList();
+        }
+        for (Path file : files) {
+            JsonNode document = mapper.readTree(file.toFile());
+            Map<String, Totals> byArea = new TreeMap<>();
+            for (JsonNode station : document.get("data").get("stations")) {
+                int bikes = station.get("num_bikes_available").asInt();
+                int ebikes = station.get("num_ebikes_available").asInt();
+                byArea.merge(
+                        areaByStation.getOrDefault(station.get("station_id").asText(), OUTSIDE),
+                        new Totals(
+                                1,
+                                bikes,
+                                bikes - ebikes,
+                                ebikes,
+                                station.get("num_docks_available").asInt()),
+                        Totals::plus);
+            }
+            byWindowEnd.put(
+                    Instant.ofEpochSecond(document.get("last_updated").asLong())
+                            .truncatedTo(ChronoUnit.MINUTES)
+                            .plus(1, ChronoUnit.MINUTES),
+                    byArea);
+        }
+        return byWindowEnd;
+    }
+
+    /** The areas with stations: an area whose last station left has a row of zeros, or none. */
+    private static Map<String, Totals> withoutEmpty(Map<String, Totals> byArea) {
+        Map<String, Totals> kept = new TreeMap<>(byArea);
+        kept.values().removeIf(totals -> totals.stations() == 0);
+        return kept;
+    }
+
     record Totals(int stations, int bikes, int mechanical, int ebike, int docks) {
         static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
 
-        static Totals of(PostalCodeStats row) {
-            return new Totals(row.stations(), row.bikes(), row.mechanical(), row.ebike(), row.docks());
+        /** An unknown split (null) counts as -1, so that it never passes for a known one. */
+        static Totals of(AreaStats row) {
+            return new Totals(
+                    row.stations(),
+                    row.bikes(),
+                    row.mechanical() != null ? row.mechanical() : -1,
+                    row.ebike() != null ? row.ebike() : -1,
+                    row.docks());
         }
 
         Totals withoutBikeTypes() {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,14 +24,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.io.cassandra.VelibTable;
 import org.velibstream.job.io.cassandra.VelibTableRows;
 import org.velibstream.job.io.cassandra.VelibTables;
+import org.velibstream.job.model.SystemTimeZones;
 import org.velibstream.job.settings.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.sink.cassandra.CassandraSchema;
 
@@ -85,7 +90,7 @@ class CassandraPipelineITCase {
             assertThat(alert.stationCode()).isEqualTo("32017");
             assertThat(alert.type()).isEqualTo(AlertType.SUDDEN_DROP);
             assertThat(alert.state()).isEqualTo(AlertState.OPEN);
-            assertThat(alert.postalCode()).isEqualTo("93200");
+            assertThat(alert.area()).isEqualTo("93200");
             assertThat(VelibTables.day(alert.since(), VelibTableRows.SYSTEM_ZONE))
                     .isEqualTo("2024-11-19");
         });
@@ -98,22 +103,45 @@ class CassandraPipelineITCase {
     @Test
     @Order(2)
     void theSchemaFilesExampleQueriesAnswerTheirQuestions() {
-        // The example queries ask about system velib, postal code 75011, station 11104 and day 2026-11-23 (Paris).
+        // The example queries ask about system velib, postal code 75011, station 11104 and day 2026-11-23 (Paris),
+        // and about Bay Wheels' region San Francisco on 2023-01-08 (Los Angeles).
         CassandraSchema schema = VelibTables.schemaFile().keyspace(KEYSPACE).build();
         schema.applyTo(session);
         Instant noon = Instant.parse("2026-11-23T12:00:00Z");
         for (int minute = 0; minute < 3; minute++) {
             Instant end = noon.plusSeconds(60L * minute);
             insert(
-                    VelibTables.POSTAL_CODE_STATS,
-                    new PostalCodeStats(
-                            "velib", "75011", end.minusSeconds(60), end, 1, 2 + minute, 2, minute, 10, 12, 0, 0, 0));
+                    VelibTables.AREA_STATS,
+                    new AreaStats(
+                            "velib",
+                            AreaKind.POSTAL_CODE,
+                            "75011",
+                            end.minusSeconds(60),
+                            end,
+                            1,
+                            2 + minute,
+                            2,
+                            minute,
+                            10,
+                            12,
+                            0,
+                            0,
+                            0));
         }
         StationAlert empty = new StationAlert(
-                "velib", "11104", "75011", AlertType.EMPTY, AlertState.OPEN, noon, noon.plusSeconds(30), "empty");
+                "velib",
+                "11104",
+                AreaKind.POSTAL_CODE,
+                "75011",
+                AlertType.EMPTY,
+                AlertState.OPEN,
+                noon,
+                noon.plusSeconds(30),
+                "empty");
         StationAlert stale = new StationAlert(
                         "velib",
                         "11104",
+                        AreaKind.POSTAL_CODE,
                         "75011",
                         AlertType.STALE,
                         AlertState.OPEN,
@@ -125,9 +153,27 @@ class CassandraPipelineITCase {
             insert(VelibTables.STATION_ALERTS, alert);
             insert(VelibTables.ALERTS_BY_DAY, alert);
         }
+        // 02:00 UTC on the 9th is still the 8th in San Francisco, whose system's zone dates the row.
+        insert(
+                VelibTables.AREA_STATS,
+                new AreaStats(
+                        "baywheels",
+                        AreaKind.REGION,
+                        "San Francisco",
+                        Instant.parse("2023-01-09T01:59:00Z"),
+                        Instant.parse("2023-01-09T02:00:00Z"),
+                        300,
+                        1200,
+                        null,
+                        null,
+                        3000,
+                        4500,
+                        3,
+                        1,
+                        2));
         List<String> queries = schema.exampleQueries();
 
-        assertThat(queries).hasSize(5);
+        assertThat(queries).hasSize(6);
         assertThat(session.execute(queries.get(0)).all()).singleElement().satisfies(row -> {
             assertThat(row.getInstant("window_end")).isEqualTo(noon.plusSeconds(120));
             assertThat(row.getInt("bikes")).isEqualTo(4);
@@ -136,38 +182,76 @@ class CassandraPipelineITCase {
                 .extracting(row -> row.getInt("bikes"))
                 .containsExactly(4, 3, 2);
         assertThat(session.execute(queries.get(2)).all())
+                .extracting(row -> row.getInt("bikes"), row -> row.getObject("ebike"))
+                .as("a region of a system in another time zone, e-bikes unknown")
+                .containsExactly(tuple(1200, null));
+        assertThat(session.execute(queries.get(3)).all())
                 .extracting(row -> row.getString("station_code"))
                 .containsExactly("11104", "11104");
-        assertThat(session.execute(queries.get(3)).all())
+        assertThat(session.execute(queries.get(4)).all())
                 .extracting(row -> row.getString("type"), row -> row.getString("state"))
                 .containsExactly(tuple("EMPTY", "OPEN"));
-        assertThat(session.execute(queries.get(4)).all())
+        assertThat(session.execute(queries.get(5)).all())
                 .extracting(row -> row.getString("type"))
                 .containsExactly("EMPTY", "STALE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"before-system-id.cql", "before-areas.cql"})
+    @Order(3)
+    void tablesOfAnEarlierVersionAreBroughtUpToDateAndTakeTheReplay(String earlierSchema) throws Exception {
+        // The schema as an earlier release created it (from git history: before system_id was in the keys, and
+        // before areas), then the job over it: it must add what is missing instead of failing.
+        String keyspace = "velib_it_old_" + UUID.randomUUID().toString().substring(0, 8);
+        CassandraSchema.fromResource(CassandraPipelineITCase.class, "/cassandra/earlier-schemas/" + earlierSchema)
+                .keyspace(keyspace)
+                .build()
+                .applyTo(session);
+        try {
+            runReplay(keyspace);
+
+            List<StationAlert> alerts = ReplayFixture.readAlerts(output);
+            assertThat(alerts).as("the replay's alerts").hasSize(1);
+            assertTablesHoldTheReplay(keyspace, alerts.get(0));
+        } finally {
+            session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
+        }
+    }
+
     private void assertTablesHoldTheReplay(StationAlert alert) {
-        assertThat(VelibTableRows.read(session, KEYSPACE, VelibTables.POSTAL_CODE_STATS))
-                .as("postal_code_stats")
+        assertTablesHoldTheReplay(KEYSPACE, alert);
+    }
+
+    private void assertTablesHoldTheReplay(String keyspace, StationAlert alert) {
+        assertThat(VelibTableRows.read(session, keyspace, VelibTables.AREA_STATS))
+                .as("area_stats")
                 .containsExactlyInAnyOrderElementsOf(
-                        VelibTableRows.expected(VelibTables.POSTAL_CODE_STATS, ReplayFixture.EXPECTED_STATS));
-        assertThat(VelibTableRows.read(session, KEYSPACE, VelibTables.STATION_ALERTS))
+                        VelibTableRows.expected(VelibTables.AREA_STATS, ReplayFixture.EXPECTED_STATS));
+        assertThat(VelibTableRows.read(session, keyspace, VelibTables.STATION_ALERTS))
                 .as("station_alerts")
                 .containsExactly(VelibTableRows.expected(VelibTables.STATION_ALERTS, alert));
         assertThat(VelibTableRows.read(
-                        session, KEYSPACE, VelibTables.ALERTS_BY_DAY, "day = '2024-11-19' AND state = 'OPEN'"))
+                        session, keyspace, VelibTables.ALERTS_BY_DAY, "day = '2024-11-19' AND state = 'OPEN'"))
                 .as("open alerts of the day")
                 .containsExactly(VelibTableRows.expected(VelibTables.ALERTS_BY_DAY, alert));
     }
 
     private static <T> void insert(VelibTable<T> table, T record) {
-        session.execute(session.prepare(table.insert(KEYSPACE)).bind(table.values(record, VelibTableRows.SYSTEM_ZONE)));
+        session.execute(session.prepare(table.insert(KEYSPACE))
+                .bind(table.values(
+                        record,
+                        SystemTimeZones.of(VelibTableRows.SYSTEM_ZONE)
+                                .with("baywheels", ZoneId.of("America/Los_Angeles")))));
     }
 
     private void runReplay() throws Exception {
+        runReplay(KEYSPACE);
+    }
+
+    private void runReplay(String keyspace) throws Exception {
         List<String> args = new ArrayList<>(List.of(ReplayFixture.replayArgs(output)));
         args.set(args.indexOf("jsonl"), "cassandra;jsonl");
-        args.addAll(List.of("--cassandra-contact-points", CONTACT_POINT, "--cassandra-keyspace", KEYSPACE));
+        args.addAll(List.of("--cassandra-contact-points", CONTACT_POINT, "--cassandra-keyspace", keyspace));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         VelibStreamJob.build(env, JobConfiguration.fromArgs(args.toArray(String[]::new)));
         env.execute("replay to cassandra");

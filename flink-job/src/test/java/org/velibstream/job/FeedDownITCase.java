@@ -23,7 +23,7 @@ import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.settings.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.testing.Polling;
 import org.velibstream.source.http.TestHttpServer;
@@ -89,10 +89,8 @@ class FeedDownITCase {
             statusServer.enter(Phase.UP);
 
             await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
-            await("stations counted again", () -> !stats(
-                            row -> row.windowStart().isAfter(recovered)
-                                    && row.postalCode().equals("75016")
-                                    && row.stations() == 2)
+            await("stations counted again", () -> !stats(row ->
+                            row.windowStart().isAfter(recovered) && row.area().equals("75016") && row.stations() == 2)
                     .isEmpty());
 
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
@@ -121,7 +119,7 @@ class FeedDownITCase {
             await("FEED_DOWN opened", () -> !feedAlerts(AlertState.OPEN).isEmpty());
             statusServer.enter(Phase.UP);
             await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
-            await("stations counted", () -> !stats(row -> row.postalCode().equals("75016"))
+            await("stations counted", () -> !stats(row -> row.area().equals("75016"))
                     .isEmpty());
 
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
@@ -163,7 +161,7 @@ class FeedDownITCase {
                 .replaceAll("\"last_reported\": \\d+", "\"last_reported\": " + (now - 5));
     }
 
-    private List<PostalCodeStats> stats(Predicate<PostalCodeStats> filter) throws IOException {
+    private List<AreaStats> stats(Predicate<AreaStats> filter) throws IOException {
         return Files.exists(output.resolve("stats.jsonl"))
                 ? ReplayFixture.readStats(output).stream().filter(filter).toList()
                 : List.of();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.job.settings.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.replay.FeedDocument;
 import org.velibstream.replay.GbfsFeeds;
@@ -81,10 +81,10 @@ class HttpPollingJobITCase {
             JobClient job = env.executeAsync("http polling");
             try {
                 // The last snapshot (08:02:30) moves the watermark to 08:02:00, which closes the first two windows.
-                List<PostalCodeStats> expected = ReplayFixture.EXPECTED_STATS.stream()
+                List<AreaStats> expected = ReplayFixture.EXPECTED_STATS.stream()
                         .filter(row -> !row.windowEnd().isAfter(ReplayFixture.W2))
                         .toList();
-                List<PostalCodeStats> rows = awaitRows(expected.size(), Duration.ofSeconds(90));
+                List<AreaStats> rows = awaitRows(expected.size(), Duration.ofSeconds(90));
                 assertThat(rows)
                         .as("stats.jsonl; the dead letters were %s", deadLetters())
                         .containsExactlyInAnyOrderElementsOf(expected);
@@ -121,10 +121,10 @@ class HttpPollingJobITCase {
         return Files.exists(deadLetters) ? Files.readString(deadLetters) : "not written";
     }
 
-    private List<PostalCodeStats> awaitRows(int expected, Duration timeout) throws Exception {
+    private List<AreaStats> awaitRows(int expected, Duration timeout) throws Exception {
         Path stats = output.resolve("stats.jsonl");
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<PostalCodeStats> rows = List.of();
+        List<AreaStats> rows = List.of();
         while (System.nanoTime() < deadline) {
             if (Files.exists(stats)) {
                 rows = ReplayFixture.readStats(output);

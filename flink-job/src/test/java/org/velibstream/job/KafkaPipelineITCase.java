@@ -27,10 +27,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.settings.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
+import org.velibstream.job.testing.StationTables;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
@@ -90,6 +92,9 @@ class KafkaPipelineITCase {
         VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
             "--source",
             "kafka",
+            // The raw topic carries no station_information: the table places the stations.
+            "--stations",
+            StationTables.DATA_TABLE.toString(),
             "--kafka-bootstrap",
             BOOTSTRAP,
             "--raw-topic",
@@ -116,23 +121,64 @@ class KafkaPipelineITCase {
         }));
         env.execute("kafka pipeline");
 
-        List<PostalCodeStats> expected = List.of(
-                new PostalCodeStats("velib", "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
-                new PostalCodeStats("velib", "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                new PostalCodeStats(
-                        "velib", "75016", T0.plusSeconds(60), T0.plusSeconds(120), 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                new PostalCodeStats(
-                        "velib", "75016", T0.plusSeconds(120), T0.plusSeconds(180), 1, 6, 3, 3, 29, 35, 0, 0, 0),
-                new PostalCodeStats(
-                        "velib", "93200", T0.plusSeconds(300), T0.plusSeconds(360), 1, 9, 4, 5, 13, 22, 0, 0, 0));
+        List<AreaStats> expected = List.of(
+                new AreaStats(
+                        "velib", AreaKind.POSTAL_CODE, "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
+                new AreaStats(
+                        "velib", AreaKind.POSTAL_CODE, "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                new AreaStats(
+                        "velib",
+                        AreaKind.POSTAL_CODE,
+                        "75016",
+                        T0.plusSeconds(60),
+                        T0.plusSeconds(120),
+                        1,
+                        4,
+                        2,
+                        2,
+                        31,
+                        35,
+                        0,
+                        0,
+                        0),
+                new AreaStats(
+                        "velib",
+                        AreaKind.POSTAL_CODE,
+                        "75016",
+                        T0.plusSeconds(120),
+                        T0.plusSeconds(180),
+                        1,
+                        6,
+                        3,
+                        3,
+                        29,
+                        35,
+                        0,
+                        0,
+                        0),
+                new AreaStats(
+                        "velib",
+                        AreaKind.POSTAL_CODE,
+                        "93200",
+                        T0.plusSeconds(300),
+                        T0.plusSeconds(360),
+                        1,
+                        9,
+                        4,
+                        5,
+                        13,
+                        22,
+                        0,
+                        0,
+                        0));
         List<ConsumerRecord<byte[], byte[]>> statsRecords = readCommitted(STATS_TOPIC, expected.size());
         ObjectMapper json = JsonCodec.newMapper();
-        List<PostalCodeStats> stats = new ArrayList<>();
+        List<AreaStats> stats = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : statsRecords) {
-            PostalCodeStats row = json.readValue(record.value(), PostalCodeStats.class);
+            AreaStats row = json.readValue(record.value(), AreaStats.class);
             assertThat(new String(record.key(), StandardCharsets.UTF_8))
                     .as("key of %s", row)
-                    .isEqualTo(row.systemId() + ":" + row.postalCode());
+                    .isEqualTo(row.systemId() + ":" + row.areaKind() + ":" + row.area());
             stats.add(row);
         }
         assertThat(stats).containsExactlyInAnyOrderElementsOf(expected);

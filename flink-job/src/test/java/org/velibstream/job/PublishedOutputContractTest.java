@@ -10,10 +10,11 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.velibstream.console.PublishedJson;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.sink.kafka.KeyedJsonSerializationSchema;
 
 /**
@@ -28,8 +29,21 @@ class PublishedOutputContractTest {
 
     @Test
     void theConsoleReadsEveryFieldOfTheStatistics() throws Exception {
-        PostalCodeStats stats = new PostalCodeStats(
-                "velib", "75011", START, START.plusSeconds(60), 40, 300, 180, 120, 410, 720, 3, 2, 1);
+        AreaStats stats = new AreaStats(
+                "velib",
+                AreaKind.POSTAL_CODE,
+                "75011",
+                START,
+                START.plusSeconds(60),
+                40,
+                300,
+                180,
+                120,
+                410,
+                720,
+                3,
+                2,
+                1);
 
         Record read = console.readStats(published(stats));
 
@@ -42,6 +56,7 @@ class PublishedOutputContractTest {
             StationAlert alert = new StationAlert(
                     "velib",
                     "16107",
+                    AreaKind.POSTAL_CODE,
                     "75016",
                     type,
                     AlertState.OPEN,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.job.settings.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 
 /**
@@ -63,7 +63,7 @@ class RealSnapshotsReplayITCase {
 
         Map<Instant, Totals> byWindowEnd = ReplayFixture.readStats(output).stream()
                 .collect(Collectors.groupingBy(
-                        PostalCodeStats::windowEnd,
+                        AreaStats::windowEnd,
                         TreeMap::new,
                         Collectors.reducing(Totals.ZERO, Totals::of, Totals::plus)));
         Totals of2022 = independentTotals(snapshots.resolve("2022-02-23_samhrrl/station_status.json"));
@@ -116,7 +116,7 @@ class RealSnapshotsReplayITCase {
     record Totals(int stations, int bikes, int mechanical, int ebike, int docks) {
         static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
 
-        static Totals of(PostalCodeStats row) {
+        static Totals of(AreaStats row) {
             return new Totals(row.stations(), row.bikes(), row.mechanical(), row.ebike(), row.docks());
         }
 

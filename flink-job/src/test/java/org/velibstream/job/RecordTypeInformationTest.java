@@ -18,6 +18,7 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.gbfs.Inconsistency;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.alerts.FeedHealthDetector;
@@ -26,7 +27,9 @@ import org.velibstream.job.alerts.StationAlertDetector;
 import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stations.PlacedArea;
+import org.velibstream.job.stats.AreaStats;
+import org.velibstream.job.stats.StatsArea;
 
 /**
  * Flink must serialize the job's records, in the stream and in state, with its own serializers: Kryo would be
@@ -49,7 +52,9 @@ class RecordTypeInformationTest {
     @ParameterizedTest
     @ValueSource(
             classes = {
-                PostalCodeStats.class,
+                AreaStats.class,
+                StatsArea.class,
+                PlacedArea.class,
                 StationAlert.class,
                 StationAlertDetector.BikeCount.class,
                 FeedHealthDetector.FailureStreak.class,
@@ -78,8 +83,8 @@ class RecordTypeInformationTest {
                 false,
                 Instant.parse("2024-11-19T08:20:00Z"),
                 List.of(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL));
-        StationObservation observation =
-                StationObservation.of("velib", status, "75016", null, Instant.parse("2024-11-19T08:22:18Z"), null);
+        StationObservation observation = StationObservation.of(
+                "velib", status, AreaKind.POSTAL_CODE, "75016", null, Instant.parse("2024-11-19T08:22:18Z"), null);
 
         for (StationObservation original :
                 List.of(observation, observation.removedAt(Instant.parse("2024-11-19T08:23:18Z")))) {

@@ -8,17 +8,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.model.DeadLetter;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
  * The hand-made replay in {@code src/test/resources/replay}: four Vélib'-shaped station_status snapshots a minute
  * apart (08:00:30, 08:01:30, 08:02:30 UTC on 2024-11-19, and a truncated one at 08:03:30) and their
- * station_information. Stations: 16107 (75016 in the table), 99001 (not in the table, 110 m from 16107, so 75016),
- * 99002 (not in the table, far from every station: UNKNOWN; gone from the second snapshot on) and 32017 (93200,
- * drops from 10 bikes to 0 in the third snapshot). The third snapshot also holds an entry without bike counts.
+ * station_information. Stations, placed by their coordinates in the built-in Île-de-France postal-code areas:
+ * 16107 (75016), 99001 (110 m from 16107, also in 75016), 99002 (outside Île-de-France and without post_code or
+ * region: UNKNOWN; gone from the second snapshot on) and 32017 (93200, drops from 10 bikes to 0 in the third
+ * snapshot). The third snapshot also holds an entry without bike counts.
  */
 final class ReplayFixture {
 
@@ -28,15 +30,15 @@ final class ReplayFixture {
     static final Instant W3 = Instant.parse("2024-11-19T08:03:00Z");
 
     /** Expected rows with the default one-minute windows: the system as of each window's end. */
-    static final List<PostalCodeStats> EXPECTED_STATS = List.of(
-            new PostalCodeStats("velib", "75016", W0, W1, 2, 5, 3, 2, 40, 45, 1, 0, 0),
-            new PostalCodeStats("velib", "UNKNOWN", W0, W1, 1, 2, 2, 0, 8, 10, 0, 0, 0),
-            new PostalCodeStats("velib", "93200", W0, W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-            new PostalCodeStats("velib", "75016", W1, W2, 2, 4, 2, 2, 41, 45, 1, 0, 0),
-            new PostalCodeStats("velib", "UNKNOWN", W1, W2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-            new PostalCodeStats("velib", "93200", W1, W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-            new PostalCodeStats("velib", "75016", W2, W3, 2, 5, 3, 2, 40, 45, 0, 0, 0),
-            new PostalCodeStats("velib", "93200", W2, W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
+    static final List<AreaStats> EXPECTED_STATS = List.of(
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W0, W1, 2, 5, 3, 2, 40, 45, 1, 0, 0),
+            new AreaStats("velib", AreaKind.UNKNOWN, "UNKNOWN", W0, W1, 1, 2, 2, 0, 8, 10, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W0, W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W1, W2, 2, 4, 2, 2, 41, 45, 1, 0, 0),
+            new AreaStats("velib", AreaKind.UNKNOWN, "UNKNOWN", W1, W2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W1, W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W2, W3, 2, 5, 3, 2, 40, 45, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W2, W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
 
     private ReplayFixture() {}
 
@@ -65,8 +67,8 @@ final class ReplayFixture {
         };
     }
 
-    static List<PostalCodeStats> readStats(Path output) throws IOException {
-        return readLines(output.resolve("stats.jsonl"), PostalCodeStats.class);
+    static List<AreaStats> readStats(Path output) throws IOException {
+        return readLines(output.resolve("stats.jsonl"), AreaStats.class);
     }
 
     static List<StationAlert> readAlerts(Path output) throws IOException {

@@ -11,12 +11,13 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.settings.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 
 /** The whole job on a MiniCluster, replaying {@link ReplayFixture} into JSON-lines files. */
@@ -33,7 +34,7 @@ class ReplayITCase {
         runReplay();
 
         assertThat(ReplayFixture.readStats(output))
-                .as("per-postal-code rows of the replay")
+                .as("per-area rows of the replay")
                 .containsExactlyInAnyOrderElementsOf(ReplayFixture.EXPECTED_STATS);
     }
 
@@ -45,7 +46,8 @@ class ReplayITCase {
         assertThat(alerts).as("alerts of the replay").hasSize(1);
         StationAlert drop = alerts.get(0);
         assertThat(drop.stationCode()).isEqualTo("32017");
-        assertThat(drop.postalCode()).isEqualTo("93200");
+        assertThat(drop.areaKind()).isEqualTo(AreaKind.POSTAL_CODE);
+        assertThat(drop.area()).isEqualTo("93200");
         assertThat(drop.type()).isEqualTo(AlertType.SUDDEN_DROP);
         assertThat(drop.state()).isEqualTo(AlertState.OPEN);
         assertThat(drop.detectedAt()).isEqualTo(Instant.parse("2024-11-19T08:02:30Z"));
@@ -78,18 +80,96 @@ class ReplayITCase {
 
         assertThat(ReplayFixture.readStats(output))
                 .containsExactlyInAnyOrder(
-                        new PostalCodeStats(
-                                "velib", "75016", ReplayFixture.W0, ReplayFixture.W1, 1, 5, 3, 2, 30, 35, 0, 0, 0),
-                        new PostalCodeStats(
-                                "velib", "93200", ReplayFixture.W0, ReplayFixture.W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                        new PostalCodeStats(
-                                "velib", "75016", ReplayFixture.W1, ReplayFixture.W2, 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                        new PostalCodeStats(
-                                "velib", "93200", ReplayFixture.W1, ReplayFixture.W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-                        new PostalCodeStats(
-                                "velib", "75016", ReplayFixture.W2, ReplayFixture.W3, 1, 4, 2, 2, 31, 35, 0, 0, 0),
-                        new PostalCodeStats(
-                                "velib", "93200", ReplayFixture.W2, ReplayFixture.W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
+                        new AreaStats(
+                                "velib",
+                                AreaKind.POSTAL_CODE,
+                                "75016",
+                                ReplayFixture.W0,
+                                ReplayFixture.W1,
+                                1,
+                                5,
+                                3,
+                                2,
+                                30,
+                                35,
+                                0,
+                                0,
+                                0),
+                        new AreaStats(
+                                "velib",
+                                AreaKind.POSTAL_CODE,
+                                "93200",
+                                ReplayFixture.W0,
+                                ReplayFixture.W1,
+                                1,
+                                10,
+                                4,
+                                6,
+                                12,
+                                22,
+                                0,
+                                0,
+                                0),
+                        new AreaStats(
+                                "velib",
+                                AreaKind.POSTAL_CODE,
+                                "75016",
+                                ReplayFixture.W1,
+                                ReplayFixture.W2,
+                                1,
+                                4,
+                                2,
+                                2,
+                                31,
+                                35,
+                                0,
+                                0,
+                                0),
+                        new AreaStats(
+                                "velib",
+                                AreaKind.POSTAL_CODE,
+                                "93200",
+                                ReplayFixture.W1,
+                                ReplayFixture.W2,
+                                1,
+                                10,
+                                4,
+                                6,
+                                12,
+                                22,
+                                0,
+                                0,
+                                0),
+                        new AreaStats(
+                                "velib",
+                                AreaKind.POSTAL_CODE,
+                                "75016",
+                                ReplayFixture.W2,
+                                ReplayFixture.W3,
+                                1,
+                                4,
+                                2,
+                                2,
+                                31,
+                                35,
+                                0,
+                                0,
+                                0),
+                        new AreaStats(
+                                "velib",
+                                AreaKind.POSTAL_CODE,
+                                "93200",
+                                ReplayFixture.W2,
+                                ReplayFixture.W3,
+                                1,
+                                0,
+                                0,
+                                0,
+                                22,
+                                22,
+                                1,
+                                0,
+                                0));
     }
 
     private void runReplay() throws Exception {

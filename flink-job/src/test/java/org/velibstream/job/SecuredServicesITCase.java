@@ -35,12 +35,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.io.cassandra.VelibTable;
 import org.velibstream.job.io.cassandra.VelibTableRows;
 import org.velibstream.job.io.cassandra.VelibTables;
 import org.velibstream.job.stack.LocalStack;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.Polling;
+import org.velibstream.job.testing.StationTables;
 import org.velibstream.job.testing.TestFiles;
 import org.velibstream.sink.cassandra.CassandraConnectionOptions;
 import org.velibstream.sink.cassandra.CassandraCredentials;
@@ -86,12 +88,39 @@ class SecuredServicesITCase {
 
     private static final Instant T0 = Instant.parse("2024-11-19T08:00:00Z");
     /** What the raw records below give once the watermark (the last record's time minus 30 s) passes 08:04. */
-    private static final List<PostalCodeStats> EXPECTED_STATS = List.of(
-            new PostalCodeStats("velib", "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
-            new PostalCodeStats("velib", "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
-            new PostalCodeStats("velib", "75016", T0.plusSeconds(60), T0.plusSeconds(120), 1, 4, 2, 2, 31, 35, 0, 0, 0),
-            new PostalCodeStats(
-                    "velib", "75016", T0.plusSeconds(180), T0.plusSeconds(240), 1, 6, 3, 3, 29, 35, 0, 0, 0));
+    private static final List<AreaStats> EXPECTED_STATS = List.of(
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
+            new AreaStats(
+                    "velib",
+                    AreaKind.POSTAL_CODE,
+                    "75016",
+                    T0.plusSeconds(60),
+                    T0.plusSeconds(120),
+                    1,
+                    4,
+                    2,
+                    2,
+                    31,
+                    35,
+                    0,
+                    0,
+                    0),
+            new AreaStats(
+                    "velib",
+                    AreaKind.POSTAL_CODE,
+                    "75016",
+                    T0.plusSeconds(180),
+                    T0.plusSeconds(240),
+                    1,
+                    6,
+                    3,
+                    3,
+                    29,
+                    35,
+                    0,
+                    0,
+                    0));
 
     private static final ObjectMapper JSON = JsonCodec.newMapper();
     private static final HttpClient HTTP =
@@ -151,7 +180,7 @@ class SecuredServicesITCase {
 
             assertThat(readCommittedStats()).containsExactlyInAnyOrderElementsOf(EXPECTED_STATS);
             try (CqlSession session = CassandraSessionFactory.open(cassandra(CASSANDRA_USER, CASSANDRA_PASSWORD))) {
-                VelibTable<PostalCodeStats> table = VelibTables.POSTAL_CODE_STATS;
+                VelibTable<AreaStats> table = VelibTables.AREA_STATS;
                 Polling.await(
                         "4 rows in " + KEYSPACE + "." + table.name(),
                         RESULT_TIMEOUT,
@@ -269,6 +298,8 @@ class SecuredServicesITCase {
     private static Map<String, String> jobOptions() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("source", "kafka");
+        // The raw topic carries no station_information: the table places the stations.
+        options.put("stations", StationTables.DATA_TABLE.toString());
         options.put("kafka-bootstrap", KAFKA_BOOTSTRAP);
         options.put("kafka-sasl-username", KAFKA_USER);
         options.put("kafka-truststore", WORK.resolve("kafka/tls/truststore.p12").toString());
@@ -362,21 +393,21 @@ class SecuredServicesITCase {
         return jobId[0];
     }
 
-    private static List<PostalCodeStats> readCommittedStats() throws IOException {
+    private static List<AreaStats> readCommittedStats() throws IOException {
         Properties config = kafkaClient();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<PostalCodeStats> stats = new ArrayList<>();
+        List<AreaStats> stats = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(STATS_TOPIC));
             long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
             long settleUntil = Long.MAX_VALUE;
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    stats.add(JSON.readValue(record.value(), PostalCodeStats.class));
+                    stats.add(JSON.readValue(record.value(), AreaStats.class));
                 }
                 if (stats.size() >= EXPECTED_STATS.size() && settleUntil == Long.MAX_VALUE) {
                     settleUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();

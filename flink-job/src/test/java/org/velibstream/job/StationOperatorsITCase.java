@@ -15,6 +15,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.data.stations.Coordinates;
 import org.velibstream.data.stations.StationRow;
 import org.velibstream.job.alerts.AlertState;
@@ -25,8 +26,9 @@ import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.model.TestStations;
 import org.velibstream.job.settings.PipelineSettings;
+import org.velibstream.job.stations.AreaPlacement;
 import org.velibstream.job.stations.StationDirectory;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 
 /**
@@ -84,7 +86,7 @@ class StationOperatorsITCase {
                 .toList();
     }
 
-    /** The station table the postal codes and capacities come from: the test stations' own. */
+    /** The override table the postal codes and capacities come from: the test stations' own. */
     private static StationDirectory directory() {
         Map<String, StationRow> rows = new LinkedHashMap<>();
         for (StationObservation observation : feed()) {
@@ -96,7 +98,7 @@ class StationOperatorsITCase {
                             "station " + observation.stationCode(),
                             new Coordinates(48.86, 2.35),
                             observation.capacity(),
-                            observation.postalCode(),
+                            observation.area(),
                             null,
                             null));
         }
@@ -112,12 +114,12 @@ class StationOperatorsITCase {
         PipelineSettings settings = PipelineSettings.defaults();
         DataStream<FeedItem> feed = env.fromData(documents(), TypeInformation.of(FeedItem.class))
                 .assignTimestampsAndWatermarks(settings.watermarks());
-        VelibPipeline.Results results = VelibPipeline.build(feed, settings, directory());
+        VelibPipeline.Results results = VelibPipeline.build(feed, settings, AreaPlacement.overridesOnly(directory()));
 
-        List<PostalCodeStats> rows = new ArrayList<>();
+        List<AreaStats> rows = new ArrayList<>();
         List<StationAlert> raised = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
-        try (CloseableIterator<PostalCodeStats> statsResults = results.stats().collectAsync();
+        try (CloseableIterator<AreaStats> statsResults = results.stats().collectAsync();
                 CloseableIterator<StationAlert> alertResults = results.alerts().collectAsync();
                 CloseableIterator<DeadLetter> deadLetterResults =
                         results.deadLetters().collectAsync()) {
@@ -194,7 +196,7 @@ class StationOperatorsITCase {
     }
 
     /** The row of the one-minute window starting at {@code windowStart}. */
-    private static PostalCodeStats row(
+    private static AreaStats row(
             String postalCode,
             String windowStart,
             int stations,
@@ -206,8 +208,9 @@ class StationOperatorsITCase {
             int empty,
             int full,
             int outOfService) {
-        return new PostalCodeStats(
+        return new AreaStats(
                 "velib",
+                AreaKind.POSTAL_CODE,
                 postalCode,
                 at(windowStart),
                 at(windowStart).plusSeconds(60),
@@ -230,6 +233,15 @@ class StationOperatorsITCase {
             String since,
             String detectedAt,
             String details) {
-        return new StationAlert("velib", stationCode, postalCode, type, state, at(since), at(detectedAt), details);
+        return new StationAlert(
+                "velib",
+                stationCode,
+                AreaKind.POSTAL_CODE,
+                postalCode,
+                type,
+                state,
+                at(since),
+                at(detectedAt),
+                details);
     }
 }

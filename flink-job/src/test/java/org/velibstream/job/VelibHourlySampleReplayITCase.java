@@ -30,6 +30,7 @@ import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertThresholds;
@@ -37,9 +38,9 @@ import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.alerts.StationAlertDetector;
 import org.velibstream.job.model.StationObservation;
-import org.velibstream.job.stats.PostalArea;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.job.stats.PostalCodeStatsFunction;
+import org.velibstream.job.stats.AreaStats;
+import org.velibstream.job.stats.AreaStatsFunction;
+import org.velibstream.job.stats.StatsArea;
 import org.velibstream.job.testing.MiniClusters;
 
 /**
@@ -56,13 +57,13 @@ class VelibHourlySampleReplayITCase {
     private static final Path POSTAL_CODES = DATA.resolve("mappings/stations_information.csv");
     private static final DateTimeFormatter SNAPSHOT_FILE_TIME =
             DateTimeFormatter.ofPattern("yyyy_MM_dd'T'HH_mm_ss_SSS'z'");
-    private static final Duration WINDOW = PostalCodeStatsFunction.DEFAULT_WINDOW_SIZE;
+    private static final Duration WINDOW = AreaStatsFunction.DEFAULT_WINDOW_SIZE;
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
     private static List<StationObservation> observations;
-    private static final List<PostalCodeStats> rows = new ArrayList<>();
+    private static final List<AreaStats> rows = new ArrayList<>();
     private static final List<StationAlert> alerts = new ArrayList<>();
 
     @BeforeAll
@@ -79,13 +80,13 @@ class VelibHourlySampleReplayITCase {
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<StationObservation>forMonotonousTimestamps()
                         .withTimestampAssigner((observation, ignored) ->
                                 observation.observedAt().toEpochMilli()));
-        DataStream<PostalCodeStats> stats = source.keyBy(PostalArea::of, PostalCodeStatsFunction.KEY_TYPE)
-                .process(new PostalCodeStatsFunction(WINDOW))
-                .uid(PostalCodeStatsFunction.UID);
+        DataStream<AreaStats> stats = source.keyBy(StatsArea::of, AreaStatsFunction.KEY_TYPE)
+                .process(new AreaStatsFunction(WINDOW))
+                .uid(AreaStatsFunction.UID);
         DataStream<StationAlert> detected = source.keyBy(StationObservation::stateKey)
                 .process(new StationAlertDetector(AlertThresholds.DEFAULTS))
                 .uid(StationAlertDetector.UID);
-        try (CloseableIterator<PostalCodeStats> statsResults = stats.collectAsync();
+        try (CloseableIterator<AreaStats> statsResults = stats.collectAsync();
                 CloseableIterator<StationAlert> alertResults = detected.collectAsync()) {
             env.execute("Vélib' hourly sample replay");
             statsResults.forEachRemaining(rows::add);
@@ -139,22 +140,22 @@ class VelibHourlySampleReplayITCase {
     }
 
     /** The rows recomputed from the sorted observations, without Flink: the latest observation per station. */
-    private static List<PostalCodeStats> recomputedRows() {
+    private static List<AreaStats> recomputedRows() {
         long windowMillis = WINDOW.toMillis();
-        Map<PostalArea, TreeMap<Long, List<StationObservation>>> windowsByArea = new HashMap<>();
+        Map<StatsArea, TreeMap<Long, List<StationObservation>>> windowsByArea = new HashMap<>();
         for (StationObservation observation : observations) {
             long at = observation.observedAt().toEpochMilli();
             windowsByArea
-                    .computeIfAbsent(PostalArea.of(observation), key -> new TreeMap<>())
+                    .computeIfAbsent(StatsArea.of(observation), key -> new TreeMap<>())
                     .computeIfAbsent(at - Math.floorMod(at, windowMillis), key -> new ArrayList<>())
                     .add(observation);
         }
-        List<PostalCodeStats> expected = new ArrayList<>();
+        List<AreaStats> expected = new ArrayList<>();
         windowsByArea.forEach((area, windows) -> {
             Map<String, StationObservation> latest = new HashMap<>();
             windows.forEach((windowStart, arrived) -> {
                 arrived.forEach(observation -> latest.put(observation.stationKey(), observation));
-                expected.add(PostalCodeStats.of(
+                expected.add(AreaStats.of(
                         area,
                         Instant.ofEpochMilli(windowStart),
                         Instant.ofEpochMilli(windowStart + windowMillis),
@@ -207,7 +208,8 @@ class VelibHourlySampleReplayITCase {
             read.add(StationObservation.of(
                     "velib",
                     status,
-                    postalCodes.getOrDefault(code, StationObservation.UNKNOWN_POSTAL_CODE),
+                    postalCodes.containsKey(code) ? AreaKind.POSTAL_CODE : AreaKind.UNKNOWN,
+                    postalCodes.getOrDefault(code, StationObservation.UNKNOWN_AREA),
                     Integer.valueOf(fields[4]),
                     LocalDateTime.parse(fields[0], SNAPSHOT_FILE_TIME).toInstant(ZoneOffset.UTC),
                     freshestReportBySnapshot.get(fields[0])));

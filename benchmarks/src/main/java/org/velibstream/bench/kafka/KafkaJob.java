@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.velibstream.bench.BenchmarkPaths;
 import org.velibstream.job.VelibStreamJob;
 import org.velibstream.job.settings.JobConfiguration;
 
@@ -61,7 +62,10 @@ public record KafkaJob(String bootstrap, String rawTopic, int parallelism, boole
                 "--transactional-id-prefix",
                 "bench-" + run,
                 "--parallelism",
-                Integer.toString(parallelism)));
+                Integer.toString(parallelism),
+                // The raw topic carries no station_information: the project's table places the stations.
+                "--stations",
+                BenchmarkPaths.stationsCsv().toString()));
         if (bounded) {
             args.add("--kafka-stop-at-latest");
         }

@@ -19,7 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.velibstream.bench.SimulatedSystem;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.settings.PipelineOptions;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
@@ -166,8 +166,7 @@ public final class KafkaLatencyHarness {
         void windows(List<ConsumerRecord<byte[], byte[]>> records, Map<Instant, Long> into) throws Exception {
             long now = System.nanoTime();
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                into.putIfAbsent(
-                        json.readValue(record.value(), PostalCodeStats.class).windowStart(), now);
+                into.putIfAbsent(json.readValue(record.value(), AreaStats.class).windowStart(), now);
             }
         }
     }

@@ -13,7 +13,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.velibstream.bench.ProcessResources;
 import org.velibstream.bench.SimulatedSystem;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
@@ -203,7 +203,7 @@ public final class KafkaThroughputHarness {
                         firstRowAt = now;
                         cpuAtFirstRow = ProcessResources.cpuNanos();
                     }
-                    PostalCodeStats row = json.readValue(record.value(), PostalCodeStats.class);
+                    AreaStats row = json.readValue(record.value(), AreaStats.class);
                     if (row.windowStart().equals(load.lastWindowStart())) {
                         return new EngineRun(
                                 load.size() - 2L * load.stations(),

@@ -2,12 +2,12 @@ package org.velibstream.bench.kafka;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 
 /**
  * What every engine of the Kafka benchmarks computes, in one shape so that their results compare: for one postal code
  * and one tumbling event-time window, the latest status of each station in the window, summed. Empty and full use
- * the job's definitions (installed with 0 bikes, installed with 0 docks; see {@link PostalCodeStats}).
+ * the job's definitions (installed with 0 bikes, installed with 0 docks; see {@link AreaStats}).
  */
 public record WindowedSums(
         Instant windowStart,
@@ -26,14 +26,15 @@ public record WindowedSums(
     }
 
     /** The job's row, without what the peers do not compute (capacity, out-of-service stations, window end). */
-    public static WindowedSums of(PostalCodeStats stats) {
+    public static WindowedSums of(AreaStats stats) {
         return new WindowedSums(
                 stats.windowStart(),
-                stats.postalCode(),
+                stats.area(),
                 stats.stations(),
                 stats.bikes(),
-                stats.mechanical(),
-                stats.ebike(),
+                // The simulated Vélib' system always gives the split; an unknown one would count as 0 here.
+                stats.mechanical() != null ? stats.mechanical() : 0,
+                stats.ebike() != null ? stats.ebike() : 0,
                 stats.docks(),
                 stats.emptyStations(),
                 stats.fullStations());

@@ -18,7 +18,7 @@ import org.velibstream.bench.Summary;
 import org.velibstream.job.VelibPipeline;
 import org.velibstream.job.VelibStreamJob;
 import org.velibstream.job.settings.JobConfiguration;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 
 /**
  * The job polling many GBFS systems over HTTP, as in production: {@code --source http} against the replay server
@@ -232,8 +232,8 @@ public final class ScaleHarness {
     }
 
     /** A statistics row as its emission log line: its window start, system and postal code. */
-    private static String describe(PostalCodeStats row) {
-        return row.windowStart().toEpochMilli() + " " + row.systemId() + " " + row.postalCode();
+    private static String describe(AreaStats row) {
+        return row.windowStart().toEpochMilli() + " " + row.systemId() + " " + row.areaKind() + " " + row.area();
     }
 
     /** {@code java ... ScaleHarness [--quick | K ...]}: the full settings, the quick ones, or these system counts. */

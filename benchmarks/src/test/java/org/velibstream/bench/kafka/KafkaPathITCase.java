@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.bench.BenchmarkSuite;
 import org.velibstream.bench.SimulatedSystem;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
@@ -92,7 +92,7 @@ class KafkaPathITCase {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (!hasAllWindows(sums) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : stats.poll(Duration.ofMillis(200))) {
-                    assertThat(sums.add(WindowedSums.of(json.readValue(record.value(), PostalCodeStats.class))))
+                    assertThat(sums.add(WindowedSums.of(json.readValue(record.value(), AreaStats.class))))
                             .as("a row written once")
                             .isTrue();
                 }

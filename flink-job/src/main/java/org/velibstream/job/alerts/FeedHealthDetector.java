@@ -11,6 +11,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.model.IdleKeyCleanup;
 
@@ -36,8 +37,8 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
 
     public static final String NAME = "Feed down alerts";
     public static final String UID = "feed-down-alerts";
-    /** The postal code of every feed alert: it belongs to no place. */
-    public static final String FEED_POSTAL_CODE = "FEED";
+    /** The area of every feed alert (of kind {@link AreaKind#UNKNOWN}): it belongs to no place. */
+    public static final String FEED_AREA = "FEED";
 
     private static final long serialVersionUID = 1L;
 
@@ -136,12 +137,20 @@ public class FeedHealthDetector extends KeyedProcessFunction<String, FeedHealth,
 
     /**
      * The identity of a feed alert: its system, the feed's name ({@code station_status}) in place of a station code,
-     * and {@value #FEED_POSTAL_CODE} in place of a postal code, so it is keyed and stored like a station's alerts.
+     * and {@value #FEED_AREA} in place of an area, so it is keyed and stored like a station's alerts.
      * Its type alone keeps its rows apart from those of a station that happened to have that code.
      */
     static StationAlert feedAlert(String systemId, String feed, Instant since, Instant detectedAt, String details) {
         return new StationAlert(
-                systemId, feed, FEED_POSTAL_CODE, AlertType.FEED_DOWN, AlertState.OPEN, since, detectedAt, details);
+                systemId,
+                feed,
+                AreaKind.UNKNOWN,
+                FEED_AREA,
+                AlertType.FEED_DOWN,
+                AlertState.OPEN,
+                since,
+                detectedAt,
+                details);
     }
 
     /**

@@ -230,7 +230,8 @@ final class StationJudgement {
             StationAlert opened = new StationAlert(
                     observation.systemId(),
                     observation.stationKey(),
-                    observation.postalCode(),
+                    observation.areaKind(),
+                    observation.area(),
                     type,
                     AlertState.OPEN,
                     openSince,

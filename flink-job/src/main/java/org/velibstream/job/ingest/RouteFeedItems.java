@@ -36,7 +36,6 @@ public final class RouteFeedItems extends ProcessFunction<FeedItem, StationObser
                 StationObservation observation = StationObservation.of(
                         item.systemId(),
                         Objects.requireNonNull(item.status()),
-                        StationObservation.UNKNOWN_POSTAL_CODE,
                         null,
                         item.observedAt(),
                         item.feedUpdatedAt());

@@ -1,9 +1,9 @@
 package org.velibstream.job.io;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import java.time.ZoneId;
 import org.velibstream.job.VelibPipeline;
 import org.velibstream.job.io.cassandra.VelibTables;
+import org.velibstream.job.model.SystemTimeZones;
 import org.velibstream.job.settings.CassandraSettings;
 import org.velibstream.sink.cassandra.CassandraConnectionOptions;
 import org.velibstream.sink.cassandra.CassandraSchema;
@@ -14,29 +14,33 @@ import org.velibstream.sink.cassandra.CassandraSinkException;
 import org.velibstream.sink.cassandra.CassandraStatementMapper;
 
 /**
- * Writes statistics and alerts to the Cassandra tables of {@link VelibTables}, creating them first if asked.
+ * Writes statistics and alerts to the Cassandra tables of {@link VelibTables}, creating them first if asked (and
+ * bringing tables of earlier versions up to date). The {@code day} partitions are dated in each system's time zone.
  * Every statement is an upsert on the full primary key, so a replay after a restart rewrites the same rows.
  */
 public final class CassandraOutputs {
 
     private CassandraOutputs() {}
 
-    static void attach(VelibPipeline.Results results, CassandraSettings settings) throws CassandraSinkException {
+    /**
+     * @param zones each system's time zone, whose dates are the {@code day} partitions
+     */
+    public static void attach(VelibPipeline.Results results, CassandraSettings settings, SystemTimeZones zones)
+            throws CassandraSinkException {
         String keyspace = settings.keyspace();
         if (settings.createSchema()) {
             createSchema(settings, keyspace);
         }
-        ZoneId zone = settings.timeZone();
         results.stats()
-                .sinkTo(sink(settings, VelibTables.POSTAL_CODE_STATS.mapper(keyspace, zone)))
+                .sinkTo(sink(settings, VelibTables.AREA_STATS.mapper(keyspace, zones)))
                 .name("Statistics to Cassandra")
                 .uid("stats-cassandra-sink");
         results.alerts()
-                .sinkTo(sink(settings, VelibTables.STATION_ALERTS.mapper(keyspace, zone)))
+                .sinkTo(sink(settings, VelibTables.STATION_ALERTS.mapper(keyspace, zones)))
                 .name("Alerts to Cassandra, by station")
                 .uid("station-alerts-cassandra-sink");
         results.alerts()
-                .sinkTo(sink(settings, VelibTables.ALERTS_BY_DAY.mapper(keyspace, zone)))
+                .sinkTo(sink(settings, VelibTables.ALERTS_BY_DAY.mapper(keyspace, zones)))
                 .name("Alerts to Cassandra, by day")
                 .uid("alerts-by-day-cassandra-sink");
     }

@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.functions.sink.PrintSink;
 import org.velibstream.job.VelibPipeline;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.VelibRawRecordSerializer;
+import org.velibstream.job.model.SystemTimeZones;
 import org.velibstream.job.settings.JobSettings;
 import org.velibstream.job.settings.KafkaSettings;
 import org.velibstream.job.settings.OutputSettings;
@@ -35,16 +36,20 @@ public final class OutputSinks {
      * topic with {@code --publish-raw}.
      *
      * @param polled what the HTTP source read; null when the job does not poll
+     * @param zones each system's time zone, which dates the Cassandra {@code day} partitions
      */
     public static void attach(
-            VelibPipeline.Results results, @Nullable DataStream<FeedItem> polled, JobSettings settings)
+            VelibPipeline.Results results,
+            @Nullable DataStream<FeedItem> polled,
+            JobSettings settings,
+            SystemTimeZones zones)
             throws ExecutionException, InterruptedException, TimeoutException, CassandraSinkException {
         OutputSettings output = settings.output();
         boolean exactlyOnce = settings.runtime().exactlyOnce();
         for (SinkKind kind : output.sinks()) {
             switch (kind) {
                 case KAFKA -> toKafka(results, settings.requireKafka(), exactlyOnce);
-                case CASSANDRA -> CassandraOutputs.attach(results, settings.requireCassandra());
+                case CASSANDRA -> CassandraOutputs.attach(results, settings.requireCassandra(), zones);
                 case JSONL -> toFiles(results, output);
                 case PRINT -> {
                     results.stats()
@@ -76,7 +81,8 @@ public final class OutputSinks {
                         exactlyOnce,
                         "stats",
                         new KeyedJsonSerializationSchema<>(
-                                kafka.statsTopic(), stats -> stats.systemId() + ':' + stats.postalCode())))
+                                kafka.statsTopic(),
+                                stats -> stats.systemId() + ':' + stats.areaKind() + ':' + stats.area())))
                 .name("Statistics to Kafka")
                 .uid("stats-kafka-sink");
         results.alerts()

@@ -39,7 +39,7 @@ import org.apache.flink.util.Collector;
  * dead) is forgotten silently: no tombstones, since its stations' state downstream is forgotten likewise, and a
  * document after that starts from nothing.
  *
- * <p>Tombstones carry the station's last observation (so its postal code and capacity), with {@code observedAt}
+ * <p>Tombstones carry the station's last observation (so its area and capacity), with {@code observedAt}
  * set to the first document the station is missing from.
  *
  * <p>Keying by system puts a whole system on one subtask: a document must be compared as a whole. For Vélib'

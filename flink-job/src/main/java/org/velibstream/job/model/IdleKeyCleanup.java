@@ -9,7 +9,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
- * Forgets the state of a key (a station, a postal area, a system, a feed) that has had no input for
+ * Forgets the state of a key (a station, an area, a system, a feed) that has had no input for
  * {@link #RETENTION} of processing time: a station that disappears without a tombstone (single Kafka records carry
  * none), a feed or system no longer configured. A tombstone or a recovery clears state at once; this bounds what
  * nothing else would.

@@ -17,7 +17,7 @@ public final class LateObservationToDeadLetter extends RichMapFunction<StationOb
 
     /** The operators whose late observations become dead letters, with the name and uid of their mapper. */
     public enum RejectedBy {
-        /** {@code PostalCodeStatsFunction}: the dead letter's source is {@code postal-code-stats <postal code>}. */
+        /** {@code AreaStatsFunction}: the dead letter's source is {@code area-stats <system>/<area kind>/<area>}. */
         STATISTICS(
                 "Late observations to dead letters",
                 "late-observations-to-dead-letters",
@@ -55,7 +55,7 @@ public final class LateObservationToDeadLetter extends RichMapFunction<StationOb
 
         String sourceOf(StationObservation late) {
             return switch (this) {
-                case STATISTICS -> "postal-code-stats " + late.postalCode();
+                case STATISTICS -> "area-stats " + late.systemId() + '/' + late.areaKind() + '/' + late.area();
                 case ALERTS -> "station-alerts " + late.stateKey();
             };
         }

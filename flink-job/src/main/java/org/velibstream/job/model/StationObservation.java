@@ -3,11 +3,12 @@ package org.velibstream.job.model;
 import java.time.Instant;
 import java.util.Objects;
 import javax.annotation.Nullable;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.gbfs.StationStatus;
 
 /**
  * What the job knows about one station at one instant: its status as the feed reported it, enriched with the
- * station's postal code and capacity, or a tombstone saying that the station disappeared from the feed.
+ * area the station is placed in and its capacity, or a tombstone saying that the station disappeared from the feed.
  *
  * <p>Flink 2.x analyses records as POJOs (fields read through the canonical constructor), so this type and
  * {@link StationStatus} are serialized by Flink's {@code PojoSerializer}, never by Kryo: {@code Instant} has a
@@ -18,7 +19,10 @@ import org.velibstream.gbfs.StationStatus;
  * @param stationId the feed's {@code station_id}
  * @param stationCode Vélib's {@code stationCode}; null when the feed has none
  * @param stationKey {@code stationCode} when present, else {@code stationId}: the key of per-station state
- * @param postalCode the station's postal code; {@link #UNKNOWN_POSTAL_CODE} when it could not be resolved
+ * @param areaKind what kind of area {@code area} is; {@link AreaKind#UNKNOWN} before placement or when no layer
+ *     places the station
+ * @param area the code of the station's area (a postal code, a user polygon's code, a region's name), or
+ *     {@link #UNKNOWN_AREA}
  * @param capacity the number of docks from {@code station_information}; null or 0 when unknown
  * @param observedAt the event time: the feed document's {@code last_updated}, or the Kafka record timestamp
  * @param status the station's status as decoded; for a tombstone, the last status seen before the removal
@@ -30,20 +34,23 @@ public record StationObservation(
         String stationId,
         @Nullable String stationCode,
         String stationKey,
-        String postalCode,
+        AreaKind areaKind,
+        String area,
         @Nullable Integer capacity,
         Instant observedAt,
         StationStatus status,
         @Nullable Instant feedUpdatedAt,
         boolean removed) {
 
-    public static final String UNKNOWN_POSTAL_CODE = "UNKNOWN";
+    public static final String UNKNOWN_AREA = AreaKind.UNKNOWN_CODE;
 
     public StationObservation {
+        // A savepoint of a version before areas restores waiting observations without these two fields.
+        areaKind = areaKind != null ? areaKind : AreaKind.UNKNOWN;
+        area = area != null ? area : UNKNOWN_AREA;
         Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(stationId, "stationId");
         Objects.requireNonNull(stationKey, "stationKey");
-        Objects.requireNonNull(postalCode, "postalCode");
         Objects.requireNonNull(observedAt, "observedAt");
         Objects.requireNonNull(status, "status");
         if (!stationKey.equals(stationCode != null ? stationCode : stationId)) {
@@ -56,11 +63,22 @@ public record StationObservation(
         }
     }
 
+    /** An observation of a station present in the feed, not placed yet; ids and key are taken from the status. */
+    public static StationObservation of(
+            String systemId,
+            StationStatus status,
+            @Nullable Integer capacity,
+            Instant observedAt,
+            @Nullable Instant feedUpdatedAt) {
+        return of(systemId, status, AreaKind.UNKNOWN, UNKNOWN_AREA, capacity, observedAt, feedUpdatedAt);
+    }
+
     /** An observation of a station present in the feed; ids and key are taken from the status. */
     public static StationObservation of(
             String systemId,
             StationStatus status,
-            String postalCode,
+            AreaKind areaKind,
+            String area,
             @Nullable Integer capacity,
             Instant observedAt,
             @Nullable Instant feedUpdatedAt) {
@@ -69,7 +87,8 @@ public record StationObservation(
                 status.stationId(),
                 status.stationCode(),
                 status.stationKey(),
-                postalCode,
+                areaKind,
+                area,
                 capacity,
                 observedAt,
                 status,
@@ -77,14 +96,15 @@ public record StationObservation(
                 false);
     }
 
-    /** This observation placed in {@code postalCode}, with the station's capacity as far as it is known. */
-    public StationObservation located(String postalCode, @Nullable Integer capacity) {
+    /** This observation placed in {@code area}, with the station's capacity as far as it is known. */
+    public StationObservation located(AreaKind areaKind, String area, @Nullable Integer capacity) {
         return new StationObservation(
                 systemId,
                 stationId,
                 stationCode,
                 stationKey,
-                postalCode,
+                areaKind,
+                area,
                 capacity,
                 observedAt,
                 status,
@@ -95,7 +115,7 @@ public record StationObservation(
     /** A tombstone for this station: it was absent from the feed document of {@code removedAt}. */
     public StationObservation removedAt(Instant removedAt) {
         return new StationObservation(
-                systemId, stationId, stationCode, stationKey, postalCode, capacity, removedAt, status, null, true);
+                systemId, stationId, stationCode, stationKey, areaKind, area, capacity, removedAt, status, null, true);
     }
 
     /** The key of per-station state: station keys are unique only within their system. */

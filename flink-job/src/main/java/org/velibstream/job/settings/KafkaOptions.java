@@ -54,7 +54,7 @@ public final class KafkaOptions {
     public static final ConfigOption<String> STATS_TOPIC = ConfigOptions.key("stats-topic")
             .stringType()
             .defaultValue("velib-projet-final-data")
-            .withDescription("Topic of per-postal-code statistics, keyed by systemId:postalCode.");
+            .withDescription("Topic of per-area statistics, keyed by systemId:areaKind:area.");
 
     public static final ConfigOption<String> ALERTS_TOPIC = ConfigOptions.key("alerts-topic")
             .stringType()

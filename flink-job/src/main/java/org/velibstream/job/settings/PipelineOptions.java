@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
-/** Options of the processing: event time, windows, postal codes, the station filter and the alert thresholds. */
+/** Options of the processing: event time, windows, areas, the station filter and the alert thresholds. */
 public final class PipelineOptions {
 
     private PipelineOptions() {}
@@ -29,7 +29,22 @@ public final class PipelineOptions {
     public static final ConfigOption<String> STATIONS_TABLE = ConfigOptions.key("stations")
             .stringType()
             .noDefaultValue()
-            .withDescription("A stations.csv postal-code table to use instead of the one built into the jar.");
+            .withDescription("A stations.csv table (station code or id → postal code) that overrides every other way "
+                    + "of placing the stations it lists. Default: none; stations are placed by their coordinates.");
+
+    public static final ConfigOption<List<String>> AREAS = ConfigOptions.key("areas")
+            .stringType()
+            .asList()
+            .noDefaultValue()
+            .withDescription("GeoJSON FeatureCollections of Polygon and MultiPolygon areas that place stations by "
+                    + "their coordinates, before the feed's post_code, the built-in Île-de-France postal codes and "
+                    + "the GBFS regions. Separated by ';': FILE for every system, systemId=FILE for one. Read "
+                    + "when the job is built; the TaskManagers need no file.");
+
+    public static final ConfigOption<String> AREA_PROPERTY = ConfigOptions.key("area-property")
+            .stringType()
+            .defaultValue("name")
+            .withDescription("The GeoJSON feature property that holds an --areas area's code.");
 
     public static final ConfigOption<List<String>> STATION_FILTER = ConfigOptions.key("station-filter")
             .stringType()
@@ -81,6 +96,8 @@ public final class PipelineOptions {
                 MAX_OUT_OF_ORDERNESS,
                 IDLE_TIMEOUT,
                 STATIONS_TABLE,
+                AREAS,
+                AREA_PROPERTY,
                 STATION_FILTER,
                 EMPTY_AFTER,
                 FULL_AFTER,

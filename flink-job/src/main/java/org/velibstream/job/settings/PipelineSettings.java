@@ -12,10 +12,12 @@ import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.FeedWatermarks;
 
 /**
- * What the processing needs to know: event time, the statistics' window, the station table and filter, and the
- * alerts' thresholds. Serializable, as operators may keep parts of it.
+ * What the processing needs to know: event time, the statistics' window, where the areas come from, the station
+ * filter, and the alerts' thresholds. Serializable, as operators may keep parts of it.
  *
- * @param stationsTable a stations.csv to use instead of the jar's; null for the jar's
+ * @param stationsTable a stations.csv override table; null for none
+ * @param areas the {@code --areas} GeoJSON files, in the order they are tried
+ * @param areaProperty the GeoJSON property that holds an area's code
  * @param stationFilter the station codes to keep; empty for all
  */
 public record PipelineSettings(
@@ -23,6 +25,8 @@ public record PipelineSettings(
         Duration maxOutOfOrderness,
         Duration idleTimeout,
         @Nullable String stationsTable,
+        List<AreaFile> areas,
+        String areaProperty,
         List<String> stationFilter,
         AlertThresholds alertThresholds,
         Duration feedDownAfter)
@@ -34,6 +38,8 @@ public record PipelineSettings(
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        areas = List.copyOf(areas);
+        Objects.requireNonNull(areaProperty, "areaProperty");
         stationFilter = List.copyOf(stationFilter);
         Objects.requireNonNull(alertThresholds, "alertThresholds");
         Objects.requireNonNull(feedDownAfter, "feedDownAfter");
@@ -51,6 +57,8 @@ public record PipelineSettings(
                 config.get(PipelineOptions.MAX_OUT_OF_ORDERNESS),
                 config.get(PipelineOptions.IDLE_TIMEOUT),
                 config.get(PipelineOptions.STATIONS_TABLE),
+                AreaFile.parse(config.getOptional(PipelineOptions.AREAS).orElse(List.of())),
+                config.get(PipelineOptions.AREA_PROPERTY),
                 config.getOptional(PipelineOptions.STATION_FILTER).orElse(List.of()),
                 new AlertThresholds(
                         config.get(PipelineOptions.EMPTY_AFTER),

@@ -1,8 +1,6 @@
 package org.velibstream.job.stations;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.annotation.Nullable;
-import org.velibstream.data.stations.Coordinates;
 import org.velibstream.data.stations.StationRow;
 import org.velibstream.data.stations.StationTableCsv;
 
 /**
- * The station table at runtime: station code or id → postal code, INSEE code, commune, capacity, coordinates.
- *
- * <p>Stations opened after the table was generated are not in it: given coordinates, they take the postal code of
- * the nearest station of the table within {@link #NEAREST_STATION_RADIUS_METERS}; else {@code UNKNOWN}. A lookup
- * never fails and never loses a station. The nearest-station search is a linear scan of the table (about 1,500
- * haversines), which only stations missing from the table pay.
+ * The {@code --stations} override table: station code or id → postal code and capacity. A station it lists with a
+ * postal code is placed there whatever its coordinates say (see {@link AreaPlacement}); the jar no longer uses a table
+ * of its own, as a table built once goes wrong as stations open and move.
  *
  * <p>Immutable and serializable, so that a Flink function can hold one.
  */
@@ -31,15 +25,8 @@ public final class StationDirectory implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Where the job jar carries {@code data/stations.csv}. */
-    public static final String CLASSPATH_RESOURCE = "/stations.csv";
-
-    /** Beyond a kilometre, a neighbour's postal code is more likely wrong than right. */
-    public static final double NEAREST_STATION_RADIUS_METERS = 1_000;
-
     private final Map<String, StationRow> byStationCode;
     private final Map<String, StationRow> byStationId;
-    private final List<StationRow> withPostalCode;
 
     private StationDirectory(List<StationRow> rows) {
         Map<String, StationRow> codes = new HashMap<>();
@@ -54,23 +41,11 @@ public final class StationDirectory implements Serializable {
         }
         this.byStationCode = Map.copyOf(codes);
         this.byStationId = Map.copyOf(ids);
-        this.withPostalCode =
-                rows.stream().filter(StationRow::hasKnownPostalCode).toList();
     }
 
     /** @throws IllegalArgumentException if a station code or id appears twice */
     public static StationDirectory of(List<StationRow> rows) {
         return new StationDirectory(rows);
-    }
-
-    /** The table the job jar carries ({@value #CLASSPATH_RESOURCE}). */
-    public static StationDirectory fromClasspath() throws IOException {
-        try (InputStream in = StationDirectory.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("no " + CLASSPATH_RESOURCE + " on the classpath: build the job with data/");
-            }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + CLASSPATH_RESOURCE);
-        }
     }
 
     public static StationDirectory fromFile(Path csv) throws IOException {
@@ -95,37 +70,14 @@ public final class StationDirectory implements Serializable {
         return Optional.ofNullable(byStationId.get(stationId));
     }
 
-    /**
-     * Where a station belongs: from the table by code, else by id; for a station missing from the table or outside
-     * every known area, from its nearest neighbour when coordinates are known.
-     */
-    public StationLocation locate(
-            @Nullable String stationCode, @Nullable String stationId, @Nullable Coordinates coordinates) {
+    /** The row of a station with a known postal code, by code, else by id; null when the table does not place it. */
+    @Nullable
+    public StationRow lookup(@Nullable String stationCode, @Nullable String stationId) {
         StationRow row = stationCode != null ? byStationCode.get(stationCode) : null;
         if (row == null && stationId != null) {
             row = byStationId.get(stationId);
         }
-        if (row != null && row.hasKnownPostalCode()) {
-            return StationLocation.of(row, StationLocation.Resolution.TABLE);
-        }
-        Coordinates searchFrom = coordinates != null ? coordinates : row != null ? row.coordinates() : null;
-        return searchFrom != null ? nearest(searchFrom) : StationLocation.unknown();
-    }
-
-    /** The location of the nearest station of the table within the radius; {@code UNKNOWN} when there is none. */
-    public StationLocation nearest(Coordinates coordinates) {
-        StationRow nearest = null;
-        double nearestMeters = NEAREST_STATION_RADIUS_METERS;
-        for (StationRow row : withPostalCode) {
-            double meters = coordinates.distanceMetersTo(row.coordinates());
-            if (meters <= nearestMeters) {
-                nearest = row;
-                nearestMeters = meters;
-            }
-        }
-        return nearest != null
-                ? StationLocation.of(nearest, StationLocation.Resolution.NEAREST_STATION)
-                : StationLocation.unknown();
+        return row != null && row.hasKnownPostalCode() ? row : null;
     }
 
     public int size() {

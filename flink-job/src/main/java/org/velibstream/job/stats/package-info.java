@@ -1,3 +1,3 @@
-/** Per-postal-code statistics: {@link org.velibstream.job.stats.PostalCodeStatsFunction} emits one
- * {@link org.velibstream.job.stats.PostalCodeStats} row per postal code and event-time window. */
+/** Per-area statistics: {@link org.velibstream.job.stats.AreaStatsFunction} emits one
+ * {@link org.velibstream.job.stats.AreaStats} row per system, area and event-time window. */
 package org.velibstream.job.stats;

@@ -12,6 +12,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.testing.KeyedTestHarness;
 
@@ -67,7 +68,15 @@ class FeedHealthDetectorTest {
 
     private static StationAlert alert(AlertState state, long sinceSeconds, long detectedSeconds) {
         return new StationAlert(
-                "velib", STATUS, "FEED", AlertType.FEED_DOWN, state, at(sinceSeconds), at(detectedSeconds), "");
+                "velib",
+                STATUS,
+                AreaKind.UNKNOWN,
+                "FEED",
+                AlertType.FEED_DOWN,
+                state,
+                at(sinceSeconds),
+                at(detectedSeconds),
+                "");
     }
 
     @Test

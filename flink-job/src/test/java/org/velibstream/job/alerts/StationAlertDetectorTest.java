@@ -13,6 +13,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.gbfs.Inconsistency;
 import org.velibstream.job.model.IdleKeyCleanup;
 import org.velibstream.job.model.StationObservation;
@@ -63,11 +64,13 @@ class StationAlertDetectorTest {
     }
 
     private static StationAlert open(AlertType type, String since, String detectedAt) {
-        return new StationAlert("velib", CODE, "75001", type, AlertState.OPEN, at(since), at(detectedAt), "");
+        return new StationAlert(
+                "velib", CODE, AreaKind.POSTAL_CODE, "75001", type, AlertState.OPEN, at(since), at(detectedAt), "");
     }
 
     private static StationAlert resolved(AlertType type, String since, String detectedAt) {
-        return new StationAlert("velib", CODE, "75001", type, AlertState.RESOLVED, at(since), at(detectedAt), "");
+        return new StationAlert(
+                "velib", CODE, AreaKind.POSTAL_CODE, "75001", type, AlertState.RESOLVED, at(since), at(detectedAt), "");
     }
 
     /** Alerts with their details blanked, to compare everything else exactly. */
@@ -76,7 +79,8 @@ class StationAlertDetectorTest {
                 .map(alert -> new StationAlert(
                         alert.systemId(),
                         alert.stationCode(),
-                        alert.postalCode(),
+                        alert.areaKind(),
+                        alert.area(),
                         alert.type(),
                         alert.state(),
                         alert.since(),
@@ -201,7 +205,8 @@ class StationAlertDetectorTest {
                     frozenFeed.stationId(),
                     frozenFeed.stationCode(),
                     frozenFeed.stationKey(),
-                    frozenFeed.postalCode(),
+                    frozenFeed.areaKind(),
+                    frozenFeed.area(),
                     frozenFeed.capacity(),
                     at(pollTime),
                     frozenFeed.status(),

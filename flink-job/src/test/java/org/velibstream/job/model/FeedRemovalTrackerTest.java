@@ -71,7 +71,7 @@ class FeedRemovalTrackerTest {
         assertThat(tombstones()).singleElement().satisfies(tombstone -> {
             assertThat(tombstone.stationKey()).isEqualTo("1002");
             assertThat(tombstone.observedAt()).isEqualTo(at("08:01:00"));
-            assertThat(tombstone.postalCode()).isEqualTo("75001");
+            assertThat(tombstone.area()).isEqualTo("75001");
         });
         assertThat(tombstoneTimestamps())
                 .as("tombstones carry the time of the document they are missing from")

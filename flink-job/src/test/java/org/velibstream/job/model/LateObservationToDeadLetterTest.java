@@ -18,10 +18,10 @@ class LateObservationToDeadLetterTest {
     }
 
     @Test
-    void aLateObservationOfTheStatisticsNamesItsPostalCodeAndTheWindow() throws Exception {
+    void aLateObservationOfTheStatisticsNamesItsAreaAndTheWindow() throws Exception {
         DeadLetter deadLetter = deadLetterFrom(RejectedBy.STATISTICS);
 
-        assertThat(deadLetter.source()).isEqualTo("postal-code-stats 75001");
+        assertThat(deadLetter.source()).isEqualTo("area-stats velib/POSTAL_CODE/75001");
         assertThat(deadLetter.reason())
                 .isEqualTo("late: the statistics window of this observation was already emitted"
                         + " (observed at 2024-11-19T08:05:00Z)");

@@ -8,6 +8,7 @@ import static org.velibstream.job.model.TestStations.station;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.gbfs.StationStatus;
 
 class StationObservationTest {
@@ -19,14 +20,36 @@ class StationObservationTest {
     @Test
     void takesItsIdsAndKeyFromTheStatus() {
         StationObservation withCode =
-                StationObservation.of("velib", status("213688169", "16107"), "75016", 20, at("08:00:00"), null);
+                StationObservation.of("velib", status("213688169", "16107"), 20, at("08:00:00"), null);
         StationObservation withoutCode = StationObservation.of(
-                "citibike", status("66db237e-0aca-11e7-82f6-3863bb44ef7c", null), "10001", 20, at("08:00:00"), null);
+                "citibike", status("66db237e-0aca-11e7-82f6-3863bb44ef7c", null), 20, at("08:00:00"), null);
 
         assertThat(withCode.stationKey()).isEqualTo("16107");
         assertThat(withCode.stationId()).isEqualTo("213688169");
         assertThat(withoutCode.stationKey()).isEqualTo("66db237e-0aca-11e7-82f6-3863bb44ef7c");
         assertThat(withoutCode.stationCode()).isNull();
+        assertThat(withCode.areaKind()).as("not placed yet").isEqualTo(AreaKind.UNKNOWN);
+        assertThat(withCode.area()).isEqualTo(StationObservation.UNKNOWN_AREA);
+    }
+
+    @Test
+    void anObservationRestoredWithoutAreaIsInTheUnknownArea() {
+        // What a savepoint of a version before areas restores: the two fields it did not have are null.
+        StationObservation restored = new StationObservation(
+                "velib",
+                "213688169",
+                "16107",
+                "16107",
+                null,
+                null,
+                20,
+                at("08:00:00"),
+                status("213688169", "16107"),
+                null,
+                false);
+
+        assertThat(restored.areaKind()).isEqualTo(AreaKind.UNKNOWN);
+        assertThat(restored.area()).isEqualTo(StationObservation.UNKNOWN_AREA);
     }
 
     @Test
@@ -37,6 +60,7 @@ class StationObservationTest {
                         "213688169",
                         "16107",
                         "213688169",
+                        AreaKind.POSTAL_CODE,
                         "75016",
                         20,
                         now,
@@ -46,7 +70,17 @@ class StationObservationTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("stationKey '213688169'");
         assertThatThrownBy(() -> new StationObservation(
-                        "velib", "1", "16107", "16107", "75016", 20, now, status("213688169", "16107"), null, false))
+                        "velib",
+                        "1",
+                        "16107",
+                        "16107",
+                        AreaKind.POSTAL_CODE,
+                        "75016",
+                        20,
+                        now,
+                        status("213688169", "16107"),
+                        null,
+                        false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("differs from the status");
     }
@@ -59,7 +93,8 @@ class StationObservationTest {
 
         assertThat(tombstone.removed()).isTrue();
         assertThat(tombstone.observedAt()).isEqualTo(at("08:01:00"));
-        assertThat(tombstone.postalCode()).isEqualTo("75016");
+        assertThat(tombstone.areaKind()).isEqualTo(AreaKind.POSTAL_CODE);
+        assertThat(tombstone.area()).isEqualTo("75016");
         assertThat(tombstone.status()).isEqualTo(last.status());
     }
 

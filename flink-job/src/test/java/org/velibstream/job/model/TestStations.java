@@ -3,6 +3,7 @@ package org.velibstream.job.model;
 import java.time.Instant;
 import java.util.List;
 import javax.annotation.Nullable;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.gbfs.Inconsistency;
 import org.velibstream.gbfs.StationStatus;
 
@@ -12,7 +13,8 @@ public final class TestStations {
     public static final String SYSTEM_ID = "velib";
 
     private final String stationCode;
-    private String postalCode = "75001";
+    private AreaKind areaKind = AreaKind.POSTAL_CODE;
+    private String area = "75001";
 
     @Nullable
     private Integer capacity = 20;
@@ -43,8 +45,16 @@ public final class TestStations {
         return Instant.parse("2024-11-19T" + time + "Z");
     }
 
+    /** Placed in postal code {@code postalCode}; {@code UNKNOWN} places it nowhere. */
     public TestStations postalCode(String postalCode) {
-        this.postalCode = postalCode;
+        return postalCode.equals(StationObservation.UNKNOWN_AREA)
+                ? area(AreaKind.UNKNOWN, postalCode)
+                : area(AreaKind.POSTAL_CODE, postalCode);
+    }
+
+    public TestStations area(AreaKind areaKind, String area) {
+        this.areaKind = areaKind;
+        this.area = area;
         return this;
     }
 
@@ -103,7 +113,7 @@ public final class TestStations {
                 returning,
                 lastReported != null ? lastReported : observedAt,
                 inconsistencies);
-        return StationObservation.of(SYSTEM_ID, status, postalCode, capacity, observedAt, observedAt);
+        return StationObservation.of(SYSTEM_ID, status, areaKind, area, capacity, observedAt, observedAt);
     }
 
     public StationObservation observedAt(String time) {

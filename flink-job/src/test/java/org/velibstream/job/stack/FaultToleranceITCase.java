@@ -37,8 +37,9 @@ import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.stack.FaultInput.Station;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.Polling;
+import org.velibstream.job.testing.StationTables;
 
 /**
  * Exactly once under failures, on the local stack as an operator runs it ({@code bin/stack start}: a real Kafka
@@ -154,7 +155,7 @@ class FaultToleranceITCase {
 
     @Test
     void runWithoutFaultShowsTheScriptedAlertsAndEveryWindow() {
-        assertThat(expected.stats()).extracting(PostalCodeStats::windowEnd).contains(FaultInput.LAST_WINDOW_END);
+        assertThat(expected.stats()).extracting(AreaStats::windowEnd).contains(FaultInput.LAST_WINDOW_END);
         assertThat(expected.stats())
                 .as("20 one-minute windows of 4 postal codes")
                 .hasSize(80);
@@ -389,6 +390,9 @@ class FaultToleranceITCase {
                 JAR.toString(),
                 "--source",
                 "kafka",
+                // The raw topic carries no station_information: the table places the stations.
+                "--stations",
+                StationTables.DATA_TABLE.toString(),
                 "--kafka-bootstrap",
                 BOOTSTRAP,
                 "--raw-topic",

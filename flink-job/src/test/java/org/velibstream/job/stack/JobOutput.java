@@ -13,14 +13,14 @@ import java.util.Map;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.io.cassandra.VelibTable;
 import org.velibstream.job.io.cassandra.VelibTables;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
  * What a job run has made visible so far: the statistics and alert topics as a {@code read_committed} consumer sees
  * them (every committed record, duplicates included), and every row of the Cassandra tables.
  */
-record JobOutput(List<PostalCodeStats> stats, List<StationAlert> alerts, List<String> cassandraRows) {
+record JobOutput(List<AreaStats> stats, List<StationAlert> alerts, List<String> cassandraRows) {
 
     private static final ObjectMapper JSON = JsonCodec.newMapper();
 
@@ -37,7 +37,7 @@ record JobOutput(List<PostalCodeStats> stats, List<StationAlert> alerts, List<St
     static JobOutput read(CommittedRecords stats, CommittedRecords alerts, CqlSession session, String keyspace) {
         return new JobOutput(
                 stats.readNew().stream()
-                        .map(json -> parse(json, PostalCodeStats.class))
+                        .map(json -> parse(json, AreaStats.class))
                         .toList(),
                 alerts.readNew().stream()
                         .map(json -> parse(json, StationAlert.class))

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.velibstream.job.io.cassandra.VelibTables;
-import org.velibstream.job.stats.PostalCodeStats;
-import org.velibstream.job.stats.PostalCodeStatsFunction;
+import org.velibstream.job.stats.AreaStats;
+import org.velibstream.job.stats.AreaStatsFunction;
 import org.velibstream.job.testing.Polling;
 import org.velibstream.sink.json.JsonCodec;
 
@@ -178,7 +178,7 @@ class StackEndToEndITCase {
                     for (JsonNode vertex :
                             LocalHttp.getJson(FLINK_REST_PORT, "/jobs/" + jobId).path("vertices")) {
                         long read = vertex.path("metrics").path("read-records").asLong();
-                        if (vertex.path("name").asText().startsWith(PostalCodeStatsFunction.NAME)
+                        if (vertex.path("name").asText().startsWith(AreaStatsFunction.NAME)
                                 && read >= SNAPSHOT_STATIONS) {
                             return Optional.of(read);
                         }
@@ -199,7 +199,7 @@ class StackEndToEndITCase {
     @Test
     @Order(4)
     void statsTopicHoldsTheSnapshotTotalsReadCommitted() {
-        Map<Instant, List<PostalCodeStats>> windows = new TreeMap<>();
+        Map<Instant, List<AreaStats>> windows = new TreeMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedConsumer())) {
             List<TopicPartition> partitions = await("the topic " + STATS_TOPIC, () -> "it does not exist", () -> {
                 try {
@@ -213,21 +213,24 @@ class StackEndToEndITCase {
             });
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            List<PostalCodeStats> window = await(
+            List<AreaStats> window = await(
                     "the window ending " + SNAPSHOT_WINDOW_END + " in " + STATS_TOPIC,
                     () -> "windows seen (end=[stations, bikes]): " + totalsByWindow(windows),
                     () -> {
                         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
-                            PostalCodeStats stats = readStats(record.value());
-                            assertThat(record.key()).isEqualTo(stats.systemId() + ":" + stats.postalCode());
+                            AreaStats stats = readStats(record.value());
+                            assertThat(record.key())
+                                    .isEqualTo(stats.systemId() + ":" + stats.areaKind() + ":" + stats.area());
                             windows.computeIfAbsent(stats.windowEnd(), end -> new ArrayList<>())
                                     .add(stats);
                         }
                         return Optional.ofNullable(windows.get(SNAPSHOT_WINDOW_END))
-                                .filter(rows -> sum(rows, PostalCodeStats::stations) >= SNAPSHOT_STATIONS);
+                                .filter(rows -> sum(rows, AreaStats::stations) >= SNAPSHOT_STATIONS);
                     });
-            assertThat(window).extracting(PostalCodeStats::postalCode).doesNotHaveDuplicates();
-            assertThat(List.of(sum(window, PostalCodeStats::stations), sum(window, PostalCodeStats::bikes)))
+            assertThat(window)
+                    .extracting(stats -> stats.areaKind() + ":" + stats.area())
+                    .doesNotHaveDuplicates();
+            assertThat(List.of(sum(window, AreaStats::stations), sum(window, AreaStats::bikes)))
                     .as("[stations, bikes] of the snapshot's window")
                     .containsExactly(SNAPSHOT_STATIONS, SNAPSHOT_BIKES);
         }
@@ -270,8 +273,7 @@ class StackEndToEndITCase {
     private static Map<Instant, List<Integer>> cassandraTotals(CqlSession session) {
         List<Row> rows;
         try {
-            rows = session.execute(
-                            "SELECT window_end, stations, bikes FROM velib." + VelibTables.POSTAL_CODE_STATS.name())
+            rows = session.execute("SELECT window_end, stations, bikes FROM velib." + VelibTables.AREA_STATS.name())
                     .all();
         } catch (InvalidQueryException e) {
             return Map.of();
@@ -307,22 +309,22 @@ class StackEndToEndITCase {
         return properties;
     }
 
-    private static PostalCodeStats readStats(String json) {
+    private static AreaStats readStats(String json) {
         try {
-            return JSON.readValue(json, PostalCodeStats.class);
+            return JSON.readValue(json, AreaStats.class);
         } catch (IOException e) {
             throw new UncheckedIOException("not a statistics row: " + json, e);
         }
     }
 
-    private static int sum(List<PostalCodeStats> rows, ToIntFunction<PostalCodeStats> field) {
+    private static int sum(List<AreaStats> rows, ToIntFunction<AreaStats> field) {
         return rows.stream().mapToInt(field).sum();
     }
 
-    private static Map<Instant, List<Integer>> totalsByWindow(Map<Instant, List<PostalCodeStats>> windows) {
+    private static Map<Instant, List<Integer>> totalsByWindow(Map<Instant, List<AreaStats>> windows) {
         Map<Instant, List<Integer>> totals = new TreeMap<>();
-        windows.forEach((end, rows) ->
-                totals.put(end, List.of(sum(rows, PostalCodeStats::stations), sum(rows, PostalCodeStats::bikes))));
+        windows.forEach(
+                (end, rows) -> totals.put(end, List.of(sum(rows, AreaStats::stations), sum(rows, AreaStats::bikes))));
         return totals;
     }
 

@@ -52,38 +52,20 @@ class StationDirectoryTest {
         assertThat(directory.byStationCode("16107")).contains(GODARD);
         assertThat(directory.byStationId("17278902806")).contains(ROUGET);
         assertThat(directory.byStationCode("99999")).isEmpty();
-        assertThat(directory.locate("44015", null, null))
-                .isEqualTo(new StationLocation(
-                        "94400", "94081", "Vitry-sur-Seine", StationLocation.Resolution.TABLE, ROUGET));
-        assertThat(directory.locate(null, "213688169", null).postalCode()).isEqualTo("75016");
+        assertThat(directory.lookup("44015", null)).isEqualTo(ROUGET);
+        assertThat(directory.lookup(null, "213688169")).isEqualTo(GODARD);
+        assertThat(directory.lookup("16200", "213688169"))
+                .as("by id when the code is unknown")
+                .isEqualTo(GODARD);
     }
 
     @Test
-    void placesAnUnknownStationByItsNearestNeighbourWithinOneKilometre() {
-        Coordinates nearGodard = new Coordinates(48.8700, 2.2757); // about 450 m north
-
-        StationLocation location = directory.locate("16200", "123", nearGodard);
-
-        assertThat(location.postalCode()).isEqualTo("75016");
-        assertThat(location.resolution()).isEqualTo(StationLocation.Resolution.NEAREST_STATION);
-        assertThat(location.station()).isEqualTo(GODARD);
-    }
-
-    @Test
-    void saysUnknownBeyondOneKilometreOrWithoutCoordinates() {
-        Coordinates farFromAll = new Coordinates(48.90, 2.2757); // about 3.8 km north of Godard
-
-        assertThat(directory.locate("16200", "123", farFromAll)).isEqualTo(StationLocation.unknown());
-        assertThat(directory.locate("16200", "123", null)).isEqualTo(StationLocation.unknown());
-        assertThat(directory.locate(null, null, null).postalCode()).isEqualTo(StationRow.UNKNOWN_POSTAL_CODE);
-    }
-
-    @Test
-    void placesATableStationWithoutPostalCodeByItsNeighbour() {
-        StationLocation location = directory.locate("16999", null, null);
-
-        assertThat(location.resolution()).isEqualTo(StationLocation.Resolution.NEAREST_STATION);
-        assertThat(location.postalCode()).isEqualTo("75016");
+    void placesNoStationItDoesNotListWithAPostalCode() {
+        assertThat(directory.lookup("16200", "123")).as("not in the table").isNull();
+        assertThat(directory.lookup("16999", null))
+                .as("in the table without a postal code")
+                .isNull();
+        assertThat(directory.lookup(null, null)).isNull();
     }
 
     @Test
@@ -99,7 +81,7 @@ class StationDirectoryTest {
     void survivesJavaSerialization() throws Exception {
         StationDirectory copy = InstantiationUtil.clone(directory);
 
-        assertThat(copy.locate("16107", null, null)).isEqualTo(directory.locate("16107", null, null));
+        assertThat(copy.lookup("16107", null)).isEqualTo(directory.lookup("16107", null));
         assertThat(copy.size()).isEqualTo(3);
     }
 
@@ -111,15 +93,5 @@ class StationDirectoryTest {
         }
 
         assertThat(StationDirectory.fromFile(csv).byStationCode("44015")).contains(ROUGET);
-    }
-
-    @Test
-    void loadsTheTableTheJarCarries() throws Exception {
-        StationDirectory packaged = StationDirectory.fromClasspath();
-
-        assertThat(packaged.size())
-                .as("data/stations.csv copied to the classpath by flink-job/pom.xml")
-                .isEqualTo(1485);
-        assertThat(packaged.byStationCode("16107").map(StationRow::postalCode)).contains("75016");
     }
 }

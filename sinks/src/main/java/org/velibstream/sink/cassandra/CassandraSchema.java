@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * An application's CQL script (one {@code CREATE KEYSPACE IF NOT EXISTS}, then its tables and indexes, every statement
  * {@code IF NOT EXISTS}), with its keyspace name, replication and table TTLs replaced by the configured ones, and a way
- * to create whatever of it is missing. The script stays the one source: this class only substitutes into it, so an
+ * to create whatever of it is missing and add the columns that tables of an earlier version lack. The script stays the one source: this class only substitutes into it, so an
  * operator can still run the file itself with {@code cqlsh -f}.
  *
  * <p>The script's conventions: tables are named with the script's keyspace ({@code ks.table}), which is replaced by
@@ -95,11 +95,21 @@ public final class CassandraSchema {
         return exampleQueries;
     }
 
-    /** Creates the keyspace, tables and indexes that do not exist yet; existing ones are left as they are. */
+    /**
+     * Creates the keyspace, tables and indexes that do not exist yet, and brings tables created by an earlier version
+     * of the script up to date: each column of the script an existing table lacks is added ({@code ALTER TABLE ...
+     * ADD}). A primary key cannot change: a key column of the script missing from the existing table's key is added
+     * as a regular column, so that writes succeed, and a WARN names the table and what that costs. Nothing is ever
+     * dropped or retyped.
+     */
     public void applyTo(CqlSession session) {
         for (String statement : statements) {
             LOG.info("Applying {}", statement.lines().findFirst().orElse(statement));
             session.execute(SimpleStatement.newInstance(statement).setTimeout(SCHEMA_STATEMENT_TIMEOUT));
+            TableDefinition table = TableDefinition.parse(statement);
+            if (table != null) {
+                table.migrate(session);
+            }
         }
     }
 

@@ -133,6 +133,55 @@ class CassandraSinkITCase {
     }
 
     @Test
+    void tablesOfAnEarlierSchemaAreBroughtUpToDateAndTakeWrites() throws Exception {
+        // The tables as an earlier version of the script made them: readings without its note column, events
+        // without the sensor in its key (as velib-stream's tables were before system_id was in theirs).
+        String keyspace = "sink_it_upgrade";
+        session.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
+                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE " + keyspace + ".readings (sensor text, day text, at timestamp, value int,"
+                + " PRIMARY KEY ((sensor, day), at)) WITH CLUSTERING ORDER BY (at DESC)");
+        session.execute("CREATE TABLE " + keyspace + ".events (type text, since timestamp, state text,"
+                + " PRIMARY KEY ((type), since))");
+
+        NODE.createSchema(keyspace);
+
+        Map<String, String> readings = columnKinds(keyspace, "readings");
+        assertThat(readings).as("readings after the upgrade").containsEntry("note", "regular");
+        Map<String, String> events = columnKinds(keyspace, "events");
+        assertThat(events)
+                .as("events after the upgrade: the missing key column is a regular one, the rest added")
+                .containsEntry("sensor", "regular")
+                .containsKeys("detected_at", "details")
+                .containsEntry("type", "partition_key");
+        Reading reading = reading("S11", "2026-11-23", NOON, 7);
+        Event event = new Event("S11", "EMPTY", NOON, "OPEN", NOON, "no bikes");
+        session.execute(session.prepare(READINGS.cql().replace("INSERT INTO ", "INSERT INTO " + keyspace + "."))
+                .bind(READINGS.bindValues(reading)));
+        session.execute(session.prepare(EVENTS.cql().replace("INSERT INTO ", "INSERT INTO " + keyspace + "."))
+                .bind(EVENTS.bindValues(event)));
+        assertThat(session.execute("SELECT note FROM " + keyspace + ".readings")
+                        .one()
+                        .getString("note"))
+                .isEqualTo("reading 7");
+        assertThat(session.execute("SELECT sensor, details FROM " + keyspace + ".events")
+                        .one()
+                        .getString("sensor"))
+                .isEqualTo("S11");
+    }
+
+    private static Map<String, String> columnKinds(String keyspace, String table) {
+        Map<String, String> kinds = new HashMap<>();
+        session.execute(
+                        "SELECT column_name, kind FROM system_schema.columns"
+                                + " WHERE keyspace_name = ? AND table_name = ?",
+                        keyspace,
+                        table)
+                .forEach(row -> kinds.put(row.getString("column_name"), row.getString("kind")));
+        return kinds;
+    }
+
+    @Test
     void flushReturnsOnlyOnceEveryWriteIsStoredAndNeverExceedsTheInFlightBound() throws Exception {
         CassandraWriteOptions writeOptions = new CassandraWriteOptions(
                 CassandraWriteOptions.DEFAULT_CONSISTENCY_LEVEL,

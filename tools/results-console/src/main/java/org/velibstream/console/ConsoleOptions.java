@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +17,16 @@ import javax.annotation.Nullable;
  * file of client settings such as security), and the time zone times are shown in. An unknown option or a value
  * missing is an error naming it, so that a typo never silently means a default.
  *
+ * @param timeZones the zone each system's times are shown in
+ *
  * @param kafkaProperties a Java properties file of extra Kafka client settings; null for none
  */
 public record ConsoleOptions(
-        String kafkaBootstrap, @Nullable Path kafkaProperties, String statsTopic, String alertsTopic, ZoneId timeZone) {
+        String kafkaBootstrap,
+        @Nullable Path kafkaProperties,
+        String statsTopic,
+        String alertsTopic,
+        SystemZones timeZones) {
 
     /** The job's defaults, so that the console reads a job started with its defaults without options. */
     public static final String DEFAULT_KAFKA_BOOTSTRAP = "localhost:9092";
@@ -39,7 +44,8 @@ public record ConsoleOptions(
               --kafka-properties FILE    a Java properties file of extra Kafka client settings, e.g. security
               --stats-topic TOPIC        the statistics topic (default %s)
               --alerts-topic TOPIC       the alerts topic (default %s)
-              --time-zone ZONE           the time zone times are shown in (default %s)
+              --time-zone ZONES          the time zone times are shown in (default %s), or one per system:
+                                         velib=Europe/Paris;baywheels=America/Los_Angeles
               --help                     this text""".formatted(DEFAULT_KAFKA_BOOTSTRAP, DEFAULT_STATS_TOPIC, DEFAULT_ALERTS_TOPIC, DEFAULT_TIME_ZONE);
 
     private static final List<String> OPTIONS =
@@ -49,7 +55,7 @@ public record ConsoleOptions(
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
         Objects.requireNonNull(statsTopic, "statsTopic");
         Objects.requireNonNull(alertsTopic, "alertsTopic");
-        Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(timeZones, "timeZones");
     }
 
     public static boolean wantsHelp(String... args) {
@@ -83,11 +89,12 @@ public record ConsoleOptions(
                 default -> throw new IllegalStateException("an option without a case: " + option);
             }
         }
-        try {
-            return new ConsoleOptions(bootstrap, properties, statsTopic, alertsTopic, ZoneId.of(timeZone));
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Bad value '" + timeZone + "' for --time-zone: " + e.getMessage(), e);
-        }
+        return new ConsoleOptions(
+                bootstrap,
+                properties,
+                statsTopic,
+                alertsTopic,
+                SystemZones.parse(timeZone, ZoneId.of(DEFAULT_TIME_ZONE)));
     }
 
     /** The settings of the properties file, if any, with the bootstrap servers of {@code --kafka-bootstrap}. */

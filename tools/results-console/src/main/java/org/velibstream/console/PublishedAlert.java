@@ -10,6 +10,8 @@ import java.util.Objects;
  * adds later still shows. Fields the console does not know are ignored; the job's {@code PublishedOutputContractTest}
  * checks that it reads back every field the job writes.
  *
+ * @param areaKind the kind of the station's area ({@code POSTAL_CODE}, {@code REGION}...), as text
+ * @param area the station's area; {@code FEED} for a feed's alert
  * @param since when the condition started, in event time
  * @param detectedAt the event time of the observation that opened or resolved the alert
  */
@@ -17,7 +19,8 @@ import java.util.Objects;
 public record PublishedAlert(
         String systemId,
         String stationCode,
-        String postalCode,
+        String areaKind,
+        String area,
         String type,
         String state,
         Instant since,
@@ -27,7 +30,8 @@ public record PublishedAlert(
     public PublishedAlert {
         Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(stationCode, "stationCode");
-        Objects.requireNonNull(postalCode, "postalCode");
+        Objects.requireNonNull(areaKind, "areaKind");
+        Objects.requireNonNull(area, "area");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(since, "since");

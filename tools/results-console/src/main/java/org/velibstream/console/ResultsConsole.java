@@ -71,7 +71,7 @@ public final class ResultsConsole {
             System.exit(2);
             return;
         }
-        ResultsView view = new ResultsView(MAX_ROWS, MAX_ALERTS, options.timeZone());
+        ResultsView view = new ResultsView(MAX_ROWS, MAX_ALERTS, options.timeZones());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
             ResultsConsole console = new ResultsConsole(
                     consumer, options.statsTopic(), options.alertsTopic(), view, System.out, System.console() != null);

@@ -4,51 +4,59 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import javax.annotation.Nullable;
 
 /**
- * What the terminal shows of the job's results: the newest statistics of each postal code as one table with the
- * totals of the newest window, and the most recent alerts. It only keeps what it shows, so it runs for days.
+ * What the terminal shows of the job's results: the newest statistics of each area as one table per system with the
+ * totals of the newest window, and the most recent alerts. Times are shown in each system's zone. It only keeps what
+ * it shows, so it runs for days.
  */
 public final class ResultsView {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final String ROW = "%-6s %8d %7d %6d %6d %7d %6d %5d %5d%n";
+    private static final String ROW = "%-24s %8d %7d %6s %6s %7d %6d %5d %5d%n";
 
     private final int maxRows;
     private final int maxAlerts;
-    private final ZoneId zone;
-    private final DateTimeFormatter clock;
-    /** By {@code systemId:postalCode}, so that two systems sharing a postal code keep a row each. */
-    private final Map<String, PublishedStats> latestByPostalCode = new TreeMap<>();
+    private final SystemZones zones;
+    /** By {@code systemId:areaKind:area}, so that two systems or two kinds sharing a code keep a row each. */
+    private final Map<String, PublishedStats> latestByArea = new TreeMap<>();
 
     private final Deque<PublishedAlert> recentAlerts = new ArrayDeque<>();
     private @Nullable Instant newestWindowEnd;
 
-    /**
-     * @param maxRows postal codes shown (in postal-code order; the totals always cover all of them)
-     * @param maxAlerts alerts shown, newest first
-     * @param zone the time zone the times are shown in
-     */
+    /** Every system's times in {@code zone}. */
     public ResultsView(int maxRows, int maxAlerts, ZoneId zone) {
+        this(maxRows, maxAlerts, SystemZones.of(zone));
+    }
+
+    /**
+     * @param maxRows areas shown per system (in area order; the totals always cover all of them)
+     * @param maxAlerts alerts shown, newest first
+     * @param zones the time zone each system's times are shown in
+     */
+    public ResultsView(int maxRows, int maxAlerts, SystemZones zones) {
         if (maxRows < 1 || maxAlerts < 0) {
             throw new IllegalArgumentException("maxRows must be positive and maxAlerts not negative");
         }
         this.maxRows = maxRows;
         this.maxAlerts = maxAlerts;
-        this.zone = zone;
-        this.clock = CLOCK.withZone(zone);
+        this.zones = Objects.requireNonNull(zones, "zones");
     }
 
-    /** Keeps {@code stats} unless a newer window of its postal code is already shown (Kafka partitions interleave). */
+    /** Keeps {@code stats} unless a newer window of its area is already shown (Kafka partitions interleave). */
     public void add(PublishedStats stats) {
-        latestByPostalCode.merge(
-                stats.systemId() + ':' + stats.postalCode(),
+        latestByArea.merge(
+                stats.systemId() + ':' + stats.areaKind() + ':' + stats.area(),
                 stats,
                 (shown, arrived) -> arrived.windowEnd().isBefore(shown.windowEnd()) ? shown : arrived);
         if (newestWindowEnd == null || stats.windowEnd().isAfter(newestWindowEnd)) {
@@ -68,47 +76,52 @@ public final class ResultsView {
         if (newestWindowEnd == null) {
             out.append("Waiting for the first window of statistics...\n");
         } else {
-            renderStats(out);
+            Map<String, List<PublishedStats>> bySystem = new LinkedHashMap<>();
+            latestByArea.values().stream()
+                    .filter(stats -> stats.windowEnd().equals(newestWindowEnd))
+                    .forEach(stats -> bySystem.computeIfAbsent(stats.systemId(), system -> new ArrayList<>())
+                            .add(stats));
+            bySystem.forEach((system, rows) -> renderStats(out, system, rows));
         }
         out.append('\n');
         renderAlerts(out);
         return out.toString();
     }
 
-    private void renderStats(StringBuilder out) {
-        List<PublishedStats> current = latestByPostalCode.values().stream()
-                .filter(stats -> stats.windowEnd().equals(newestWindowEnd))
-                .toList();
+    private void renderStats(StringBuilder out, String systemId, List<PublishedStats> current) {
+        ZoneId zone = zones.zoneOf(systemId);
+        DateTimeFormatter clock = CLOCK.withZone(zone);
         PublishedStats first = current.get(0);
         out.append(String.format(
-                "Window %s-%s (%s): %d postal codes, %d stations, %d bikes (%d mechanical, %d e-bikes), %d docks%n",
+                "%s · window %s-%s (%s): %d areas, %d stations, %d bikes (%s mechanical, %s e-bikes), %d docks%n",
+                systemId,
                 clock.format(first.windowStart()),
                 clock.format(first.windowEnd()),
                 zone.getId(),
                 current.size(),
                 sum(current, PublishedStats::stations),
                 sum(current, PublishedStats::bikes),
-                sum(current, PublishedStats::mechanical),
-                sum(current, PublishedStats::ebike),
+                knownSum(current, PublishedStats::mechanical),
+                knownSum(current, PublishedStats::ebike),
                 sum(current, PublishedStats::docks)));
         out.append(String.format(
-                "%-6s %8s %7s %6s %6s %7s %6s %5s %5s%n",
-                "postal", "stations", "bikes", "mech", "ebike", "docks", "empty", "full", "down"));
+                "%-24s %8s %7s %6s %6s %7s %6s %5s %5s%n",
+                "area", "stations", "bikes", "mech", "ebike", "docks", "empty", "full", "down"));
         current.stream()
                 .limit(maxRows)
                 .forEach(stats -> out.append(String.format(
                         ROW,
-                        stats.postalCode(),
+                        stats.areaLabel(),
                         stats.stations(),
                         stats.bikes(),
-                        stats.mechanical(),
-                        stats.ebike(),
+                        orDash(stats.mechanical()),
+                        orDash(stats.ebike()),
                         stats.docks(),
                         stats.emptyStations(),
                         stats.fullStations(),
                         stats.outOfServiceStations())));
         if (current.size() > maxRows) {
-            out.append(String.format("... and %d more postal codes%n", current.size() - maxRows));
+            out.append(String.format("... and %d more areas%n", current.size() - maxRows));
         }
     }
 
@@ -117,20 +130,37 @@ public final class ResultsView {
             out.append("No alerts yet.\n");
             return;
         }
-        out.append("Latest alerts (event time):\n");
+        out.append("Latest alerts (event time, in each system's zone):\n");
         for (PublishedAlert alert : recentAlerts) {
             out.append(String.format(
                     "  %s  %-8s %-12s station %-8s %-6s %s%n",
-                    clock.format(alert.detectedAt()),
+                    CLOCK.withZone(zones.zoneOf(alert.systemId())).format(alert.detectedAt()),
                     alert.state(),
                     alert.type(),
                     alert.stationCode(),
-                    alert.postalCode(),
+                    alert.area(),
                     alert.details()));
         }
     }
 
     private static int sum(List<PublishedStats> rows, ToIntFunction<PublishedStats> field) {
         return rows.stream().mapToInt(field).sum();
+    }
+
+    /** The sum, or {@code ?} when a row does not know its value. */
+    private static String knownSum(List<PublishedStats> rows, Function<PublishedStats, Integer> field) {
+        int total = 0;
+        for (PublishedStats row : rows) {
+            Integer value = field.apply(row);
+            if (value == null) {
+                return "?";
+            }
+            total += value;
+        }
+        return String.valueOf(total);
+    }
+
+    private static String orDash(@Nullable Integer value) {
+        return value != null ? value.toString() : "-";
     }
 }

@@ -18,7 +18,11 @@ class ConsoleOptionsTest {
 
         assertThat(options)
                 .isEqualTo(new ConsoleOptions(
-                        "localhost:9092", null, "velib-projet-final-data", "velib-alerts", ZoneId.of("Europe/Paris")));
+                        "localhost:9092",
+                        null,
+                        "velib-projet-final-data",
+                        "velib-alerts",
+                        SystemZones.of(ZoneId.of("Europe/Paris"))));
     }
 
     @Test
@@ -32,7 +36,11 @@ class ConsoleOptionsTest {
 
         assertThat(options)
                 .isEqualTo(new ConsoleOptions(
-                        "127.0.0.1:19092", Path.of("client.properties"), "stats", "alerts", ZoneId.of("UTC")));
+                        "127.0.0.1:19092",
+                        Path.of("client.properties"),
+                        "stats",
+                        "alerts",
+                        SystemZones.of(ZoneId.of("UTC"))));
     }
 
     @Test
@@ -51,6 +59,26 @@ class ConsoleOptionsTest {
         assertThatThrownBy(() -> ConsoleOptions.parse("--time-zone"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--time-zone needs a value");
+    }
+
+    @Test
+    void readsAZonePerSystem() {
+        SystemZones zones = ConsoleOptions.parse("--time-zone", "baywheels=America/Los_Angeles;UTC;velib=Europe/Paris")
+                .timeZones();
+
+        assertThat(zones.zoneOf("baywheels")).isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(zones.zoneOf("velib")).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(zones.zoneOf("citibike"))
+                .as("a bare zone is every other system's")
+                .isEqualTo(ZoneId.of("UTC"));
+        assertThat(ConsoleOptions.parse("--time-zone", "baywheels=America/Los_Angeles")
+                        .timeZones()
+                        .zoneOf("velib"))
+                .as("the default for systems not listed")
+                .isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThatThrownBy(() -> ConsoleOptions.parse("--time-zone", "baywheels=Mars/Olympus"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'baywheels=Mars/Olympus'");
     }
 
     @Test

@@ -27,11 +27,11 @@ class ResultsViewTest {
         view.add(stats("75011", T0, T1, 40, 300));
         view.add(stats("75011", T1, T2, 41, 310));
         view.add(stats("75012", T1, T2, 30, 200));
-        // Still in the table until its postal code's newer window arrives, but not counted in the newest totals.
+        // Still in the table until its area's newer window arrives, but not counted in the newest totals.
         view.add(stats("92100", T0, T1, 10, 50));
 
         assertThat(view.render())
-                .contains("Window 08:23:00-08:24:00 (Z): 2 postal codes, 71 stations, 510 bikes")
+                .contains("velib · window 08:23:00-08:24:00 (Z): 2 areas, 71 stations, 510 bikes")
                 .contains("75011")
                 .contains("75012")
                 .doesNotContain("92100");
@@ -43,7 +43,7 @@ class ResultsViewTest {
         view.add(stats("75011", T1, T2, 41, 310));
         view.add(stats("75011", T0, T1, 40, 300));
 
-        assertThat(view.render()).contains("1 postal codes, 41 stations, 310 bikes");
+        assertThat(view.render()).contains("1 areas, 41 stations, 310 bikes");
     }
 
     @Test
@@ -55,11 +55,11 @@ class ResultsViewTest {
 
         String rendered = view.render();
         assertThat(rendered)
-                .contains("3 postal codes, 3 stations, 3 bikes")
+                .contains("3 areas, 3 stations, 3 bikes")
                 .contains("75001")
                 .contains("75002")
                 .doesNotContain("75003 ")
-                .contains("... and 1 more postal codes");
+                .contains("... and 1 more areas");
     }
 
     @Test
@@ -80,7 +80,26 @@ class ResultsViewTest {
         ResultsView view = new ResultsView(10, 5, ZoneId.of("Europe/Paris"));
         view.add(stats("75011", T0, T1, 40, 300));
 
-        assertThat(view.render()).contains("Window 09:22:00-09:23:00 (Europe/Paris)");
+        assertThat(view.render()).contains("velib · window 09:22:00-09:23:00 (Europe/Paris)");
+    }
+
+    @Test
+    void showsEachSystemInItsOwnZoneAndTellsAreaKindsApart() {
+        SystemZones zones = SystemZones.parse("velib=Europe/Paris;baywheels=America/Los_Angeles", ZoneOffset.UTC);
+        ResultsView view = new ResultsView(10, 5, zones);
+        view.add(stats("75011", T0, T1, 40, 300));
+        view.add(new PublishedStats(
+                "baywheels", "REGION", "San Francisco", T0, T1, 300, 1200, null, null, 3000, 4500, 0, 0, 0));
+        view.add(new PublishedAlert(
+                "baywheels", "abc-123", "REGION", "San Francisco", "EMPTY", "OPEN", T0, T0, "no bikes"));
+
+        assertThat(view.render())
+                .contains("velib · window 09:22:00-09:23:00 (Europe/Paris)")
+                .contains("baywheels · window 00:22:00-00:23:00 (America/Los_Angeles)")
+                .contains("(? mechanical, ? e-bikes)")
+                .containsPattern("region San Francisco +300 +1200 +- +- ")
+                .containsPattern("75011 +40 +300 +150 +150 ")
+                .contains("00:22:00  OPEN     EMPTY");
     }
 
     @Test
@@ -91,6 +110,7 @@ class ResultsViewTest {
     private static PublishedStats stats(String postalCode, Instant start, Instant end, int stations, int bikes) {
         return new PublishedStats(
                 "velib",
+                "POSTAL_CODE",
                 postalCode,
                 start,
                 end,
@@ -106,6 +126,6 @@ class ResultsViewTest {
     }
 
     private static PublishedAlert alert(String station, String type, Instant at) {
-        return new PublishedAlert("velib", station, "75011", type, "OPEN", at, at, "test alert");
+        return new PublishedAlert("velib", station, "POSTAL_CODE", "75011", type, "OPEN", at, at, "test alert");
     }
 }

@@ -6,18 +6,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
+import org.velibstream.job.model.SystemTimeZones;
 import org.velibstream.sink.cassandra.CassandraStatementMapper;
 
 /**
- * A table of {@code cassandra/velib-schema.cql} as the job writes it: its name and its columns, each with the value a
- * record puts in it. The INSERT the sink prepares, its bind values and the tests' SELECTs all come from this one list.
+ * A table of {@code cassandra/velib-schema.cql} as the job writes it: its name, the system a record belongs to (whose
+ * time zone dates the {@code day} columns) and its columns, each with the value a record puts in it. The INSERT the
+ * sink prepares, its bind values and the tests' SELECTs all come from this one list.
  *
  * @param <T> the record a row is written from
  */
-public record VelibTable<T>(String name, List<Column<T>> columns) implements Serializable {
+public record VelibTable<T>(String name, SystemOf<T> systemOf, List<Column<T>> columns) implements Serializable {
 
     public VelibTable {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(systemOf, "systemOf");
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("Table " + name + " needs columns");
@@ -26,6 +29,12 @@ public record VelibTable<T>(String name, List<Column<T>> columns) implements Ser
 
     /** One column: its name in the CQL, and its value for a record. */
     public record Column<T>(String name, ColumnValue<T> value) implements Serializable {}
+
+    /** The bike-share system a record belongs to. */
+    @FunctionalInterface
+    public interface SystemOf<T> extends Serializable {
+        String systemId(T record);
+    }
 
     /** The value of a column for a record, as a driver type (String for text, Instant for timestamp, Integer...). */
     @FunctionalInterface
@@ -50,7 +59,12 @@ public record VelibTable<T>(String name, List<Column<T>> columns) implements Ser
         return "SELECT " + String.join(", ", columnNames()) + " FROM " + keyspace + "." + name;
     }
 
-    /** What {@code record} writes to the columns, in column order. */
+    /** What {@code record} writes to the columns, in column order, dated in its system's zone. */
+    public Object[] values(T record, SystemTimeZones zones) {
+        return values(record, zones.zoneOf(systemOf.systemId(record)));
+    }
+
+    /** What {@code record} writes to the columns, in column order, dated in {@code systemZone}. */
     public Object[] values(T record, ZoneId systemZone) {
         return columns.stream()
                 .map(column -> column.value().of(record, systemZone))
@@ -58,7 +72,7 @@ public record VelibTable<T>(String name, List<Column<T>> columns) implements Ser
     }
 
     /** The sink's statement mapper: {@link #insert} bound to {@link #values}. */
-    public CassandraStatementMapper<T> mapper(String keyspace, ZoneId systemZone) {
-        return CassandraStatementMapper.of(insert(keyspace), record -> values(record, systemZone));
+    public CassandraStatementMapper<T> mapper(String keyspace, SystemTimeZones zones) {
+        return CassandraStatementMapper.of(insert(keyspace), record -> values(record, zones));
     }
 }

@@ -8,26 +8,29 @@ import java.util.List;
 import org.velibstream.job.alerts.StationAlert;
 import org.velibstream.job.io.cassandra.VelibTable.Column;
 import org.velibstream.job.io.cassandra.VelibTable.ColumnValue;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.sink.cassandra.CassandraSchema;
 
 /**
  * velib-stream's Cassandra tables: the schema ({@value #SCHEMA_RESOURCE}, the one place of keys, clustering orders and
  * TTLs) and, per table, the columns the job writes and the value each takes from a record. {@code VelibTablesTest}
  * checks that every column here is in the schema's {@code CREATE TABLE}. Names and columns are those of running
- * deployments: renaming one needs a migration.
+ * deployments: a column added here is added to existing tables when the schema is applied; renaming one needs
+ * a migration of its own.
  */
 public final class VelibTables {
 
     /** The schema's classpath resource, in the job's jar. */
     public static final String SCHEMA_RESOURCE = "/cassandra/velib-schema.cql";
 
-    /** One row per system, postal code and window (see the schema). */
-    public static final VelibTable<PostalCodeStats> POSTAL_CODE_STATS = new VelibTable<>(
-            "postal_code_stats",
+    /** One row per system, area and window (see the schema). */
+    public static final VelibTable<AreaStats> AREA_STATS = new VelibTable<>(
+            "area_stats",
+            AreaStats::systemId,
             List.of(
                     stats("system_id", (stats, zone) -> stats.systemId()),
-                    stats("postal_code", (stats, zone) -> stats.postalCode()),
+                    stats("area_kind", (stats, zone) -> stats.areaKind().name()),
+                    stats("area", (stats, zone) -> stats.area()),
                     stats("day", (stats, zone) -> day(stats.windowEnd(), zone)),
                     stats("window_end", (stats, zone) -> stats.windowEnd()),
                     stats("window_start", (stats, zone) -> stats.windowStart()),
@@ -44,12 +47,14 @@ public final class VelibTables {
     /** One row per alert (system, station, type, start), by station. */
     public static final VelibTable<StationAlert> STATION_ALERTS = new VelibTable<>(
             "station_alerts",
+            StationAlert::systemId,
             List.of(
                     alert("system_id", (alert, zone) -> alert.systemId()),
                     alert("station_code", (alert, zone) -> alert.stationCode()),
                     alert("type", (alert, zone) -> alert.type().name()),
                     alert("since", (alert, zone) -> alert.since()),
-                    alert("postal_code", (alert, zone) -> alert.postalCode()),
+                    alert("area_kind", (alert, zone) -> alert.areaKind().name()),
+                    alert("area", (alert, zone) -> alert.area()),
                     alert("state", (alert, zone) -> alert.state().name()),
                     alert("detected_at", (alert, zone) -> alert.detectedAt()),
                     alert("details", (alert, zone) -> alert.details())));
@@ -57,19 +62,21 @@ public final class VelibTables {
     /** The same alerts by the day they began. */
     public static final VelibTable<StationAlert> ALERTS_BY_DAY = new VelibTable<>(
             "alerts_by_day",
+            StationAlert::systemId,
             List.of(
                     alert("day", (alert, zone) -> day(alert.since(), zone)),
                     alert("since", (alert, zone) -> alert.since()),
                     alert("system_id", (alert, zone) -> alert.systemId()),
                     alert("station_code", (alert, zone) -> alert.stationCode()),
                     alert("type", (alert, zone) -> alert.type().name()),
-                    alert("postal_code", (alert, zone) -> alert.postalCode()),
+                    alert("area_kind", (alert, zone) -> alert.areaKind().name()),
+                    alert("area", (alert, zone) -> alert.area()),
                     alert("state", (alert, zone) -> alert.state().name()),
                     alert("detected_at", (alert, zone) -> alert.detectedAt()),
                     alert("details", (alert, zone) -> alert.details())));
 
     /** Every table, in the schema's order. */
-    public static final List<VelibTable<?>> ALL = List.of(POSTAL_CODE_STATS, STATION_ALERTS, ALERTS_BY_DAY);
+    public static final List<VelibTable<?>> ALL = List.of(AREA_STATS, STATION_ALERTS, ALERTS_BY_DAY);
 
     private VelibTables() {}
 
@@ -90,7 +97,7 @@ public final class VelibTables {
         return schemaFile()
                 .keyspace(keyspace)
                 .replication("{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}")
-                .tableTtl(POSTAL_CODE_STATS.name(), statsTtl)
+                .tableTtl(AREA_STATS.name(), statsTtl)
                 .tableTtl(STATION_ALERTS.name(), alertsTtl)
                 .tableTtl(ALERTS_BY_DAY.name(), alertsTtl)
                 .build();
@@ -101,7 +108,7 @@ public final class VelibTables {
         return CassandraSchema.fromResource(VelibTables.class, SCHEMA_RESOURCE);
     }
 
-    private static Column<PostalCodeStats> stats(String name, ColumnValue<PostalCodeStats> value) {
+    private static Column<AreaStats> stats(String name, ColumnValue<AreaStats> value) {
         return new Column<>(name, value);
     }
 

@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.alerts.AlertState;
 import org.velibstream.job.alerts.AlertType;
 import org.velibstream.job.alerts.StationAlert;
-import org.velibstream.job.stats.PostalCodeStats;
+import org.velibstream.job.model.SystemTimeZones;
+import org.velibstream.job.stats.AreaStats;
 import org.velibstream.sink.cassandra.CassandraSchema;
 import org.velibstream.sink.cassandra.CassandraStatementMapper;
 
@@ -32,11 +34,25 @@ class VelibTablesTest {
     /** 23:30 UTC is already the next day in Paris: a {@code day} column dated in UTC would show. */
     private static final Instant LATE_EVENING_UTC = Instant.parse("2026-11-23T23:30:00Z");
 
-    private static final PostalCodeStats STATS = new PostalCodeStats(
-            "velib", "75011", LATE_EVENING_UTC.minusSeconds(60), LATE_EVENING_UTC, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    private static final AreaStats STATS = new AreaStats(
+            "velib",
+            AreaKind.POSTAL_CODE,
+            "75011",
+            LATE_EVENING_UTC.minusSeconds(60),
+            LATE_EVENING_UTC,
+            1,
+            2,
+            3,
+            4,
+            5,
+            6,
+            7,
+            8,
+            9);
     private static final StationAlert ALERT = new StationAlert(
             "velib",
             "11104",
+            AreaKind.POSTAL_CODE,
             "75011",
             AlertType.EMPTY,
             AlertState.OPEN,
@@ -65,24 +81,27 @@ class VelibTablesTest {
     void everyColumnsValueHasTheJavaTypeOfItsCqlType() {
         Map<String, Map<String, String>> fileTables = tablesOfTheSchemaFile();
 
-        assertValueTypes(VelibTables.POSTAL_CODE_STATS, STATS, fileTables);
+        assertValueTypes(VelibTables.AREA_STATS, STATS, fileTables);
         assertValueTypes(VelibTables.STATION_ALERTS, ALERT, fileTables);
         assertValueTypes(VelibTables.ALERTS_BY_DAY, ALERT, fileTables);
     }
 
     @Test
     void theMappersInsertEveryColumnFromTheRecord() {
-        CassandraStatementMapper<PostalCodeStats> stats = VelibTables.POSTAL_CODE_STATS.mapper("velib_test", PARIS);
-        CassandraStatementMapper<StationAlert> byDay = VelibTables.ALERTS_BY_DAY.mapper("velib_test", PARIS);
+        CassandraStatementMapper<AreaStats> stats =
+                VelibTables.AREA_STATS.mapper("velib_test", SystemTimeZones.of(PARIS));
+        CassandraStatementMapper<StationAlert> byDay =
+                VelibTables.ALERTS_BY_DAY.mapper("velib_test", SystemTimeZones.of(PARIS));
 
         assertThat(stats.cql())
-                .isEqualTo("INSERT INTO velib_test.postal_code_stats (system_id, postal_code, day, window_end,"
+                .isEqualTo("INSERT INTO velib_test.area_stats (system_id, area_kind, area, day, window_end,"
                         + " window_start, stations, bikes, mechanical, ebike, docks, capacity, empty_stations,"
                         + " full_stations, out_of_service_stations)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         assertThat(stats.bindValues(STATS))
                 .containsExactly(
                         "velib",
+                        "POSTAL_CODE",
                         "75011",
                         "2026-11-24",
                         LATE_EVENING_UTC,
@@ -96,12 +115,14 @@ class VelibTablesTest {
                         7,
                         8,
                         9);
-        assertThat(VelibTables.STATION_ALERTS.mapper("velib_test", PARIS).cql())
-                .isEqualTo("INSERT INTO velib_test.station_alerts (system_id, station_code, type, since, postal_code,"
-                        + " state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        assertThat(VelibTables.STATION_ALERTS
+                        .mapper("velib_test", SystemTimeZones.of(PARIS))
+                        .cql())
+                .isEqualTo("INSERT INTO velib_test.station_alerts (system_id, station_code, type, since, area_kind,"
+                        + " area, state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         assertThat(byDay.cql())
                 .isEqualTo("INSERT INTO velib_test.alerts_by_day (day, since, system_id, station_code, type,"
-                        + " postal_code, state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + " area_kind, area, state, detected_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         assertThat(byDay.bindValues(ALERT))
                 .containsExactly(
                         "2026-11-24",
@@ -109,12 +130,14 @@ class VelibTablesTest {
                         "velib",
                         "11104",
                         "EMPTY",
+                        "POSTAL_CODE",
                         "75011",
                         "OPEN",
                         LATE_EVENING_UTC.plusSeconds(30),
                         "empty for 2 hours");
         assertThat(VelibTables.ALERTS_BY_DAY.select("velib_test"))
-                .isEqualTo("SELECT day, since, system_id, station_code, type, postal_code, state, detected_at, details"
+                .isEqualTo("SELECT day, since, system_id, station_code, type, area_kind, area, state, detected_at,"
+                        + " details"
                         + " FROM velib_test.alerts_by_day");
     }
 
@@ -122,8 +145,37 @@ class VelibTablesTest {
     void dayIsTheLocalDateInTheSystemsZone() {
         assertThat(VelibTables.day(LATE_EVENING_UTC, PARIS)).isEqualTo("2026-11-24");
         assertThat(VelibTables.day(LATE_EVENING_UTC, ZoneOffset.UTC)).isEqualTo("2026-11-23");
-        assertThat(VelibTables.POSTAL_CODE_STATS.values(STATS, ZoneOffset.UTC)[2])
+        assertThat(VelibTables.AREA_STATS.values(STATS, ZoneOffset.UTC)[3]).isEqualTo("2026-11-23");
+    }
+
+    @Test
+    void eachSystemsDayIsDatedInItsOwnZoneElseInTheFallback() {
+        SystemTimeZones zones = SystemTimeZones.of(PARIS).with("baywheels", ZoneId.of("America/Los_Angeles"));
+        AreaStats bayWheels = new AreaStats(
+                "baywheels",
+                AreaKind.REGION,
+                "San Francisco",
+                LATE_EVENING_UTC.minusSeconds(60),
+                LATE_EVENING_UTC,
+                1,
+                2,
+                null,
+                null,
+                5,
+                6,
+                7,
+                8,
+                9);
+
+        assertThat(VelibTables.AREA_STATS.values(bayWheels, zones)[3])
+                .as("15:30 in San Francisco")
                 .isEqualTo("2026-11-23");
+        assertThat(VelibTables.AREA_STATS.values(STATS, zones)[3])
+                .as("00:30 in Paris")
+                .isEqualTo("2026-11-24");
+        assertThat(VelibTables.AREA_STATS.values(bayWheels, zones)[8])
+                .as("unknown e-bikes stay null")
+                .isNull();
     }
 
     @Test
@@ -137,7 +189,7 @@ class VelibTablesTest {
                 .contains("'replication_factor': 1");
         assertThat(schema.statements().get(1))
                 .contains(
-                        "PRIMARY KEY ((system_id, postal_code, day), window_end)",
+                        "PRIMARY KEY ((system_id, area_kind, area, day), window_end)",
                         "CLUSTERING ORDER BY (window_end DESC)",
                         "default_time_to_live = 7776000");
         assertThat(schema.statements().get(2)).contains("default_time_to_live = 31536000");
@@ -146,7 +198,7 @@ class VelibTablesTest {
                 .isEqualTo("CREATE CUSTOM INDEX IF NOT EXISTS alerts_by_day_state ON velib.alerts_by_day (state)"
                         + " USING 'StorageAttachedIndex'");
         assertThat(schema.exampleQueries())
-                .hasSize(5)
+                .hasSize(6)
                 .allMatch(query -> query.startsWith("SELECT ") && query.contains(" FROM velib."));
     }
 

@@ -14,13 +14,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.model.StationObservation;
 import org.velibstream.job.testing.KeyedTestHarness;
 
-class PostalCodeStatsFunctionTest {
+class AreaStatsFunctionTest {
 
-    private KeyedTestHarness<PostalArea, StationObservation, PostalCodeStats> harness;
+    private KeyedTestHarness<StatsArea, StationObservation, AreaStats> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -32,12 +33,12 @@ class PostalCodeStatsFunctionTest {
         harness.close();
     }
 
-    private static KeyedTestHarness<PostalArea, StationObservation, PostalCodeStats> newHarness(
+    private static KeyedTestHarness<StatsArea, StationObservation, AreaStats> newHarness(
             @Nullable OperatorSubtaskState snapshot) throws Exception {
         return KeyedTestHarness.open(
-                new PostalCodeStatsFunction(PostalCodeStatsFunction.DEFAULT_WINDOW_SIZE),
-                PostalArea::of,
-                PostalCodeStatsFunction.KEY_TYPE,
+                new AreaStatsFunction(AreaStatsFunction.DEFAULT_WINDOW_SIZE),
+                StatsArea::of,
+                AreaStatsFunction.KEY_TYPE,
                 snapshot);
     }
 
@@ -49,21 +50,22 @@ class PostalCodeStatsFunctionTest {
         harness.processWatermark(at(time).toEpochMilli());
     }
 
-    private static PostalCodeStats row(
+    private static AreaStats row(
             String postalCode,
             String windowStart,
             String windowEnd,
             int stations,
             int bikes,
-            int mechanical,
-            int ebike,
+            @Nullable Integer mechanical,
+            @Nullable Integer ebike,
             int docks,
             int capacity,
             int empty,
             int full,
             int outOfService) {
-        return new PostalCodeStats(
+        return new AreaStats(
                 "velib",
+                AreaKind.POSTAL_CODE,
                 postalCode,
                 at(windowStart),
                 at(windowEnd),
@@ -94,7 +96,7 @@ class PostalCodeStatsFunctionTest {
                 .containsExactlyInAnyOrder(
                         row("75001", "08:00:00", "08:01:00", 2, 6, 3, 3, 24, 30, 0, 0, 0),
                         row("75002", "08:00:00", "08:01:00", 1, 8, 4, 4, 2, 12, 0, 0, 0));
-        assertThat(harness.timestampsOf(PostalCodeStats.class, row -> true))
+        assertThat(harness.timestampsOf(AreaStats.class, row -> true))
                 .as("rows carry the window's last millisecond as their timestamp")
                 .containsOnly(at("08:00:59.999").toEpochMilli());
     }
@@ -113,15 +115,29 @@ class PostalCodeStatsFunctionTest {
                 .as("station 1001 of two systems in one postal code: a row for each system, never summed together")
                 .containsExactlyInAnyOrder(
                         row("75001", "08:00:00", "08:01:00", 1, 5, 3, 2, 15, 20, 0, 0, 0),
-                        new PostalCodeStats(
-                                "another-system", "75001", at("08:00:00"), at("08:01:00"), 1, 1, 1, 0, 9, 10, 0, 0, 0));
+                        new AreaStats(
+                                "another-system",
+                                AreaKind.POSTAL_CODE,
+                                "75001",
+                                at("08:00:00"),
+                                at("08:01:00"),
+                                1,
+                                1,
+                                1,
+                                0,
+                                9,
+                                10,
+                                0,
+                                0,
+                                0));
     }
 
     private static StationObservation withSystem(StationObservation observation, String systemId) {
         return StationObservation.of(
                 systemId,
                 observation.status(),
-                observation.postalCode(),
+                observation.areaKind(),
+                observation.area(),
                 observation.capacity(),
                 observation.observedAt(),
                 observation.feedUpdatedAt());
@@ -140,7 +156,7 @@ class PostalCodeStatsFunctionTest {
     }
 
     @Test
-    void unknownCapacityAndMissingBikeTypesCountAsZero() throws Exception {
+    void unknownCapacityCountsAsZeroAndOneStationWithoutBikeTypesMakesTheSplitUnknown() throws Exception {
         StationObservation noBreakdown = station("1001").bikes(3, 2).capacity(0).observedAt("08:00:10");
         observe(StationObservation.of(
                 noBreakdown.systemId(),
@@ -156,6 +172,7 @@ class PostalCodeStatsFunctionTest {
                         true,
                         null,
                         List.of()),
+                AreaKind.POSTAL_CODE,
                 "75001",
                 0,
                 noBreakdown.observedAt(),
@@ -164,7 +181,25 @@ class PostalCodeStatsFunctionTest {
         watermark("08:01:00");
 
         assertThat(harness.extractOutputValues())
-                .containsExactly(row("75001", "08:00:00", "08:01:00", 2, 7, 1, 1, 23, 0, 0, 0, 0));
+                .as("the split is unknown (null), never 0")
+                .containsExactly(row("75001", "08:00:00", "08:01:00", 2, 7, null, null, 23, 0, 0, 0, 0));
+    }
+
+    @Test
+    void areasOfDifferentKindsSharingACodeGetARowEach() throws Exception {
+        observe(station("1001").bikes(3, 2).docks(15).capacity(20).observedAt("08:00:10"));
+        observe(station("1002")
+                .bikes(1, 0)
+                .docks(9)
+                .capacity(10)
+                .area(AreaKind.USER_AREA, "75001")
+                .observedAt("08:00:10"));
+        watermark("08:01:00");
+
+        assertThat(harness.extractOutputValues())
+                .extracting(AreaStats::areaKind, AreaStats::area, AreaStats::stations, AreaStats::bikes)
+                .containsExactlyInAnyOrder(
+                        tuple(AreaKind.POSTAL_CODE, "75001", 1, 5), tuple(AreaKind.USER_AREA, "75001", 1, 1));
     }
 
     @Test
@@ -192,7 +227,7 @@ class PostalCodeStatsFunctionTest {
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
-                .extracting(PostalCodeStats::stations, PostalCodeStats::bikes)
+                .extracting(AreaStats::stations, AreaStats::bikes)
                 .containsExactly(1, 2);
     }
 
@@ -203,7 +238,7 @@ class PostalCodeStatsFunctionTest {
         watermark("08:02:00");
 
         assertThat(harness.extractOutputValues())
-                .extracting(PostalCodeStats::windowEnd, PostalCodeStats::bikes)
+                .extracting(AreaStats::windowEnd, AreaStats::bikes)
                 .containsExactly(tuple(at("08:01:00"), 2), tuple(at("08:02:00"), 10));
     }
 
@@ -216,7 +251,7 @@ class PostalCodeStatsFunctionTest {
         watermark("08:02:00");
 
         assertThat(harness.extractOutputValues())
-                .extracting(PostalCodeStats::stations, PostalCodeStats::bikes)
+                .extracting(AreaStats::stations, AreaStats::bikes)
                 .containsExactly(tuple(2, 6), tuple(2, 10));
     }
 
@@ -232,7 +267,7 @@ class PostalCodeStatsFunctionTest {
         watermark("08:03:00");
 
         assertThat(harness.extractOutputValues())
-                .extracting(PostalCodeStats::windowEnd, PostalCodeStats::stations, PostalCodeStats::bikes)
+                .extracting(AreaStats::windowEnd, AreaStats::stations, AreaStats::bikes)
                 .containsExactly(tuple(at("08:01:00"), 2, 6), tuple(at("08:02:00"), 1, 2), tuple(at("08:03:00"), 1, 2));
     }
 
@@ -245,7 +280,7 @@ class PostalCodeStatsFunctionTest {
         watermark("08:02:00");
 
         assertThat(harness.extractOutputValues())
-                .extracting(PostalCodeStats::windowEnd, PostalCodeStats::stations)
+                .extracting(AreaStats::windowEnd, AreaStats::stations)
                 .containsExactly(tuple(at("08:01:00"), 1), tuple(at("08:02:00"), 0));
         harness.assertNothingLeftBehind();
     }
@@ -268,7 +303,7 @@ class PostalCodeStatsFunctionTest {
         observe(station("1002").bikes(3, 3).observedAt("09:00:10"));
         watermark("09:01:00");
         assertThat(harness.extractOutputValues())
-                .extracting(PostalCodeStats::stations, PostalCodeStats::bikes)
+                .extracting(AreaStats::stations, AreaStats::bikes)
                 .as("after a day of silence, only the stations seen again count")
                 .containsExactly(tuple(2, 6), tuple(1, 6));
     }
@@ -285,7 +320,7 @@ class PostalCodeStatsFunctionTest {
         observe(station("1002").bikes(2, 2).observedAt("08:01:10"));
         watermark("08:02:00");
         assertThat(harness.extractOutputValues())
-                .extracting(PostalCodeStats::stations)
+                .extracting(AreaStats::stations)
                 .as("the station restored still counts")
                 .containsExactly(2);
 
@@ -302,7 +337,7 @@ class PostalCodeStatsFunctionTest {
         watermark("08:10:00");
 
         assertThat(harness.extractOutputValues())
-                .extracting(PostalCodeStats::windowStart)
+                .extracting(AreaStats::windowStart)
                 .containsExactly(at("08:00:00"), at("08:05:00"));
     }
 
@@ -315,14 +350,11 @@ class PostalCodeStatsFunctionTest {
         observe(station("1002").bikes(1, 1).observedAt("08:01:10"));
         watermark("08:02:00");
 
-        assertThat(harness.getSideOutput(PostalCodeStatsFunction.LATE_OBSERVATIONS))
+        assertThat(harness.getSideOutput(AreaStatsFunction.LATE_OBSERVATIONS))
                 .extracting(StreamRecord::getValue)
                 .containsExactly(late);
-        assertThat(harness.extractOutputValues())
-                .extracting(PostalCodeStats::bikes)
-                .containsExactly(2, 4);
-        assertThat(harness.counter(PostalCodeStatsFunction.LATE_OBSERVATIONS_METRIC))
-                .isEqualTo(1);
+        assertThat(harness.extractOutputValues()).extracting(AreaStats::bikes).containsExactly(2, 4);
+        assertThat(harness.counter(AreaStatsFunction.LATE_OBSERVATIONS_METRIC)).isEqualTo(1);
         harness.idleForCleanup();
         harness.assertNothingLeftBehind();
     }
@@ -344,9 +376,8 @@ class PostalCodeStatsFunctionTest {
 
     @Test
     void windowSizeMustBeAPositiveWholeNumberOfMilliseconds() {
-        assertThatThrownBy(() -> new PostalCodeStatsFunction(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PostalCodeStatsFunction(Duration.ofNanos(1_500_000)))
+        assertThatThrownBy(() -> new AreaStatsFunction(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AreaStatsFunction(Duration.ofNanos(1_500_000)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,54 +18,59 @@ import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
 
 /**
- * Per-postal-code statistics over tumbling event-time windows, one series per system and postal code. Key the stream
- * by {@link PostalArea#of(StationObservation)}, with {@link #KEY_TYPE}.
+ * Per-area statistics over tumbling event-time windows, one series per system and area. Key the stream
+ * by {@link StatsArea#of(StationObservation)}, with {@link #KEY_TYPE}.
  *
- * <p><b>Semantics.</b> The row of window {@code [start, end)} describes the postal code as of {@code end}: every
+ * <p><b>Semantics.</b> The row of window {@code [start, end)} describes the area as of {@code end}: every
  * station known then counts once, with its latest observation before {@code end} (so at or before the window's
  * last millisecond, as in Flink's {@code TimeWindow}: an observation at exactly {@code end} belongs to the next
  * window). A tombstone removes its station from the rows of the windows after it. The per-station state carries
  * over from window to window, which is why this is a process function with timers rather than a window
  * operator. Repeated polls, unchanged data and duplicate records replace a station's observation by an equal or
  * newer one and never change the totals. A row is emitted only for a window in which at least one observation or
- * tombstone of the postal code arrived.
+ * tombstone of the area arrived.
  *
  * <p><b>Late data.</b> An observation for a window the watermark has already passed (the window's last
  * millisecond is at or before the watermark, so its row, if any, is out) goes to the {@link #LATE_OBSERVATIONS}
  * side output and is counted in the {@value #LATE_OBSERVATIONS_METRIC} metric. It does not change the state: the
  * rows already emitted were right for the data on time, and the station's next poll carries newer numbers anyway.
  *
- * <p><b>State.</b> The latest observation of each station of the postal code, and, for each window not fired yet,
+ * <p><b>State.</b> The latest observation of each station of the area, and, for each window not fired yet,
  * the latest observation of each station that reported in it; a window's observations are dropped once fired, and
- * a postal code whose last station was removed keeps nothing. A postal code that gets no input for
+ * an area whose last station was removed keeps nothing. An area that gets no input for
  * {@link IdleKeyCleanup#RETENTION} (its system is no longer read, or its stations left without tombstones) is
  * forgotten silently: no row is emitted for it then, and a row after that counts only stations seen again.
  */
-public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, StationObservation, PostalCodeStats> {
+public class AreaStatsFunction extends KeyedProcessFunction<StatsArea, StationObservation, AreaStats> {
 
-    public static final String NAME = "Per-postal-code statistics";
-    public static final String UID = "postal-code-stats";
+    public static final String NAME = "Per-area statistics";
+    /**
+     * Not the {@code postal-code-stats} of the versions before areas: the key type changed, which Flink cannot
+     * migrate, so this state starts empty after an upgrade and fills again from the next snapshot poll.
+     */
+    public static final String UID = "area-stats";
+
     public static final Duration DEFAULT_WINDOW_SIZE = Duration.ofMinutes(1);
-    public static final TypeInformation<PostalArea> KEY_TYPE = TypeInformation.of(PostalArea.class);
+    public static final TypeInformation<StatsArea> KEY_TYPE = TypeInformation.of(StatsArea.class);
     public static final String LATE_OBSERVATIONS_METRIC = "lateObservations";
     public static final OutputTag<StationObservation> LATE_OBSERVATIONS =
-            new OutputTag<>("postal-code-stats-late-observations", TypeInformation.of(StationObservation.class));
+            new OutputTag<>("area-stats-late-observations", TypeInformation.of(StationObservation.class));
 
     private static final long serialVersionUID = 1L;
 
     private final long windowSizeMillis;
 
-    /** Latest observation of every station present in the postal code as of the last fired window. */
+    /** Latest observation of every station present in the area as of the last fired window. */
     private transient MapState<String, StationObservation> latestByStation;
     /** Latest observation of each station within each window not fired yet, by the window's last millisecond. */
     private transient PendingObservations pendingWindows;
-    /** Forgets a postal code that has had no input for a day. */
+    /** Forgets an area that has had no input for a day. */
     private transient IdleKeyCleanup cleanup;
 
     private transient Counter lateObservations;
 
     /** @param windowSize the tumbling window size: positive, a whole number of milliseconds */
-    public PostalCodeStatsFunction(Duration windowSize) {
+    public AreaStatsFunction(Duration windowSize) {
         if (windowSize.isNegative() || windowSize.isZero() || windowSize.toNanos() % 1_000_000 != 0) {
             throw new IllegalArgumentException(
                     "window size must be a positive whole number of milliseconds, got " + windowSize);
@@ -84,7 +89,7 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
     }
 
     @Override
-    public void processElement(StationObservation observation, Context context, Collector<PostalCodeStats> out)
+    public void processElement(StationObservation observation, Context context, Collector<AreaStats> out)
             throws Exception {
         long observedAt = observation.observedAt().toEpochMilli();
         long windowEnd = observedAt - Math.floorMod(observedAt, windowSizeMillis) + windowSizeMillis;
@@ -98,7 +103,7 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<PostalCodeStats> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext context, Collector<AreaStats> out) throws Exception {
         if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
             if (cleanup.expired(timestamp, context.timerService())) {
                 latestByStation.clear();
@@ -117,7 +122,7 @@ public class PostalCodeStatsFunction extends KeyedProcessFunction<PostalArea, St
                 latestByStation.put(arrived.getKey(), observation);
             }
         }
-        out.collect(PostalCodeStats.of(
+        out.collect(AreaStats.of(
                 context.getCurrentKey(),
                 Instant.ofEpochMilli(windowEnd - windowSizeMillis),
                 Instant.ofEpochMilli(windowEnd),

@@ -2,16 +2,17 @@ package org.velibstream.job.stats;
 
 import java.time.Instant;
 import java.util.Objects;
+import javax.annotation.Nullable;
+import org.velibstream.data.areas.AreaKind;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.model.StationObservation;
 
 /**
- * The stations of one postal code of one bike-share system as of the end of one event-time window: every station known at
+ * The stations of one area of one bike-share system as of the end of one event-time window: every station known at
  * {@code windowEnd} counted once, with its latest observation before {@code windowEnd}.
  *
  * <p>{@code bikes}, {@code mechanical}, {@code ebike}, {@code docks} and {@code capacity} are sums of the feed's own
- * numbers; a missing bike-type breakdown and an unknown (null or 0) capacity count as 0. The station counts use
- * these definitions:
+ * numbers; an unknown (null or 0) capacity counts as 0. The station counts use these definitions:
  * <ul>
  *   <li><b>empty</b>: installed and 0 bikes available;
  *   <li><b>full</b>: installed and 0 docks available;
@@ -19,43 +20,54 @@ import org.velibstream.job.model.StationObservation;
  * </ul>
  * A station may be both empty and out of service, so the three counts do not add up to {@code stations}.
  *
- * @param systemId the bike-share system, for example {@code "velib"}: two systems may share a postal code
+ * @param systemId the bike-share system, for example {@code "velib"}: two systems may share an area
+ * @param areaKind what kind of area {@code area} is: a postal code, a user's polygon, a GBFS region, or unknown
+ * @param area the area's code: a postal code, the polygon's code, the region's name, or {@code UNKNOWN}
  * @param windowStart inclusive
  * @param windowEnd exclusive
+ * @param mechanical the mechanical bikes; null when the split of any station counted is unknown (never 0 for that)
+ * @param ebike the e-bikes; null when the split of any station counted is unknown
  */
-public record PostalCodeStats(
+public record AreaStats(
         String systemId,
-        String postalCode,
+        AreaKind areaKind,
+        String area,
         Instant windowStart,
         Instant windowEnd,
         int stations,
         int bikes,
-        int mechanical,
-        int ebike,
+        @Nullable Integer mechanical,
+        @Nullable Integer ebike,
         int docks,
         int capacity,
         int emptyStations,
         int fullStations,
         int outOfServiceStations) {
 
-    public PostalCodeStats {
+    public AreaStats {
         Objects.requireNonNull(systemId, "systemId");
-        Objects.requireNonNull(postalCode, "postalCode");
+        Objects.requireNonNull(areaKind, "areaKind");
+        Objects.requireNonNull(area, "area");
         Objects.requireNonNull(windowStart, "windowStart");
         Objects.requireNonNull(windowEnd, "windowEnd");
     }
 
     /** Sums the latest observations of the stations present in {@code area} at {@code windowEnd}. */
-    public static PostalCodeStats of(
-            PostalArea area, Instant windowStart, Instant windowEnd, Iterable<StationObservation> stations) {
+    public static AreaStats of(
+            StatsArea area, Instant windowStart, Instant windowEnd, Iterable<StationObservation> stations) {
         int count = 0, bikes = 0, mechanical = 0, ebike = 0, docks = 0, capacity = 0;
         int empty = 0, full = 0, outOfService = 0;
+        boolean splitKnown = true;
         for (StationObservation observation : stations) {
             StationStatus status = observation.status();
             count++;
             bikes += status.bikesAvailable();
-            mechanical += zeroIfNull(status.mechanicalBikes());
-            ebike += zeroIfNull(status.ebikes());
+            if (status.mechanicalBikes() != null && status.ebikes() != null) {
+                mechanical += status.mechanicalBikes();
+                ebike += status.ebikes();
+            } else {
+                splitKnown = false;
+            }
             docks += status.docksAvailable();
             capacity += zeroIfNull(observation.knownCapacity());
             if (status.installed() && status.bikesAvailable() == 0) {
@@ -68,15 +80,16 @@ public record PostalCodeStats(
                 outOfService++;
             }
         }
-        return new PostalCodeStats(
+        return new AreaStats(
                 area.systemId(),
-                area.postalCode(),
+                area.areaKind(),
+                area.area(),
                 windowStart,
                 windowEnd,
                 count,
                 bikes,
-                mechanical,
-                ebike,
+                splitKnown ? mechanical : null,
+                splitKnown ? ebike : null,
                 docks,
                 capacity,
                 empty,
@@ -84,7 +97,7 @@ public record PostalCodeStats(
                 outOfService);
     }
 
-    private static int zeroIfNull(Integer value) {
+    private static int zeroIfNull(@Nullable Integer value) {
         return value != null ? value : 0;
     }
 }
