@@ -20,6 +20,9 @@ import org.velibstream.data.stations.StationRow;
  *       ({@link AreaKind#REGION});
  *   <li>{@link PlacedArea#UNKNOWN}.
  * </ol>
+ * A station whose station_information is not known (yet) is placed by the override table only, else, once it has
+ * waited for its information, by the Vélib' table for stations without information when one is given
+ * ({@link #withTableForStationsWithoutInformation}), else in {@code UNKNOWN}.
  * The same input always gives the same area, so a replay gives the same answer every time. Immutable and
  * serializable: the job builds it on the client (reading every file there) and ships it inside the function.
  */
@@ -37,6 +40,10 @@ public final class AreaPlacement implements Serializable {
 
     private final Map<String, Map<String, String>> regionNames;
 
+    /** Places, by station code, the stations whose station_information is unknown; null for none. */
+    @Nullable
+    private final StationDirectory withoutInformation;
+
     /**
      * @param overrides the {@code --stations} table; null for none
      * @param userAreas the {@code --areas} polygons, in the order they are tried
@@ -48,12 +55,31 @@ public final class AreaPlacement implements Serializable {
             List<UserAreas> userAreas,
             @Nullable AreaLayer builtInPostalCodes,
             Map<String, Map<String, String>> regionNames) {
+        this(overrides, userAreas, builtInPostalCodes, regionNames, null);
+    }
+
+    private AreaPlacement(
+            @Nullable StationDirectory overrides,
+            List<UserAreas> userAreas,
+            @Nullable AreaLayer builtInPostalCodes,
+            Map<String, Map<String, String>> regionNames,
+            @Nullable StationDirectory withoutInformation) {
+        this.withoutInformation = withoutInformation;
         this.overrides = overrides;
         this.userAreas = List.copyOf(userAreas);
         this.builtInPostalCodes = builtInPostalCodes;
         Map<String, Map<String, String>> regions = new HashMap<>();
         regionNames.forEach((system, names) -> regions.put(system, Map.copyOf(names)));
         this.regionNames = Map.copyOf(regions);
+    }
+
+    /**
+     * This placement, with {@code table} placing by station code the stations whose station_information never comes
+     * (a Kafka topic of Vélib' statuses read without polling): a station with coordinates is always placed by them,
+     * so the table goes stale without doing harm. Station codes are Vélib's, so feeds without them never use it.
+     */
+    public AreaPlacement withTableForStationsWithoutInformation(StationDirectory table) {
+        return new AreaPlacement(overrides, userAreas, builtInPostalCodes, regionNames, table);
     }
 
     /** Places every station in {@code UNKNOWN}, apart from those {@code overrides} lists. */
@@ -72,7 +98,10 @@ public final class AreaPlacement implements Serializable {
             return PlacedArea.postalCode(row.postalCode());
         }
         if (site == null) {
-            return PlacedArea.UNKNOWN;
+            StationRow known = withoutInformation != null && stationCode != null
+                    ? withoutInformation.lookup(stationCode, null)
+                    : null;
+            return known != null ? PlacedArea.postalCode(known.postalCode()) : PlacedArea.UNKNOWN;
         }
         for (UserAreas areas : userAreas) {
             String code = areas.appliesTo(systemId) ? areas.layer().locate(site.lat(), site.lon()) : null;

@@ -42,7 +42,14 @@ public final class AreaSources {
         for (AreaFile file : settings.areas()) {
             userAreas.add(new UserAreas(file.systemId(), file.path(), userLayer(file, settings.areaProperty())));
         }
-        return new AreaPlacement(overrides, userAreas, builtInPostalCodes(), regionNames);
+        StationDirectory velibTable;
+        try {
+            velibTable = StationDirectory.fromClasspath();
+        } catch (IOException e) {
+            throw new IllegalStateException("The job jar lacks its Vélib' station table: " + e.getMessage(), e);
+        }
+        return new AreaPlacement(overrides, userAreas, builtInPostalCodes(), regionNames)
+                .withTableForStationsWithoutInformation(velibTable);
     }
 
     /** The built-in Île-de-France postal-code areas, from the data module's classpath. */

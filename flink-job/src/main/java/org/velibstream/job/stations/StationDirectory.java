@@ -1,6 +1,8 @@
 package org.velibstream.job.stations;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +18,18 @@ import org.velibstream.data.stations.StationTableCsv;
 
 /**
  * The {@code --stations} override table: station code or id → postal code and capacity. A station it lists with a
- * postal code is placed there whatever its coordinates say (see {@link AreaPlacement}); the jar no longer uses a table
- * of its own, as a table built once goes wrong as stations open and move.
+ * postal code is placed there whatever its coordinates say (see {@link AreaPlacement}). The Vélib' table the jar
+ * carries ({@link #fromClasspath()}) is no longer an override, as a table built once goes wrong as stations open and
+ * move: it only places Vélib' stations whose station_information the job never gets (the Kafka raw path).
  *
  * <p>Immutable and serializable, so that a Flink function can hold one.
  */
 public final class StationDirectory implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Where the data module's jar carries {@code data/stations.csv}. */
+    public static final String CLASSPATH_RESOURCE = "/stations.csv";
 
     private final Map<String, StationRow> byStationCode;
     private final Map<String, StationRow> byStationId;
@@ -46,6 +52,16 @@ public final class StationDirectory implements Serializable {
     /** @throws IllegalArgumentException if a station code or id appears twice */
     public static StationDirectory of(List<StationRow> rows) {
         return new StationDirectory(rows);
+    }
+
+    /** The Vélib' station table the data module carries ({@value #CLASSPATH_RESOURCE}). */
+    public static StationDirectory fromClasspath() throws IOException {
+        try (InputStream in = StationDirectory.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("no " + CLASSPATH_RESOURCE + " on the classpath: build the job with data/");
+            }
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8), "classpath:" + CLASSPATH_RESOURCE);
+        }
     }
 
     public static StationDirectory fromFile(Path csv) throws IOException {

@@ -111,6 +111,25 @@ class AreaPlacementTest {
     }
 
     @Test
+    void theVelibTableOnlyPlacesStationsWhoseInformationNeverCame() {
+        AreaPlacement withTable = new AreaPlacement(null, List.of(), BUILT_IN, Map.of())
+                .withTableForStationsWithoutInformation(StationDirectory.of(List.of(GODARD)));
+
+        assertThat(withTable.place("velib", "16107", "x", null))
+                .as("no coordinates: the table's postal code, by station code")
+                .isEqualTo(PlacedArea.postalCode("75016"));
+        assertThat(withTable.place("velib", "16107", "x", new StationSite(48.855, 2.295, null, null)))
+                .as("coordinates win over the table: the station moved to the 7th")
+                .isEqualTo(PlacedArea.postalCode("75007"));
+        assertThat(withTable.overridden("16107", "x"))
+                .as("not an override: the station still waits for its information")
+                .isFalse();
+        assertThat(withTable.place("other", null, "213688169", null))
+                .as("by station code only: ids of other systems may collide with Vélib's")
+                .isEqualTo(PlacedArea.UNKNOWN);
+    }
+
+    @Test
     void survivesJavaSerializationAndGivesTheSameAnswers() throws Exception {
         AreaPlacement copy = InstantiationUtil.clone(PLACEMENT);
 
