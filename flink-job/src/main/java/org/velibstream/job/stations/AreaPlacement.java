@@ -76,7 +76,9 @@ public final class AreaPlacement implements Serializable {
     /**
      * This placement, with {@code table} placing by station code the stations whose station_information never comes
      * (a Kafka topic of Vélib' statuses read without polling): a station with coordinates is always placed by them,
-     * so the table goes stale without doing harm. Station codes are Vélib's, so feeds without them never use it.
+     * so the table goes stale without doing harm. Only stations with a station code (Vélib's shape) use it, by code,
+     * else by id (Vélib' renames a station's code, e.g. {@code 6003_relais}, but keeps its id); feeds without
+     * station codes never do, as their ids may collide with Vélib's.
      */
     public AreaPlacement withTableForStationsWithoutInformation(StationDirectory table) {
         return new AreaPlacement(overrides, userAreas, builtInPostalCodes, regionNames, table);
@@ -98,9 +100,7 @@ public final class AreaPlacement implements Serializable {
             return PlacedArea.postalCode(row.postalCode());
         }
         if (site == null) {
-            StationRow known = withoutInformation != null && stationCode != null
-                    ? withoutInformation.lookup(stationCode, null)
-                    : null;
+            StationRow known = withoutInformation(stationCode, stationId);
             return known != null ? PlacedArea.postalCode(known.postalCode()) : PlacedArea.UNKNOWN;
         }
         for (UserAreas areas : userAreas) {
@@ -128,11 +128,24 @@ public final class AreaPlacement implements Serializable {
         return override(stationCode, stationId) != null;
     }
 
-    /** The override table's capacity of the station; null when it is not in the table. */
+    /**
+     * The station's capacity from a table, for a station whose station_information gives none: the override
+     * table's, else the table for stations without information's; null when neither lists it.
+     */
     @Nullable
-    public Integer overrideCapacity(@Nullable String stationCode, String stationId) {
+    public Integer tableCapacity(@Nullable String stationCode, String stationId) {
         StationRow row = override(stationCode, stationId);
+        if (row == null) {
+            row = withoutInformation(stationCode, stationId);
+        }
         return row != null ? row.capacity() : null;
+    }
+
+    @Nullable
+    private StationRow withoutInformation(@Nullable String stationCode, String stationId) {
+        return withoutInformation != null && stationCode != null
+                ? withoutInformation.lookup(stationCode, stationId)
+                : null;
     }
 
     @Nullable

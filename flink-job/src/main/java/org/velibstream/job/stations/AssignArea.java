@@ -197,6 +197,6 @@ public class AssignArea extends KeyedCoProcessFunction<String, StationObservatio
         StationInformation info = information.value();
         return info != null && info.capacity() != null
                 ? info.capacity()
-                : placement.overrideCapacity(observation.stationCode(), observation.stationId());
+                : placement.tableCapacity(observation.stationCode(), observation.stationId());
     }
 }

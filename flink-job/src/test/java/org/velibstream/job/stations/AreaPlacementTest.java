@@ -55,7 +55,7 @@ class AreaPlacementTest {
                 .as("by station id, without information")
                 .isEqualTo(PlacedArea.postalCode("75016"));
         assertThat(PLACEMENT.overridden("16107", "x")).isTrue();
-        assertThat(PLACEMENT.overrideCapacity("16107", "x")).isEqualTo(35);
+        assertThat(PLACEMENT.tableCapacity("16107", "x")).isEqualTo(35);
         assertThat(PLACEMENT.overridden("16108", "x")).isFalse();
     }
 
@@ -124,8 +124,11 @@ class AreaPlacementTest {
         assertThat(withTable.overridden("16107", "x"))
                 .as("not an override: the station still waits for its information")
                 .isFalse();
+        assertThat(withTable.place("velib", "16107_relais", "213688169", null))
+                .as("a renamed code: by the station's id")
+                .isEqualTo(PlacedArea.postalCode("75016"));
         assertThat(withTable.place("other", null, "213688169", null))
-                .as("by station code only: ids of other systems may collide with Vélib's")
+                .as("only stations with a code: ids of other systems may collide with Vélib's")
                 .isEqualTo(PlacedArea.UNKNOWN);
     }
 
