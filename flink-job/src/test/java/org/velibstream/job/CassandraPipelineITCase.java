@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.UUID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -216,6 +220,54 @@ class CassandraPipelineITCase {
         } finally {
             session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
         }
+    }
+
+    @Test
+    @Order(4)
+    void aSystemsDaysAreItsOwnTimeZones() throws Exception {
+        // Three real Bay Wheels snapshots around midnight in Los Angeles (08:00 UTC, already the next day in Paris),
+        // with the system's other feeds beside them: its system_information says America/Los_Angeles.
+        Path bayWheels = Path.of(System.getProperty("user.dir"))
+                .resolve("../../shared/data/other_systems/2023-01-08_baywheels_3days")
+                .normalize();
+        Assumptions.assumeTrue(Files.isDirectory(bayWheels), "../shared/data is absent: real-data check skipped");
+        Path recording = Files.createDirectories(output.resolve("baywheels/status"));
+        for (String file : List.of("station_information.json", "system_information.json")) {
+            Files.copy(bayWheels.resolve(file), recording.getParent().resolve(file));
+        }
+        for (String time : List.of("1673250116", "1673250633", "1673251940")) {
+            String file = time + "_station_status.json";
+            Files.copy(bayWheels.resolve("status").resolve(file), recording.resolve(file));
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
+            "--source",
+            "files",
+            "--status",
+            recording.toString(),
+            "--sink",
+            "cassandra",
+            "--cassandra-contact-points",
+            CONTACT_POINT,
+            "--cassandra-keyspace",
+            KEYSPACE,
+            "--checkpoint-interval",
+            "0 s"
+        }));
+        env.execute("Bay Wheels to cassandra");
+
+        ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+        List<Row> rows = session.execute("SELECT day, window_end FROM " + KEYSPACE
+                        + ".area_stats WHERE system_id = 'fgb'" + " ALLOW FILTERING")
+                .all();
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).allSatisfy(row -> assertThat(row.getString("day"))
+                .isEqualTo(LocalDate.ofInstant(row.getInstant("window_end"), losAngeles)
+                        .toString()));
+        assertThat(rows)
+                .extracting(row -> row.getString("day"))
+                .as("windows before and after midnight in Los Angeles, all on 2023-01-09 in Paris")
+                .contains("2023-01-08", "2023-01-09");
     }
 
     private void assertTablesHoldTheReplay(StationAlert alert) {
