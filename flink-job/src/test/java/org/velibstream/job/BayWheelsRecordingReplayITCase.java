@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
+import org.velibstream.job.testing.AreaTotals;
 import org.velibstream.job.testing.MiniClusters;
 
 /**
@@ -73,17 +74,17 @@ class BayWheelsRecordingReplayITCase {
         env.execute("Bay Wheels recording");
 
         List<AreaStats> rows = ReplayFixture.readStats(output);
-        TreeMap<Instant, Totals> snapshots = independentTotalsByWindowEnd(recording.resolve("status"));
-        Map<Instant, Totals> byWindowEnd = rows.stream()
+        TreeMap<Instant, AreaTotals> snapshots = independentTotalsByWindowEnd(recording.resolve("status"));
+        Map<Instant, AreaTotals> byWindowEnd = rows.stream()
                 .collect(Collectors.groupingBy(
                         AreaStats::windowEnd,
                         TreeMap::new,
-                        Collectors.reducing(Totals.ZERO, Totals::of, Totals::plus)));
+                        Collectors.reducing(AreaTotals.ZERO, AreaTotals::of, AreaTotals::plus)));
 
         assertThat(snapshots).as("the recording's snapshots, one a window").hasSize(380);
         assertThat(rows).extracting(AreaStats::systemId).containsOnly(SYSTEM_ID);
         assertThat(byWindowEnd.keySet()).as("one window per snapshot").isEqualTo(snapshots.keySet());
-        assertThat(differences(snapshots, byWindowEnd, Totals::withoutBikeTypes))
+        assertThat(differences(snapshots, byWindowEnd, AreaTotals::withoutBikeTypes))
                 .as(
                         "windows whose rows, summed over every area, differ from their snapshot in stations, bikes or docks")
                 .isEmpty();
@@ -103,16 +104,16 @@ class BayWheelsRecordingReplayITCase {
         // MultiPolygon) against each station's area by arithmetic; every other row together is the stations outside.
         Map<String, String> areaByStation =
                 BayAreaTestAreas.areaByStation(recording.resolve("station_information.json"));
-        Map<Instant, Map<String, Totals>> expectedByArea =
+        Map<Instant, Map<String, AreaTotals>> expectedByArea =
                 independentTotalsByWindowAndArea(recording.resolve("status"), areaByStation);
-        Map<Instant, Map<String, Totals>> actualByArea = rows.stream()
+        Map<Instant, Map<String, AreaTotals>> actualByArea = rows.stream()
                 .collect(Collectors.groupingBy(
                         AreaStats::windowEnd,
                         TreeMap::new,
                         Collectors.groupingBy(
                                 row -> row.areaKind() == AreaKind.USER_AREA ? row.area() : OUTSIDE,
                                 TreeMap::new,
-                                Collectors.reducing(Totals.ZERO, Totals::of, Totals::plus))));
+                                Collectors.reducing(AreaTotals.ZERO, AreaTotals::of, AreaTotals::plus))));
         assertThat(rows).extracting(AreaStats::areaKind).contains(AreaKind.USER_AREA);
         List<String> areaDifferences = expectedByArea.entrySet().stream()
                 .filter(window -> !withoutEmpty(window.getValue())
@@ -128,10 +129,10 @@ class BayWheelsRecordingReplayITCase {
 
     /** The first windows (at most 5) whose rows differ from their snapshot in what {@code compared} keeps. */
     private static List<String> differences(
-            Map<Instant, Totals> expected, Map<Instant, Totals> actual, UnaryOperator<Totals> compared) {
+            Map<Instant, AreaTotals> expected, Map<Instant, AreaTotals> actual, UnaryOperator<AreaTotals> compared) {
         return expected.entrySet().stream()
                 .filter(window -> !compared.apply(window.getValue())
-                        .equals(compared.apply(actual.getOrDefault(window.getKey(), Totals.ZERO))))
+                        .equals(compared.apply(actual.getOrDefault(window.getKey(), AreaTotals.ZERO))))
                 .limit(5)
                 .map(window ->
                         window.getKey() + ": JSON " + window.getValue() + ", rows " + actual.get(window.getKey()))
@@ -139,20 +140,20 @@ class BayWheelsRecordingReplayITCase {
     }
 
     /** Each snapshot's sums straight from its JSON, by the end of the one-minute window its last_updated falls in. */
-    private static TreeMap<Instant, Totals> independentTotalsByWindowEnd(Path statusFolder) throws IOException {
+    private static TreeMap<Instant, AreaTotals> independentTotalsByWindowEnd(Path statusFolder) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        TreeMap<Instant, Totals> byWindowEnd = new TreeMap<>();
+        TreeMap<Instant, AreaTotals> byWindowEnd = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(statusFolder)) {
             files = list.toList();
         }
         for (Path file : files) {
             JsonNode document = mapper.readTree(file.toFile());
-            Totals totals = Totals.ZERO;
+            AreaTotals totals = AreaTotals.ZERO;
             for (JsonNode station : document.get("data").get("stations")) {
                 int bikes = station.get("num_bikes_available").asInt();
                 int ebikes = station.get("num_ebikes_available").asInt();
-                totals = totals.plus(new Totals(
+                totals = totals.plus(new AreaTotals(
                         1,
                         bikes,
                         bikes - ebikes,
@@ -174,29 +175,29 @@ class BayWheelsRecordingReplayITCase {
     private static final String OUTSIDE = "(outside)";
 
     /** Each snapshot's sums by user area ({@link #OUTSIDE} for the others), by the end of its window. */
-    private static Map<Instant, Map<String, Totals>> independentTotalsByWindowAndArea(
+    private static Map<Instant, Map<String, AreaTotals>> independentTotalsByWindowAndArea(
             Path statusFolder, Map<String, String> areaByStation) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        Map<Instant, Map<String, Totals>> byWindowEnd = new TreeMap<>();
+        Map<Instant, Map<String, AreaTotals>> byWindowEnd = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(statusFolder)) {
             files = list.toList();
         }
         for (Path file : files) {
             JsonNode document = mapper.readTree(file.toFile());
-            Map<String, Totals> byArea = new TreeMap<>();
+            Map<String, AreaTotals> byArea = new TreeMap<>();
             for (JsonNode station : document.get("data").get("stations")) {
                 int bikes = station.get("num_bikes_available").asInt();
                 int ebikes = station.get("num_ebikes_available").asInt();
                 byArea.merge(
                         areaByStation.getOrDefault(station.get("station_id").asText(), OUTSIDE),
-                        new Totals(
+                        new AreaTotals(
                                 1,
                                 bikes,
                                 bikes - ebikes,
                                 ebikes,
                                 station.get("num_docks_available").asInt()),
-                        Totals::plus);
+                        AreaTotals::plus);
             }
             byWindowEnd.put(
                     Instant.ofEpochSecond(document.get("last_updated").asLong())
@@ -208,36 +209,9 @@ class BayWheelsRecordingReplayITCase {
     }
 
     /** The areas with stations: an area whose last station left has a row of zeros, or none. */
-    private static Map<String, Totals> withoutEmpty(Map<String, Totals> byArea) {
-        Map<String, Totals> kept = new TreeMap<>(byArea);
+    private static Map<String, AreaTotals> withoutEmpty(Map<String, AreaTotals> byArea) {
+        Map<String, AreaTotals> kept = new TreeMap<>(byArea);
         kept.values().removeIf(totals -> totals.stations() == 0);
         return kept;
-    }
-
-    record Totals(int stations, int bikes, int mechanical, int ebike, int docks) {
-        static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
-
-        /** An unknown split (null) counts as -1, so that it never passes for a known one. */
-        static Totals of(AreaStats row) {
-            return new Totals(
-                    row.stations(),
-                    row.bikes(),
-                    row.mechanical() != null ? row.mechanical() : -1,
-                    row.ebike() != null ? row.ebike() : -1,
-                    row.docks());
-        }
-
-        Totals withoutBikeTypes() {
-            return new Totals(stations, bikes, 0, 0, docks);
-        }
-
-        Totals plus(Totals other) {
-            return new Totals(
-                    stations + other.stations,
-                    bikes + other.bikes,
-                    mechanical + other.mechanical,
-                    ebike + other.ebike,
-                    docks + other.docks);
-        }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
+import org.velibstream.job.testing.AreaTotals;
 import org.velibstream.job.testing.MiniClusters;
 
 /**
@@ -61,13 +62,13 @@ class RealSnapshotsReplayITCase {
         }));
         env.execute("real snapshots");
 
-        Map<Instant, Totals> byWindowEnd = ReplayFixture.readStats(output).stream()
+        Map<Instant, AreaTotals> byWindowEnd = ReplayFixture.readStats(output).stream()
                 .collect(Collectors.groupingBy(
                         AreaStats::windowEnd,
                         TreeMap::new,
-                        Collectors.reducing(Totals.ZERO, Totals::of, Totals::plus)));
-        Totals of2022 = independentTotals(snapshots.resolve("2022-02-23_samhrrl/station_status.json"));
-        Totals of2024 = independentTotals(snapshots.resolve("2024-11-19_banacchini/station_status.json"));
+                        Collectors.reducing(AreaTotals.ZERO, AreaTotals::of, AreaTotals::plus)));
+        AreaTotals of2022 = independentTotals(snapshots.resolve("2022-02-23_samhrrl/station_status.json"));
+        AreaTotals of2024 = independentTotals(snapshots.resolve("2024-11-19_banacchini/station_status.json"));
 
         assertThat(of2022.stations()).isEqualTo(1439);
         assertThat(of2024.stations()).isEqualTo(1485);
@@ -92,10 +93,10 @@ class RealSnapshotsReplayITCase {
     }
 
     /** The snapshot's sums, straight from its JSON. */
-    private static Totals independentTotals(Path statusFile) throws Exception {
+    private static AreaTotals independentTotals(Path statusFile) throws Exception {
         File file = statusFile.toFile();
         JsonNode stations = new ObjectMapper().readTree(file).get("data").get("stations");
-        Totals totals = Totals.ZERO;
+        AreaTotals totals = AreaTotals.ZERO;
         for (JsonNode station : stations) {
             int mechanical = 0;
             int ebike = 0;
@@ -103,7 +104,7 @@ class RealSnapshotsReplayITCase {
                 mechanical += type.path("mechanical").asInt(0);
                 ebike += type.path("ebike").asInt(0);
             }
-            totals = totals.plus(new Totals(
+            totals = totals.plus(new AreaTotals(
                     1,
                     station.get("num_bikes_available").asInt(),
                     mechanical,
@@ -111,22 +112,5 @@ class RealSnapshotsReplayITCase {
                     station.get("num_docks_available").asInt()));
         }
         return totals;
-    }
-
-    record Totals(int stations, int bikes, int mechanical, int ebike, int docks) {
-        static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
-
-        static Totals of(AreaStats row) {
-            return new Totals(row.stations(), row.bikes(), row.mechanical(), row.ebike(), row.docks());
-        }
-
-        Totals plus(Totals other) {
-            return new Totals(
-                    stations + other.stations,
-                    bikes + other.bikes,
-                    mechanical + other.mechanical,
-                    ebike + other.ebike,
-                    docks + other.docks);
-        }
     }
 }

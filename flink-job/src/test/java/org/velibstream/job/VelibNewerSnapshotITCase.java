@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
+import org.velibstream.job.testing.AreaTotals;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.testing.ReferencePostalCodes;
 
@@ -69,17 +70,17 @@ class VelibNewerSnapshotITCase {
 
         ReferencePostalCodes reference =
                 ReferencePostalCodes.read(root.resolve(DATA).resolve("mappings").normalize());
-        Map<String, Totals> expected = stations.stream()
+        Map<String, AreaTotals> expected = stations.stream()
                 .collect(Collectors.groupingBy(
                         station -> reference
                                 .postalCodeAt(station.lat(), station.lon())
                                 .orElse("UNKNOWN"),
                         TreeMap::new,
-                        Collectors.reducing(Totals.ZERO, Station::totals, Totals::plus)));
+                        Collectors.reducing(AreaTotals.ZERO, Station::totals, AreaTotals::plus)));
         List<AreaStats> rows = ReplayFixture.readStats(output);
         assertThat(rows).extracting(AreaStats::areaKind).containsOnly(AreaKind.POSTAL_CODE);
-        Map<String, Totals> actual =
-                rows.stream().collect(Collectors.toMap(AreaStats::area, Totals::of, Totals::plus, TreeMap::new));
+        Map<String, AreaTotals> actual = rows.stream()
+                .collect(Collectors.toMap(AreaStats::area, AreaTotals::of, AreaTotals::plus, TreeMap::new));
 
         long exact = expected.entrySet().stream()
                 .filter(code -> code.getValue().equals(actual.get(code.getKey())))
@@ -88,8 +89,8 @@ class VelibNewerSnapshotITCase {
         assertThat(exact)
                 .as("postal codes exact: expected %s, actual %s", expected, actual)
                 .isEqualTo((long) expected.size());
-        assertThat(actual.values().stream().reduce(Totals.ZERO, Totals::plus))
-                .isEqualTo(expected.values().stream().reduce(Totals.ZERO, Totals::plus));
+        assertThat(actual.values().stream().reduce(AreaTotals.ZERO, AreaTotals::plus))
+                .isEqualTo(expected.values().stream().reduce(AreaTotals.ZERO, AreaTotals::plus));
     }
 
     /** The export's rows: ';'-separated, a BOM, coordinates as "lat, lon". */
@@ -164,25 +165,8 @@ class VelibNewerSnapshotITCase {
             double lat,
             double lon) {
 
-        Totals totals() {
-            return new Totals(1, mechanical + ebike, mechanical, ebike, docks);
-        }
-    }
-
-    record Totals(int stations, int bikes, int mechanical, int ebike, int docks) {
-        static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
-
-        static Totals of(AreaStats row) {
-            return new Totals(row.stations(), row.bikes(), row.mechanical(), row.ebike(), row.docks());
-        }
-
-        Totals plus(Totals other) {
-            return new Totals(
-                    stations + other.stations,
-                    bikes + other.bikes,
-                    mechanical + other.mechanical,
-                    ebike + other.ebike,
-                    docks + other.docks);
+        AreaTotals totals() {
+            return new AreaTotals(1, mechanical + ebike, mechanical, ebike, docks);
         }
     }
 }

@@ -1,9 +1,6 @@
 package org.velibstream.gbfs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -30,8 +27,6 @@ import javax.annotation.Nullable;
 public record GbfsDiscovery(
         GbfsFeedHeader header, @Nullable String language, Map<String, URI> feeds, List<Rejection> rejected) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(TopLevel.JSON);
-
     public GbfsDiscovery {
         Objects.requireNonNull(header, "header");
         feeds = Collections.unmodifiableMap(new LinkedHashMap<>(feeds));
@@ -50,20 +45,9 @@ public record GbfsDiscovery(
      */
     public static GbfsDiscovery decode(byte[] document, @Nullable String preferredLanguage)
             throws GbfsDecodingException {
-        GbfsFeedHeader header = TopLevel.scan(document, DecoderLimits.DEFAULT_MAX_DOCUMENT_BYTES)
-                .header();
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new GbfsDecodingException("not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new GbfsDecodingException("unreadable payload: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject() || !root.path("data").isObject()) {
-            throw new GbfsDecodingException("not a GBFS discovery document: no \"data\" object");
-        }
-        JsonNode data = root.get("data");
+        SmallDocument read = SmallDocument.read(document, "discovery");
+        GbfsFeedHeader header = read.header();
+        JsonNode data = read.data();
         if (data.path("feeds").isArray()) {
             return collect(header, null, data.get("feeds"));
         }
