@@ -1,6 +1,7 @@
 package org.velibstream.job.ingest;
 
 import java.time.Duration;
+import java.util.Objects;
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -51,9 +52,15 @@ public final class FeedWatermarks {
         }
     }
 
+    /**
+     * Statuses drive the delegate. A split whose feed carries no event time (a system's vehicle_types, polled by the
+     * status source so that its reader decodes the system's statuses with it) is idle, as its own health items show:
+     * it would otherwise hold the reader's watermark at its minimum.
+     */
     private static final class StatusDriven implements WatermarkGenerator<FeedItem> {
 
         private final WatermarkGenerator<FeedItem> delegate;
+        private boolean withoutEventTime;
 
         StatusDriven(WatermarkGenerator<FeedItem> delegate) {
             this.delegate = delegate;
@@ -62,13 +69,22 @@ public final class FeedWatermarks {
         @Override
         public void onEvent(FeedItem item, long timestamp, WatermarkOutput output) {
             if (item.kind() == FeedItem.Kind.STATUS) {
+                withoutEventTime = false;
                 delegate.onEvent(item, timestamp, output);
+            } else if (item.kind() == FeedItem.Kind.FEED_HEALTH) {
+                withoutEventTime = !GbfsFeed.STATION_STATUS
+                        .feedName()
+                        .equals(Objects.requireNonNull(item.health()).feed());
             }
         }
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            delegate.onPeriodicEmit(output);
+            if (withoutEventTime) {
+                output.markIdle();
+            } else {
+                delegate.onPeriodicEmit(output);
+            }
         }
     }
 }

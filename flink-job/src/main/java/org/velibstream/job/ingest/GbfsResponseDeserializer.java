@@ -7,6 +7,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.Collector;
 import org.velibstream.gbfs.BikeType;
 import org.velibstream.gbfs.GbfsDecodingException;
+import org.velibstream.gbfs.GbfsVehicleTypes;
 import org.velibstream.gbfs.StationInformationDecoder;
 import org.velibstream.gbfs.StationStatusDecoder;
 import org.velibstream.source.http.HttpResponseDeserializer;
@@ -15,11 +16,11 @@ import org.velibstream.source.http.PollSuccess;
 import org.velibstream.source.http.PolledResponse;
 
 /**
- * Decodes polled {@code station_status} and {@code station_information} documents, and reports each poll's
+ * Decodes polled {@code station_status}, {@code station_information} and {@code vehicle_types} documents, and reports each poll's
  * {@link FeedHealth}. The endpoint id says which system and feed a response belongs to ({@link GbfsEndpointId}).
  *
  * <p>Each system's statuses are decoded with its own {@code vehicle_types} table (read when the job is built, see
- * {@link GbfsSystemProfile}): a {@code vehicle_type_id} means something only within its system.
+ * {@link GbfsSystemProfile}, then as polled): a {@code vehicle_type_id} means something only within its system.
  */
 public final class GbfsResponseDeserializer implements HttpResponseDeserializer<FeedItem> {
 
@@ -58,12 +59,26 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
                             .decodeDocument(response.body(), items.statuses(fetchedAt, fetchedAt));
                 case STATION_INFORMATION ->
                     informationDecoder.decodeDocument(response.body(), items.information(fetchedAt, fetchedAt));
+                case VEHICLE_TYPES -> useVehicleTypes(endpoint.systemId(), GbfsVehicleTypes.decode(response.body()));
                 default ->
                     items.rejectedDocument(
                             "the job does not poll the " + endpoint.feed() + " feed", response.body(), fetchedAt);
             }
         } catch (GbfsDecodingException e) {
             items.rejectedDocument(e.getMessage(), response.body(), fetchedAt);
+        }
+    }
+
+    /**
+     * The system's statuses are decoded from now on with {@code vehicleTypes}, polled on this reader with them (the
+     * enumerator gives one system's endpoints to one reader). A reader restarted from a checkpoint starts again from
+     * the table read when the job was built, until its first vehicle_types poll, which comes at once.
+     */
+    private void useVehicleTypes(String systemId, GbfsVehicleTypes vehicleTypes) {
+        if (vehicleTypes.bikeTypes().isEmpty()) {
+            statusDecoderBySystem.remove(systemId);
+        } else {
+            statusDecoderBySystem.put(systemId, new StationStatusDecoder(vehicleTypes.bikeTypes()));
         }
     }
 

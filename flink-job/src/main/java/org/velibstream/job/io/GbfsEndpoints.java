@@ -3,6 +3,7 @@ package org.velibstream.job.io;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.velibstream.source.http.HttpEndpoint;
  * Finds a GBFS system's feeds in its {@code gbfs.json} (GBFS 1.x/2.x, keyed by language, or 3.0), once, when the job
  * is built: the station feeds to poll, which it must list, and the system's profile from the system_information,
  * vehicle_types and system_regions feeds it lists, which it may lack (a missing or broken one is a WARN line).
+ * vehicle_types, when listed, is also polled (as often as station_information), to follow new vehicle types.
  */
 final class GbfsEndpoints {
 
@@ -66,16 +68,17 @@ final class GbfsEndpoints {
         GbfsSystemProfile profile =
                 SystemProfileReader.read(system.id(), !system.idFromFeed(), documents, discoveryUri.toString());
         GbfsSystem named = system.withId(profile.systemId());
-        return new Discovered(
-                named,
-                profile,
-                List.of(
-                        new HttpEndpoint(
-                                named.endpointId(GbfsFeed.STATION_STATUS).toString(), status, statusInterval),
-                        new HttpEndpoint(
-                                named.endpointId(GbfsFeed.STATION_INFORMATION).toString(),
-                                information,
-                                informationInterval)));
+        List<HttpEndpoint> endpoints = new ArrayList<>(List.of(
+                new HttpEndpoint(named.endpointId(GbfsFeed.STATION_STATUS).toString(), status, statusInterval),
+                new HttpEndpoint(
+                        named.endpointId(GbfsFeed.STATION_INFORMATION).toString(), information, informationInterval)));
+        // Vehicle types change rarely; they are polled as often as station_information (hourly by default), so a
+        // type added later reaches the e-bike split within that time.
+        discovery
+                .feed(GbfsFeed.VEHICLE_TYPES.feedName())
+                .ifPresent(vehicleTypes -> endpoints.add(new HttpEndpoint(
+                        named.endpointId(GbfsFeed.VEHICLE_TYPES).toString(), vehicleTypes, informationInterval)));
+        return new Discovered(named, profile, endpoints);
     }
 
     private static URI required(GbfsSystem system, GbfsDiscovery discovery, GbfsFeed feed) throws IOException {

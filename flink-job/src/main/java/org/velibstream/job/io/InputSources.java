@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -164,24 +165,45 @@ public final class InputSources {
 
     /** Statuses and information are two sources: only statuses carry event time (see {@link FeedWatermarks#noEventTime}). */
     private DataStream<FeedItem> polled(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
-        DataStream<FeedItem> statuses = polled(env, GbfsFeed.STATION_STATUS, watermarks)
+        // A system's vehicle_types is polled with its statuses, by the same reader (one group per system), whose
+        // deserializer decodes the statuses with the latest vehicle types it read.
+        DataStream<FeedItem> statuses = polled(
+                        env,
+                        GbfsFeed.STATION_STATUS,
+                        Set.of(GbfsFeed.STATION_STATUS, GbfsFeed.VEHICLE_TYPES),
+                        watermarks)
                 .name(STATUS_HTTP_NAME)
                 .uid(STATUS_HTTP_UID);
-        DataStream<FeedItem> information = polled(env, GbfsFeed.STATION_INFORMATION, FeedWatermarks.noEventTime())
+        DataStream<FeedItem> information = polled(
+                        env,
+                        GbfsFeed.STATION_INFORMATION,
+                        Set.of(GbfsFeed.STATION_INFORMATION),
+                        FeedWatermarks.noEventTime())
                 .name(INFORMATION_HTTP_NAME)
                 .uid(INFORMATION_HTTP_UID);
         return statuses.union(information);
     }
 
     /**
-     * One reader per endpoint at most: a reader without an endpoint would hold back the watermark until the idle
-     * timeout, as a Kafka reader without a partition does.
+     * One reader per system at most (a system's endpoints go to one reader): a reader without an endpoint would hold
+     * back the watermark until the idle timeout, as a Kafka reader without a partition does.
+     *
+     * @param name the source's name, its main feed's
+     * @param feeds the feeds this source polls
      */
     private SingleOutputStreamOperator<FeedItem> polled(
-            StreamExecutionEnvironment env, GbfsFeed feed, WatermarkStrategy<FeedItem> watermarks) {
+            StreamExecutionEnvironment env,
+            GbfsFeed name,
+            Set<GbfsFeed> feeds,
+            WatermarkStrategy<FeedItem> watermarks) {
         List<HttpEndpoint> feedEndpoints = endpoints.stream()
-                .filter(endpoint -> GbfsEndpointId.parse(endpoint.id()).feed() == feed)
+                .filter(endpoint ->
+                        feeds.contains(GbfsEndpointId.parse(endpoint.id()).feed()))
                 .toList();
+        long systems = feedEndpoints.stream()
+                .map(endpoint -> GbfsEndpointId.parse(endpoint.id()).systemId())
+                .distinct()
+                .count();
         Duration maxBackoff = settings.httpMaxBackoff();
         Duration initialBackoff = HttpPollingSourceOptions.DEFAULT_INITIAL_BACKOFF.compareTo(maxBackoff) < 0
                 ? HttpPollingSourceOptions.DEFAULT_INITIAL_BACKOFF
@@ -193,9 +215,9 @@ public final class InputSources {
                 .setMaxConnectionsPerHost(settings.httpMaxConnectionsPerHost())
                 .setBackoff(initialBackoff, maxBackoff)
                 .build();
-        SingleOutputStreamOperator<FeedItem> stream = env.fromSource(source, watermarks, feed.feedName());
-        if (env.getParallelism() > feedEndpoints.size()) {
-            stream.setParallelism(feedEndpoints.size());
+        SingleOutputStreamOperator<FeedItem> stream = env.fromSource(source, watermarks, name.feedName());
+        if (env.getParallelism() > systems) {
+            stream.setParallelism((int) systems);
         }
         return stream;
     }

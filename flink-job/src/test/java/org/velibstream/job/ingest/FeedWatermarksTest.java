@@ -62,6 +62,26 @@ class FeedWatermarksTest {
                 .isTrue();
     }
 
+    @Test
+    void aSplitPollingVehicleTypesIsIdleAtOnceAndAStatusSplitIsNot() {
+        offer(FeedItem.health(FeedHealth.up("velib", "vehicle_types", POLL_TIME)));
+        generator.onPeriodicEmit(output);
+        assertThat(output.idle)
+                .as("vehicle_types carries no event time: its split must not hold back the reader's watermark")
+                .isTrue();
+
+        WatermarkGenerator<FeedItem> statusSplit = strategy.createWatermarkGenerator(new Context());
+        RecordingOutput statusOutput = new RecordingOutput();
+        statusSplit.onEvent(
+                FeedItem.health(FeedHealth.up("velib", "station_status", POLL_TIME)),
+                POLL_TIME.toEpochMilli(),
+                statusOutput);
+        statusSplit.onPeriodicEmit(statusOutput);
+        assertThat(statusOutput.idle)
+                .as("a status split waits for the idle timeout")
+                .isFalse();
+    }
+
     private void offer(FeedItem item) {
         generator.onEvent(item, timestamps.extractTimestamp(item, Long.MIN_VALUE), output);
     }

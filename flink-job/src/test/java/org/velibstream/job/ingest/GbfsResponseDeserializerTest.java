@@ -82,6 +82,33 @@ class GbfsResponseDeserializerTest {
                 .containsExactly("a 4/1", "b 1/4", "c null/null");
     }
 
+    @Test
+    void aPolledVehicleTypesDocumentDecodesTheSystemsLaterStatuses() throws Exception {
+        GbfsResponseDeserializer deserializer = new GbfsResponseDeserializer(Map.of("a", Map.of()));
+        String status = """
+                {"last_updated":1764756000,"ttl":0,"data":{"stations":[{"station_id":"s1",
+                 "num_bikes_available":5,"num_docks_available":3,
+                 "vehicle_types_available":[{"vehicle_type_id":"h","count":4},{"vehicle_type_id":"e","count":1}]}]}}""";
+        String vehicleTypes = """
+                {"last_updated":1764756000,"ttl":0,"version":"2.3","data":{"vehicle_types":[
+                 {"vehicle_type_id":"h","form_factor":"bicycle","propulsion_type":"human"},
+                 {"vehicle_type_id":"e","form_factor":"bicycle","propulsion_type":"electric_assist"}]}}""";
+
+        deserializer.deserialize(response("a/station_status", status), new ListCollector<>(items));
+        deserializer.deserialize(response("a/vehicle_types", vehicleTypes), new ListCollector<>(items));
+        deserializer.deserialize(response("a/station_status", status), new ListCollector<>(items));
+
+        assertThat(items)
+                .as("the vehicle_types poll itself emits nothing")
+                .extracting(item -> mechanicalAndEbikes(item.status()))
+                .containsExactly("null/null", "4/1");
+    }
+
+    private static PolledResponse response(String endpointId, String body) {
+        return new PolledResponse(
+                endpointId, STATUS_URI, 200, Map.of(), body.getBytes(StandardCharsets.UTF_8), POLL_TIME);
+    }
+
     private static String mechanicalAndEbikes(StationStatus status) {
         return status.mechanicalBikes() + "/" + status.ebikes();
     }

@@ -73,7 +73,8 @@ class GbfsSystemProfileDiscoveryITCase {
         assertThat(inputs.profiles()).isEqualTo(Map.of("Bay-Wheels", profile));
         assertThat(inputs.endpoints())
                 .extracting(HttpEndpoint::id)
-                .containsExactly("Bay-Wheels/station_status", "Bay-Wheels/station_information");
+                .containsExactly(
+                        "Bay-Wheels/station_status", "Bay-Wheels/station_information", "Bay-Wheels/vehicle_types");
         assertThat(inputs.endpoints().get(0).uri()).isEqualTo(server.uri("/bw/station_status.json"));
         assertThat(inputs.timeZones().zoneOf("Bay-Wheels")).isEqualTo(ZoneId.of("America/Los_Angeles"));
     }
@@ -97,6 +98,7 @@ class GbfsSystemProfileDiscoveryITCase {
                 .containsExactly(
                         "oslo/station_status",
                         "oslo/station_information",
+                        "oslo/vehicle_types",
                         bareId + "/station_status",
                         bareId + "/station_information");
         assertThat(inputs.timeZones().zoneOf("oslo"))
@@ -135,7 +137,8 @@ class GbfsSystemProfileDiscoveryITCase {
         assertThat(inputs.profiles().get("bay_wheels").timeZone()).isEqualTo(ZoneId.of("America/Los_Angeles"));
         assertThat(inputs.endpoints())
                 .extracting(HttpEndpoint::id)
-                .containsExactly("bay_wheels/station_status", "bay_wheels/station_information");
+                .containsExactly(
+                        "bay_wheels/station_status", "bay_wheels/station_information", "bay_wheels/vehicle_types");
         assertThatThrownBy(() ->
                         resolve("--source", "http", "--gbfs-catalog", catalog.toString(), "--gbfs-systems", "down"))
                 .isInstanceOf(IOException.class)

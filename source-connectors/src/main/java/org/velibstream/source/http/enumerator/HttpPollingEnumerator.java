@@ -2,6 +2,7 @@ package org.velibstream.source.http.enumerator;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +17,9 @@ import org.velibstream.source.http.split.HttpEndpointSplit;
 
 /**
  * Spreads the endpoints round-robin over the readers, once: the set of endpoints is fixed when the source is built,
- * so readers never ask for more. Splits returned by a failed reader go back to the same reader when it registers
+ * so readers never ask for more. Endpoints of one group (ids sharing the text before their last {@code '/'}, as in
+ * {@code velib/station_status} and {@code velib/vehicle_types}) go to the same reader, so that its deserializer can
+ * carry what one of them says to the decoding of another; groups, not endpoints, are spread round-robin. Splits returned by a failed reader go back to the same reader when it registers
  * again. A bounded source tells each reader that no more splits will come, so it finishes when its endpoints do.
  */
 public final class HttpPollingEnumerator implements SplitEnumerator<HttpEndpointSplit, HttpPollingEnumeratorState> {
@@ -34,10 +37,11 @@ public final class HttpPollingEnumerator implements SplitEnumerator<HttpEndpoint
             Collection<HttpEndpointSplit> unassignedSplits) {
         this.context = context;
         this.boundedness = boundedness;
-        int reader = 0;
+        Map<String, Integer> readerByGroup = new HashMap<>();
         for (HttpEndpointSplit split : unassignedSplits) {
+            int reader = readerByGroup.computeIfAbsent(
+                    group(split.splitId()), group -> readerByGroup.size() % context.currentParallelism());
             pendingByReader.computeIfAbsent(reader, r -> new ArrayList<>()).add(split);
-            reader = (reader + 1) % context.currentParallelism();
         }
     }
 
@@ -81,6 +85,15 @@ public final class HttpPollingEnumerator implements SplitEnumerator<HttpEndpoint
     @Override
     public void close() {
         // Nothing to release: the enumerator owns no threads or connections.
+    }
+
+    /**
+     * The group of an endpoint id: the text before its last {@code '/'} ({@code velib} for {@code velib/station_status}),
+     * else the whole id.
+     */
+    static String group(String endpointId) {
+        int slash = endpointId.lastIndexOf('/');
+        return slash > 0 ? endpointId.substring(0, slash) : endpointId;
     }
 
     private void assignPendingSplits(int subtaskId) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.ReaderInfo;
 import org.apache.flink.api.connector.source.SplitsAssignment;
@@ -35,6 +36,25 @@ class HttpPollingEnumeratorTest {
             assertThat(context.hasNoMoreSplits(0))
                     .as("unbounded readers must keep waiting")
                     .isFalse();
+        }
+    }
+
+    @Test
+    void endpointsOfOneGroupGoToTheSameReader() throws Exception {
+        try (MockSplitEnumeratorContext<HttpEndpointSplit> context = new MockSplitEnumeratorContext<>(2)) {
+            List<HttpEndpointSplit> splits = Stream.of(
+                            "a/station_status", "a/vehicle_types", "b/station_status", "b/vehicle_types", "c/x")
+                    .map(id -> new HttpEndpointSplit(endpoint(id)))
+                    .toList();
+            HttpPollingEnumerator enumerator =
+                    new HttpPollingEnumerator(context, Boundedness.CONTINUOUS_UNBOUNDED, splits);
+            register(context, enumerator, 0);
+            register(context, enumerator, 1);
+
+            assertThat(assignedIdsByReader(context))
+                    .isEqualTo(Map.of(
+                            0, List.of("a/station_status", "a/vehicle_types", "c/x"),
+                            1, List.of("b/station_status", "b/vehicle_types")));
         }
     }
 
