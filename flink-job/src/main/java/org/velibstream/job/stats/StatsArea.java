@@ -20,4 +20,13 @@ public record StatsArea(String systemId, AreaKind areaKind, String area) {
     public static StatsArea of(StationObservation observation) {
         return new StatsArea(observation.systemId(), observation.areaKind(), observation.area());
     }
+
+    /**
+     * From the kind's name, not the enum constant: Flink puts a key in its key group by {@code hashCode()}, which must
+     * be the same in every JVM and after every restore, and an enum's own hash code is its identity.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(systemId, areaKind.name(), area);
+    }
 }
