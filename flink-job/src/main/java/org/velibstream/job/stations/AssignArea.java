@@ -94,11 +94,14 @@ public class AssignArea extends KeyedCoProcessFunction<String, StationObservatio
     public void processElement1(StationObservation observation, Context context, Collector<StationObservation> out)
             throws Exception {
         cleanup.touch(context.timerService());
-        StationInformation known = information.value();
-        if (decidedArea.value() == null && known != null) {
-            // Restored from a version before areas: the station's information is there, its area not yet.
-            decidedArea.update(placement.place(
-                    observation.systemId(), known.stationCode(), known.stationId(), StationSite.of(known)));
+        if (decidedArea.value() == null) {
+            // Restored from a version before areas: the station's information may be there, its area not yet.
+            // Read only then: the information is not needed on the path of every status.
+            StationInformation known = information.value();
+            if (known != null) {
+                decidedArea.update(placement.place(
+                        observation.systemId(), known.stationCode(), known.stationId(), StationSite.of(known)));
+            }
         }
         boolean othersWaiting = awaitingInformation.get().iterator().hasNext();
         if (othersWaiting
