@@ -45,13 +45,14 @@ import org.velibstream.job.model.StationObservation;
  *       the first observation of an installed station that shows no such fall any more (bikes came back, or the
  *       fall is older than {@code suddenDropWithin}).
  *   <li>{@link AlertType#INCONSISTENT}: the decoder's consistency checks failed, or the station has more free docks
- *       than its known capacity. Resolves at the first consistent observation.
+ *       than its known capacity ({@link ImpossibleCounts#docksBeyondCapacity}; bikes + docks above the capacity is
+ *       no inconsistency: real stations park bikes in overflow). Resolves at the first consistent observation.
  * </ul>
- * An observation whose counts are impossible ({@link ImpossibleCounts}: negative, bike types not adding up, more
- * free docks than the capacity) opens {@code INCONSISTENT} and is not judged on its counts: it neither opens nor
- * resolves {@code EMPTY}, {@code FULL} or {@code SUDDEN_DROP}, does not interrupt their runs, and is no baseline for
- * a later drop (−3 bikes is wrong data, not a fall of the bikes). {@code OFFLINE} and {@code STALE} are judged as
- * usual: its flags and its clock are not in question.
+ * An observation whose counts are impossible ({@link ImpossibleCounts}: negative, or bike types not adding up) opens
+ * {@code INCONSISTENT} and is not judged on its counts: it neither opens nor resolves {@code EMPTY}, {@code FULL} or
+ * {@code SUDDEN_DROP}, does not interrupt their runs, and is no baseline for a later drop (−3 bikes is wrong data,
+ * not a fall of the bikes). {@code OFFLINE} and {@code STALE} are judged as usual: its flags and its clock are not in
+ * question. More free docks than the capacity leaves the counts judged: the capacity may be the stale number.
  * There is at most one open alert per type: a condition that holds again while its alert is open emits nothing.
  * A tombstone resolves every open alert of the station and clears its state.
  */

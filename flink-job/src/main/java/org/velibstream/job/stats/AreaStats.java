@@ -22,12 +22,13 @@ import org.velibstream.job.model.StationObservation;
  * A station may be both empty and out of service, so the three counts do not add up to {@code stations}.
  *
  * <p><b>Impossible counts.</b> A station whose latest observation has counts that cannot be true
- * ({@link ImpossibleCounts}: a negative count, bike types not adding up to the bikes, more free docks than its
- * capacity) is counted in {@code stations} and {@code inconsistentStations}, and in nothing else: not in the bikes,
- * the split, the docks or the capacity, and not as empty, full or out of service, since none of its numbers can be
- * trusted. So every sum is over the {@code stations - inconsistentStations} other stations, and a station whose
- * counts become possible again is summed again from that observation on. The alerts still report it
- * ({@code INCONSISTENT}).
+ * ({@link ImpossibleCounts}: a negative count, or bike types not adding up to the bikes) is counted in
+ * {@code stations} and {@code inconsistentStations}, and in nothing else: not in the bikes, the split, the docks or
+ * the capacity, and not as empty, full or out of service, since none of its numbers can be trusted. So every sum is
+ * over the {@code stations - inconsistentStations} other stations, and a station whose counts become possible again
+ * is summed again from that observation on. The alerts still report it ({@code INCONSISTENT}). Counts above the
+ * capacity are summed as they are: real stations park more bikes than they have docks (overflow), and a capacity
+ * from another date than the counts is the number in doubt, so {@code bikes + docks} may exceed {@code capacity}.
  *
  * @param systemId the bike-share system, for example {@code "velib"}: two systems may share an area
  * @param areaKind what kind of area {@code area} is: a postal code, a user's polygon, a GBFS region, or unknown
