@@ -130,6 +130,7 @@ class CassandraPipelineITCase {
                             12,
                             0,
                             0,
+                            0,
                             0));
         }
         StationAlert empty = new StationAlert(
@@ -174,7 +175,8 @@ class CassandraPipelineITCase {
                         4500,
                         3,
                         1,
-                        2));
+                        2,
+                        0));
         List<String> queries = schema.exampleQueries();
 
         assertThat(queries).hasSize(6);
@@ -201,7 +203,7 @@ class CassandraPipelineITCase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"before-system-id.cql", "before-areas.cql"})
+    @ValueSource(strings = {"before-system-id.cql", "before-areas.cql", "before-inconsistent-stations.cql"})
     @Order(3)
     void tablesOfAnEarlierVersionAreBroughtUpToDateAndTakeTheReplay(String earlierSchema) throws Exception {
         // The schema as an earlier release created it (from git history: before system_id was in the keys, and

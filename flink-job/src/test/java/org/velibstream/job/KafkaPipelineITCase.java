@@ -123,9 +123,23 @@ class KafkaPipelineITCase {
 
         List<AreaStats> expected = List.of(
                 new AreaStats(
-                        "velib", AreaKind.POSTAL_CODE, "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
+                        "velib", AreaKind.POSTAL_CODE, "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0, 0),
                 new AreaStats(
-                        "velib", AreaKind.POSTAL_CODE, "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
+                        "velib",
+                        AreaKind.POSTAL_CODE,
+                        "93200",
+                        T0,
+                        T0.plusSeconds(60),
+                        1,
+                        10,
+                        4,
+                        6,
+                        12,
+                        22,
+                        0,
+                        0,
+                        0,
+                        0),
                 new AreaStats(
                         "velib",
                         AreaKind.POSTAL_CODE,
@@ -138,6 +152,7 @@ class KafkaPipelineITCase {
                         2,
                         31,
                         35,
+                        0,
                         0,
                         0,
                         0),
@@ -155,6 +170,7 @@ class KafkaPipelineITCase {
                         35,
                         0,
                         0,
+                        0,
                         0),
                 new AreaStats(
                         "velib",
@@ -168,6 +184,7 @@ class KafkaPipelineITCase {
                         5,
                         13,
                         22,
+                        0,
                         0,
                         0,
                         0));

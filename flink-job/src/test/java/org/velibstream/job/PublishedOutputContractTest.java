@@ -43,7 +43,8 @@ class PublishedOutputContractTest {
                 720,
                 3,
                 2,
-                1);
+                1,
+                4);
 
         Record read = console.readStats(published(stats));
 

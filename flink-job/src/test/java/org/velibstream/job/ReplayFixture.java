@@ -31,14 +31,14 @@ final class ReplayFixture {
 
     /** Expected rows with the default one-minute windows: the system as of each window's end. */
     static final List<AreaStats> EXPECTED_STATS = List.of(
-            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W0, W1, 2, 5, 3, 2, 40, 45, 1, 0, 0),
-            new AreaStats("velib", AreaKind.UNKNOWN, "UNKNOWN", W0, W1, 1, 2, 2, 0, 8, 10, 0, 0, 0),
-            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W0, W1, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W1, W2, 2, 4, 2, 2, 41, 45, 1, 0, 0),
-            new AreaStats("velib", AreaKind.UNKNOWN, "UNKNOWN", W1, W2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W1, W2, 1, 10, 4, 6, 12, 22, 0, 0, 0),
-            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W2, W3, 2, 5, 3, 2, 40, 45, 0, 0, 0),
-            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W2, W3, 1, 0, 0, 0, 22, 22, 1, 0, 0));
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W0, W1, 2, 5, 3, 2, 40, 45, 1, 0, 0, 0),
+            new AreaStats("velib", AreaKind.UNKNOWN, "UNKNOWN", W0, W1, 1, 2, 2, 0, 8, 10, 0, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W0, W1, 1, 10, 4, 6, 12, 22, 0, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W1, W2, 2, 4, 2, 2, 41, 45, 1, 0, 0, 0),
+            new AreaStats("velib", AreaKind.UNKNOWN, "UNKNOWN", W1, W2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W1, W2, 1, 10, 4, 6, 12, 22, 0, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", W2, W3, 2, 5, 3, 2, 40, 45, 0, 0, 0, 0),
+            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", W2, W3, 1, 0, 0, 0, 22, 22, 1, 0, 0, 0));
 
     private ReplayFixture() {}
 

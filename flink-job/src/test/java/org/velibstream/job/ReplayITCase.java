@@ -94,6 +94,7 @@ class ReplayITCase {
                                 35,
                                 0,
                                 0,
+                                0,
                                 0),
                         new AreaStats(
                                 "velib",
@@ -109,6 +110,7 @@ class ReplayITCase {
                                 22,
                                 0,
                                 0,
+                                0,
                                 0),
                         new AreaStats(
                                 "velib",
@@ -122,6 +124,7 @@ class ReplayITCase {
                                 2,
                                 31,
                                 35,
+                                0,
                                 0,
                                 0,
                                 0),
@@ -139,6 +142,7 @@ class ReplayITCase {
                                 22,
                                 0,
                                 0,
+                                0,
                                 0),
                         new AreaStats(
                                 "velib",
@@ -152,6 +156,7 @@ class ReplayITCase {
                                 2,
                                 31,
                                 35,
+                                0,
                                 0,
                                 0,
                                 0),
@@ -168,6 +173,7 @@ class ReplayITCase {
                                 22,
                                 22,
                                 1,
+                                0,
                                 0,
                                 0));
     }

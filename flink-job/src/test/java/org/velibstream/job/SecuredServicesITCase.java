@@ -89,8 +89,10 @@ class SecuredServicesITCase {
     private static final Instant T0 = Instant.parse("2024-11-19T08:00:00Z");
     /** What the raw records below give once the watermark (the last record's time minus 30 s) passes 08:04. */
     private static final List<AreaStats> EXPECTED_STATS = List.of(
-            new AreaStats("velib", AreaKind.POSTAL_CODE, "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0),
-            new AreaStats("velib", AreaKind.POSTAL_CODE, "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0),
+            new AreaStats(
+                    "velib", AreaKind.POSTAL_CODE, "75016", T0, T0.plusSeconds(60), 1, 5, 3, 2, 30, 35, 0, 0, 0, 0),
+            new AreaStats(
+                    "velib", AreaKind.POSTAL_CODE, "93200", T0, T0.plusSeconds(60), 1, 10, 4, 6, 12, 22, 0, 0, 0, 0),
             new AreaStats(
                     "velib",
                     AreaKind.POSTAL_CODE,
@@ -103,6 +105,7 @@ class SecuredServicesITCase {
                     2,
                     31,
                     35,
+                    0,
                     0,
                     0,
                     0),
@@ -118,6 +121,7 @@ class SecuredServicesITCase {
                     3,
                     29,
                     35,
+                    0,
                     0,
                     0,
                     0));

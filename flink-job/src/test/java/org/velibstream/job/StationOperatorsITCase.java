@@ -222,7 +222,8 @@ class StationOperatorsITCase {
                 capacity,
                 empty,
                 full,
-                outOfService);
+                outOfService,
+                0);
     }
 
     private static StationAlert alert(

@@ -19,6 +19,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 import org.velibstream.gbfs.StationStatus;
 import org.velibstream.job.alerts.StationAlertDetector.BikeCount;
+import org.velibstream.job.model.ImpossibleCounts;
 import org.velibstream.job.model.StationObservation;
 
 /**
@@ -43,9 +44,15 @@ import org.velibstream.job.model.StationObservation;
  *       observation at most {@code suddenDropWithin} earlier. {@code since} is that earlier observation. Resolves at
  *       the first observation of an installed station that shows no such fall any more (bikes came back, or the
  *       fall is older than {@code suddenDropWithin}).
- *   <li>{@link AlertType#INCONSISTENT}: the decoder's consistency checks failed, or bikes + docks exceed a known
- *       capacity. Resolves at the first consistent observation.
+ *   <li>{@link AlertType#INCONSISTENT}: the decoder's consistency checks failed, or the station has more free docks
+ *       than its known capacity ({@link ImpossibleCounts#docksBeyondCapacity}; bikes + docks above the capacity is
+ *       no inconsistency: real stations park bikes in overflow). Resolves at the first consistent observation.
  * </ul>
+ * An observation whose counts are impossible ({@link ImpossibleCounts}: negative, or bike types not adding up) opens
+ * {@code INCONSISTENT} and is not judged on its counts: it neither opens nor resolves {@code EMPTY}, {@code FULL} or
+ * {@code SUDDEN_DROP}, does not interrupt their runs, and is no baseline for a later drop (−3 bikes is wrong data,
+ * not a fall of the bikes). {@code OFFLINE} and {@code STALE} are judged as usual: its flags and its clock are not in
+ * question. More free docks than the capacity leaves the counts judged: the capacity may be the stale number.
  * There is at most one open alert per type: a condition that holds again while its alert is open emits nothing.
  * A tombstone resolves every open alert of the station and clears its state.
  */
@@ -89,6 +96,21 @@ final class StationJudgement {
                 () -> "installed=" + status.installed() + ", renting=" + status.renting(),
                 out);
 
+        // Impossible counts say nothing about bikes or docks: they are reported as INCONSISTENT only.
+        boolean countsPossible = !ImpossibleCounts.in(observation);
+        if (countsPossible) {
+            judgeEmptyAndFull(observation, out);
+        }
+        judgeStale(observation, out);
+        if (countsPossible && status.installed()) {
+            judgeSuddenDrop(observation, out);
+        }
+        judgeInconsistent(observation, out);
+    }
+
+    private void judgeEmptyAndFull(StationObservation observation, Collector<StationAlert> out) throws Exception {
+        StationStatus status = observation.status();
+        Instant now = observation.observedAt();
         update(
                 AlertType.EMPTY,
                 thresholdMet(
@@ -111,16 +133,13 @@ final class StationJudgement {
                 observation,
                 () -> "docks available: " + status.docksAvailable(),
                 out);
+    }
 
-        judgeStale(observation, out);
-        if (status.installed()) {
-            judgeSuddenDrop(observation, out);
-        }
-
+    private void judgeInconsistent(StationObservation observation, Collector<StationAlert> out) throws Exception {
         List<String> inconsistencies = inconsistenciesOf(observation);
         update(
                 AlertType.INCONSISTENT,
-                inconsistencies.isEmpty() ? null : now,
+                inconsistencies.isEmpty() ? null : observation.observedAt(),
                 observation,
                 () -> inconsistencies.isEmpty() ? "consistent" : String.join(", ", inconsistencies),
                 out);
@@ -189,13 +208,11 @@ final class StationJudgement {
     }
 
     private List<String> inconsistenciesOf(StationObservation observation) {
-        StationStatus status = observation.status();
         List<String> found = new ArrayList<>();
-        status.inconsistencies().forEach(inconsistency -> found.add(inconsistency.name()));
-        Integer capacity = observation.knownCapacity();
-        if (capacity != null && status.bikesAvailable() + status.docksAvailable() > capacity) {
-            found.add("bikes " + status.bikesAvailable() + " + docks " + status.docksAvailable() + " exceed capacity "
-                    + capacity);
+        observation.status().inconsistencies().forEach(inconsistency -> found.add(inconsistency.name()));
+        String docksBeyondCapacity = ImpossibleCounts.docksBeyondCapacity(observation);
+        if (docksBeyondCapacity != null) {
+            found.add(docksBeyondCapacity);
         }
         return found;
     }

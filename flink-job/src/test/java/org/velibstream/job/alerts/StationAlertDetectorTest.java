@@ -251,13 +251,13 @@ class StationAlertDetectorTest {
     }
 
     @Test
-    void inconsistentOpensOnFailedChecksOrCountsAboveCapacityAndResolvesWhenConsistent() throws Exception {
+    void inconsistentOpensOnFailedChecksOrDocksAboveCapacityAndResolvesWhenConsistent() throws Exception {
         observe(healthy()
                 .inconsistencies(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL)
                 .observedAt("08:00:00"));
         observe(healthy().observedAt("08:01:00"));
-        observe(healthy().capacity(15).observedAt("08:02:00")); // 10 bikes + 10 docks > 15
-        observe(healthy().capacity(0).observedAt("08:03:00")); // unknown capacity: nothing to compare with
+        observe(healthy().docks(16).capacity(15).observedAt("08:02:00")); // more free docks than docks
+        observe(healthy().docks(16).capacity(0).observedAt("08:03:00")); // unknown capacity: nothing to compare with
 
         List<StationAlert> alerts = alertsAtEndOfInput();
 
@@ -269,7 +269,72 @@ class StationAlertDetectorTest {
                         resolved(AlertType.INCONSISTENT, "08:02:00", "08:03:00"));
         assertThat(alerts)
                 .extracting(StationAlert::details)
-                .startsWith("BIKE_TYPES_DO_NOT_SUM_TO_TOTAL", "consistent", "bikes 10 + docks 10 exceed capacity 15");
+                .startsWith("BIKE_TYPES_DO_NOT_SUM_TO_TOTAL", "consistent", "docks 16 exceed capacity 15");
+    }
+
+    @Test
+    void bikesAndDocksAboveTheCapacityAreNoInconsistency() throws Exception {
+        // Real Vélib' stations do it (bikes parked in overflow: 38 bikes, 0 docks at a 25-dock station), as do real
+        // Bay Wheels stations by a few bikes: see ImpossibleCounts.
+        observe(healthy().bikes(20, 18).docks(0).capacity(25).observedAt("08:00:00"));
+        observe(healthy().capacity(15).observedAt("09:00:00")); // 10 bikes + 10 docks > 15
+
+        assertThat(alertsAtEndOfInput()).isEmpty();
+    }
+
+    @Test
+    void aNegativeCountIsInconsistentButNoSuddenDropAndNoBaselineForOne() throws Exception {
+        observe(healthy().bikes(6, 6).docks(8).observedAt("08:00:00"));
+        observe(healthy()
+                .bikes(-3, 0)
+                .docks(38)
+                .capacity(35)
+                .inconsistencies(Inconsistency.NEGATIVE_BIKES, Inconsistency.NEGATIVE_BIKE_TYPE_COUNT)
+                .observedAt("08:01:00")); // 12 → −3 would be a fall of 15
+        observe(healthy().bikes(6, 6).docks(8).observedAt("08:02:00"));
+        observe(healthy()
+                .bikes(20, 10)
+                .inconsistencies(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL)
+                .observedAt("08:03:00")); // 30 bikes that cannot be trusted
+        observe(healthy().bikes(6, 6).docks(8).observedAt("08:04:00")); // 30 → 12 would be a fall of 18
+        observe(healthy().bikes(6, 6).docks(8).observedAt("08:05:00").removedAt(at("08:06:00")));
+
+        List<StationAlert> alerts = alertsAtEndOfInput();
+
+        assertThat(withoutDetails(alerts))
+                .as("INCONSISTENT for each impossible observation, never SUDDEN_DROP")
+                .containsExactly(
+                        open(AlertType.INCONSISTENT, "08:01:00", "08:01:00"),
+                        resolved(AlertType.INCONSISTENT, "08:01:00", "08:02:00"),
+                        open(AlertType.INCONSISTENT, "08:03:00", "08:03:00"),
+                        resolved(AlertType.INCONSISTENT, "08:03:00", "08:04:00"));
+        assertThat(alerts.get(0).details())
+                .isEqualTo("NEGATIVE_BIKES, NEGATIVE_BIKE_TYPE_COUNT, docks 38 exceed capacity 35");
+        harness.assertNothingLeftBehind();
+    }
+
+    @Test
+    void anImpossibleObservationNeitherInterruptsNorResolvesAnEmptyRun() throws Exception {
+        observe(empty().observedAt("08:00:00"));
+        observe(empty().bikes(-3, 0)
+                .inconsistencies(Inconsistency.NEGATIVE_BIKES, Inconsistency.NEGATIVE_BIKE_TYPE_COUNT)
+                .observedAt("08:10:00"));
+        observe(empty().observedAt("08:30:00"));
+        observe(empty().bikes(2, 0)
+                .inconsistencies(Inconsistency.BIKE_TYPES_DO_NOT_SUM_TO_TOTAL)
+                .observedAt("08:40:00")); // bikes that cannot be trusted: still empty
+        observe(healthy().observedAt("08:50:00"));
+
+        List<StationAlert> alerts = alertsAtEndOfInput();
+
+        assertThat(withoutDetails(alerts))
+                .containsExactly(
+                        open(AlertType.INCONSISTENT, "08:10:00", "08:10:00"),
+                        open(AlertType.EMPTY, "08:00:00", "08:30:00"),
+                        resolved(AlertType.INCONSISTENT, "08:10:00", "08:30:00"),
+                        open(AlertType.INCONSISTENT, "08:40:00", "08:40:00"),
+                        resolved(AlertType.EMPTY, "08:00:00", "08:50:00"),
+                        resolved(AlertType.INCONSISTENT, "08:40:00", "08:50:00"));
     }
 
     @Test

@@ -77,7 +77,8 @@ class AreaStatsFunctionTest {
                 capacity,
                 empty,
                 full,
-                outOfService);
+                outOfService,
+                0);
     }
 
     @Test
@@ -127,6 +128,7 @@ class AreaStatsFunctionTest {
                                 0,
                                 9,
                                 10,
+                                0,
                                 0,
                                 0,
                                 0));

@@ -19,6 +19,8 @@ import javax.annotation.Nullable;
  * @param ebike null when the split of a station counted is unknown
  * @param windowStart inclusive
  * @param windowEnd exclusive
+ * @param inconsistentStations stations with impossible counts, counted in {@code stations} and in nothing else (the
+ *     "bad" column); 0 when the record has no such field (published by a job before it existed)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PublishedStats(
@@ -35,7 +37,8 @@ public record PublishedStats(
         int capacity,
         int emptyStations,
         int fullStations,
-        int outOfServiceStations) {
+        int outOfServiceStations,
+        int inconsistentStations) {
 
     public PublishedStats {
         Objects.requireNonNull(systemId, "systemId");

@@ -23,7 +23,7 @@ import javax.annotation.Nullable;
 public final class ResultsView {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final String ROW = "%-24s %8d %7d %6s %6s %7d %6d %5d %5d%n";
+    private static final String ROW = "%-24s %8d %7d %6s %6s %7d %6d %5d %5d %5d%n";
 
     private final int maxRows;
     private final int maxAlerts;
@@ -105,8 +105,8 @@ public final class ResultsView {
                 knownSum(current, PublishedStats::ebike),
                 sum(current, PublishedStats::docks)));
         out.append(String.format(
-                "%-24s %8s %7s %6s %6s %7s %6s %5s %5s%n",
-                "area", "stations", "bikes", "mech", "ebike", "docks", "empty", "full", "down"));
+                "%-24s %8s %7s %6s %6s %7s %6s %5s %5s %5s%n",
+                "area", "stations", "bikes", "mech", "ebike", "docks", "empty", "full", "down", "bad"));
         current.stream()
                 .limit(maxRows)
                 .forEach(stats -> out.append(String.format(
@@ -119,7 +119,8 @@ public final class ResultsView {
                         stats.docks(),
                         stats.emptyStations(),
                         stats.fullStations(),
-                        stats.outOfServiceStations())));
+                        stats.outOfServiceStations(),
+                        stats.inconsistentStations())));
         if (current.size() > maxRows) {
             out.append(String.format("... and %d more areas%n", current.size() - maxRows));
         }

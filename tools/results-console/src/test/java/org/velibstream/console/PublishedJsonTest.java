@@ -17,7 +17,7 @@ class PublishedJsonTest {
                 {"systemId":"velib","areaKind":"POSTAL_CODE","area":"75011","windowStart":"2024-11-19T08:22:00Z",
                  "windowEnd":"2024-11-19T08:23:00Z","stations":40,"bikes":300,"mechanical":200,"ebike":100,
                  "docks":400,"capacity":700,"emptyStations":1,"fullStations":2,"outOfServiceStations":3,
-                 "aFieldOfTomorrow":true}""");
+                 "inconsistentStations":4,"aFieldOfTomorrow":true}""");
 
         assertThat(stats)
                 .isEqualTo(new PublishedStats(
@@ -34,7 +34,8 @@ class PublishedJsonTest {
                         700,
                         1,
                         2,
-                        3));
+                        3,
+                        4));
     }
 
     @Test
@@ -59,6 +60,9 @@ class PublishedJsonTest {
         assertThat(stats.mechanical()).isNull();
         assertThat(stats.ebike()).isNull();
         assertThat(stats.areaLabel()).isEqualTo("region San Francisco");
+        assertThat(stats.inconsistentStations())
+                .as("a record of a job from before inconsistentStations reads as none")
+                .isZero();
     }
 
     @Test

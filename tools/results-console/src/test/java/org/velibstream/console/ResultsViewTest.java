@@ -89,7 +89,7 @@ class ResultsViewTest {
         ResultsView view = new ResultsView(10, 5, zones);
         view.add(stats("75011", T0, T1, 40, 300));
         view.add(new PublishedStats(
-                "baywheels", "REGION", "San Francisco", T0, T1, 300, 1200, null, null, 3000, 4500, 0, 0, 0));
+                "baywheels", "REGION", "San Francisco", T0, T1, 300, 1200, null, null, 3000, 4500, 0, 0, 0, 0));
         view.add(new PublishedAlert(
                 "baywheels", "abc-123", "REGION", "San Francisco", "EMPTY", "OPEN", T0, T0, "no bikes"));
 
@@ -120,6 +120,7 @@ class ResultsViewTest {
                 bikes - bikes / 2,
                 10 * stations,
                 30 * stations,
+                0,
                 0,
                 0,
                 0);

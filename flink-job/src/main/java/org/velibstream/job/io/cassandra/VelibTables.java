@@ -42,7 +42,8 @@ public final class VelibTables {
                     stats("capacity", (stats, zone) -> stats.capacity()),
                     stats("empty_stations", (stats, zone) -> stats.emptyStations()),
                     stats("full_stations", (stats, zone) -> stats.fullStations()),
-                    stats("out_of_service_stations", (stats, zone) -> stats.outOfServiceStations())));
+                    stats("out_of_service_stations", (stats, zone) -> stats.outOfServiceStations()),
+                    stats("inconsistent_stations", (stats, zone) -> stats.inconsistentStations())));
 
     /** One row per alert (system, station, type, start), by station. */
     public static final VelibTable<StationAlert> STATION_ALERTS = new VelibTable<>(

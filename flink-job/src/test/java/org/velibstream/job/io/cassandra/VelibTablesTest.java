@@ -48,7 +48,8 @@ class VelibTablesTest {
             6,
             7,
             8,
-            9);
+            9,
+            10);
     private static final StationAlert ALERT = new StationAlert(
             "velib",
             "11104",
@@ -96,8 +97,8 @@ class VelibTablesTest {
         assertThat(stats.cql())
                 .isEqualTo("INSERT INTO velib_test.area_stats (system_id, area_kind, area, day, window_end,"
                         + " window_start, stations, bikes, mechanical, ebike, docks, capacity, empty_stations,"
-                        + " full_stations, out_of_service_stations)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + " full_stations, out_of_service_stations, inconsistent_stations)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         assertThat(stats.bindValues(STATS))
                 .containsExactly(
                         "velib",
@@ -114,7 +115,8 @@ class VelibTablesTest {
                         6,
                         7,
                         8,
-                        9);
+                        9,
+                        10);
         assertThat(VelibTables.STATION_ALERTS
                         .mapper("velib_test", SystemTimeZones.of(PARIS))
                         .cql())
@@ -165,7 +167,8 @@ class VelibTablesTest {
                 6,
                 7,
                 8,
-                9);
+                9,
+                0);
 
         assertThat(VelibTables.AREA_STATS.values(bayWheels, zones)[3])
                 .as("15:30 in San Francisco")
