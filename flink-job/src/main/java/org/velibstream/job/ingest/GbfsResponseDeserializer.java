@@ -102,12 +102,17 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
             statusDecoderBySystem
                     .getOrDefault(endpoint.systemId(), statusDecoder)
                     .decodeDocument(response.body(), statuses);
-        } finally {
-            if (statuses.clockAhead() != null) {
-                clockAheadByEndpoint.put(response.endpointId(), statuses.clockAhead());
-            } else {
+        } catch (GbfsDecodingException e) {
+            if (statuses.clockAhead() == null) {
                 clockAheadByEndpoint.remove(response.endpointId());
+                throw e;
             }
+            // Refused for its time already, and one payload is one dead letter.
+        }
+        if (statuses.clockAhead() != null) {
+            clockAheadByEndpoint.put(response.endpointId(), statuses.clockAhead());
+        } else {
+            clockAheadByEndpoint.remove(response.endpointId());
         }
     }
 

@@ -55,11 +55,15 @@ public final class RawStationRecordDeserializer implements KafkaRecordDeserializ
             items.rejectedDocument("record without a value", new byte[0], receivedAt);
             return;
         }
+        Instant recordTime = Instant.ofEpochMilli(record.timestamp());
+        FeedItemCollector.StatusListener statuses =
+                items.statusesNotAhead(payload, recordTime, receivedAt, maxClockSkew);
         try {
-            Instant recordTime = Instant.ofEpochMilli(record.timestamp());
-            decoder.decode(payload, items.statusesNotAhead(payload, recordTime, receivedAt, maxClockSkew));
+            decoder.decode(payload, statuses);
         } catch (GbfsDecodingException e) {
-            items.rejectedDocument(e.getMessage(), payload, receivedAt);
+            if (statuses.clockAhead() == null) { // else refused for its time already: one payload, one dead letter
+                items.rejectedDocument(e.getMessage(), payload, receivedAt);
+            }
         }
     }
 

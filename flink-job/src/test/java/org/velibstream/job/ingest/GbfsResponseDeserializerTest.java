@@ -165,6 +165,19 @@ class GbfsResponseDeserializerTest {
         assertThat(items).extracting(FeedItem::observedAt).containsExactlyElementsOf(times);
     }
 
+    @Test
+    void anAheadStatusDocumentThatIsAlsoMalformedIsStillOneDeadLetterAndTheFeedDown() {
+        ListCollector<FeedItem> out = new ListCollector<>(items);
+        String noStations = "{\"last_updated\":" + POLL_TIME.plusSeconds(3600).getEpochSecond() + ",\"data\":{}}";
+
+        deserializer.deserialize(response("velib/station_status", noStations), out);
+        deserializer.pollSucceeded(new PollSuccess("velib/station_status", STATUS_URI, 200, POLL_TIME), out);
+
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).deadLetter().reason()).startsWith("clock ahead:");
+        assertThat(items.get(1).health().failure()).isEqualTo(GbfsResponseDeserializer.CLOCK_AHEAD);
+    }
+
     private static String statusDocument(Instant lastUpdated) {
         return """
                 {"last_updated":%d,"ttl":60,"data":{"stations":[

@@ -89,6 +89,16 @@ class RawStationRecordDeserializerTest {
     }
 
     @Test
+    void anAheadDocumentThatIsAlsoMalformedIsStillOneDeadLetter() {
+        String noStations = "{\"last_updated\":" + NOW.plus(Duration.ofHours(1)).getEpochSecond() + ",\"data\":{}}";
+
+        assertThat(read(noStations, NOW))
+                .as("refused for its time before its missing stations are found: one payload, one dead letter")
+                .singleElement()
+                .satisfies(item -> assertThat(item.deadLetter().reason()).startsWith("clock ahead:"));
+    }
+
+    @Test
     void theClockSkewAndTheClockTravelWithTheDeserializer() throws Exception {
         RawStationRecordDeserializer copy = InstantiationUtil.clone(deserializer);
         List<FeedItem> items = new ArrayList<>();
