@@ -28,32 +28,97 @@ final class FeedItemCollector {
 
     /**
      * A listener for the statuses of one payload: a whole document, whose {@code last_updated} becomes every
-     * status's event time, or a single entry, which takes {@code fallbackTime}.
+     * status's event time, or a single entry, which takes {@code fallbackTime}. No time is checked against a clock:
+     * for a replay of recorded files, whose times are historical.
      */
-    StationListener<StationStatus> statuses(Instant fallbackTime, Instant receivedAt) {
-        return new StationListener<>() {
-            private boolean document;
+    StatusListener statuses(Instant fallbackTime, Instant receivedAt) {
+        return new StatusListener(fallbackTime, receivedAt, null, null);
+    }
 
-            @Nullable
-            private Instant lastUpdated;
+    /**
+     * As {@link #statuses(Instant, Instant)}, for live input: a payload whose time is further ahead of
+     * {@code receivedAt} than {@code maxClockSkew} becomes one dead letter, with {@code payload}, and none of its
+     * statuses is emitted.
+     */
+    StatusListener statusesNotAhead(
+            byte[] payload, Instant fallbackTime, Instant receivedAt, MaxClockSkew maxClockSkew) {
+        return new StatusListener(fallbackTime, receivedAt, payload, maxClockSkew);
+    }
 
-            @Override
-            public void onDocument(GbfsFeedHeader header) {
-                document = true;
-                lastUpdated = header.lastUpdated();
+    /** The statuses of one payload. */
+    final class StatusListener implements StationListener<StationStatus> {
+        private final Instant fallbackTime;
+        private final Instant receivedAt;
+
+        @Nullable
+        private final byte[] payload;
+
+        @Nullable
+        private final MaxClockSkew maxClockSkew;
+
+        private boolean document;
+
+        @Nullable
+        private Instant lastUpdated;
+
+        @Nullable
+        private String clockAhead;
+
+        private StatusListener(
+                Instant fallbackTime,
+                Instant receivedAt,
+                @Nullable byte[] payload,
+                @Nullable MaxClockSkew maxClockSkew) {
+            this.fallbackTime = fallbackTime;
+            this.receivedAt = receivedAt;
+            this.payload = payload;
+            this.maxClockSkew = maxClockSkew;
+        }
+
+        @Override
+        public void onDocument(GbfsFeedHeader header) {
+            document = true;
+            lastUpdated = header.lastUpdated();
+            if (lastUpdated != null) {
+                checkClock(lastUpdated);
             }
+        }
 
-            @Override
-            public void onStation(StationStatus status) {
-                Instant observedAt = lastUpdated != null ? lastUpdated : fallbackTime;
-                out.collect(FeedItem.status(systemId, status, observedAt, lastUpdated, document));
+        @Override
+        public void onStation(StationStatus status) {
+            if (!document && clockAhead == null) {
+                checkClock(fallbackTime);
             }
+            if (clockAhead != null) {
+                return;
+            }
+            Instant observedAt = lastUpdated != null ? lastUpdated : fallbackTime;
+            out.collect(FeedItem.status(systemId, status, observedAt, lastUpdated, document));
+        }
 
-            @Override
-            public void onRejected(Rejection rejection) {
+        @Override
+        public void onRejected(Rejection rejection) {
+            if (clockAhead == null) {
                 rejected(rejection, receivedAt);
             }
-        };
+        }
+
+        /** Why the payload was a dead letter for its time; null when its time was not ahead of the clock. */
+        @Nullable
+        String clockAhead() {
+            return clockAhead;
+        }
+
+        /** The first time found ahead makes the whole payload one dead letter; what follows of it is dropped. */
+        private void checkClock(Instant observedAt) {
+            if (maxClockSkew == null || payload == null) {
+                return;
+            }
+            clockAhead = maxClockSkew.aheadReason(observedAt, receivedAt);
+            if (clockAhead != null) {
+                rejectedDocument(clockAhead, payload, receivedAt);
+            }
+        }
     }
 
     StationListener<StationInformation> information(Instant observedAt, Instant receivedAt) {

@@ -210,7 +210,7 @@ public final class InputSources {
                 : maxBackoff;
         HttpPollingSource<FeedItem> source = HttpPollingSource.<FeedItem>builder()
                 .addEndpoints(feedEndpoints)
-                .setDeserializer(new GbfsResponseDeserializer(vehicleTypesBySystem()))
+                .setDeserializer(new GbfsResponseDeserializer(vehicleTypesBySystem(), settings.maxClockSkew()))
                 .setRequestTimeout(settings.httpRequestTimeout())
                 .setMaxConnectionsPerHost(settings.httpMaxConnectionsPerHost())
                 .setBackoff(initialBackoff, maxBackoff)
@@ -237,7 +237,7 @@ public final class InputSources {
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(
                         kafka.startingOffsets().resetStrategy()))
                 .setProperties(kafka.clientProperties())
-                .setDeserializer(new RawStationRecordDeserializer(settings.rawSystemId()));
+                .setDeserializer(new RawStationRecordDeserializer(settings.rawSystemId(), settings.maxClockSkew()));
         if (kafka.stopAtLatest()) {
             source.setBounded(OffsetsInitializer.latest());
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.velibstream.job.ingest.MaxClockSkew;
 import org.velibstream.source.http.HttpPollingSourceOptions;
 
 /** Options of the job's inputs: which sources, the GBFS systems and how they are polled, the replay's files. */
@@ -99,6 +100,15 @@ public final class InputOptions {
                     + "(velib for Vélib' Métropole) makes both inputs describe the same stations. With --source "
                     + "files, the recorded system_information's system_id is taken unless this is given.");
 
+    public static final ConfigOption<Duration> MAX_CLOCK_SKEW = ConfigOptions.key("max-clock-skew")
+            .durationType()
+            .defaultValue(MaxClockSkew.DEFAULT)
+            .withDescription("A raw-topic record or polled station_status document stamped further ahead of the "
+                    + "job's clock (when it receives it) than this is a dead letter ('clock ahead: ...') and never "
+                    + "moves event time. Must be positive. Not applied to --source files. A clock ahead by less is "
+                    + "accepted and moves event time up to this far ahead: while it lasts, on-time records in the "
+                    + "last (this minus --max-out-of-orderness) of a window are late.");
+
     /** In the order of README's table and {@code --help}. */
     static List<ConfigOption<?>> all() {
         return List.of(
@@ -114,6 +124,7 @@ public final class InputOptions {
                 HTTP_MAX_BACKOFF,
                 STATUS_FILES,
                 INFORMATION_FILE,
-                RAW_SYSTEM_ID);
+                RAW_SYSTEM_ID,
+                MAX_CLOCK_SKEW);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 import org.apache.flink.configuration.Configuration;
 import org.velibstream.job.ingest.GbfsSystem;
+import org.velibstream.job.ingest.MaxClockSkew;
 
 /**
  * Which inputs the job reads and how: the GBFS systems to poll and the polling's timing, or the replay's files. (The
@@ -20,6 +21,7 @@ import org.velibstream.job.ingest.GbfsSystem;
  * @param rawSystemIdGiven whether {@code --raw-system-id} was given: if not, a recording's system_information names
  *     the system
  * @param timeZoneOverride {@code --time-zone} when given: every system's time zone; null to take each system's own
+ * @param maxClockSkew how far ahead of the job's clock live input may be stamped ({@code --max-clock-skew})
  */
 public record InputSettings(
         SourceKind kind,
@@ -34,7 +36,8 @@ public record InputSettings(
         @Nullable String informationFile,
         String rawSystemId,
         boolean rawSystemIdGiven,
-        @Nullable ZoneId timeZoneOverride) {
+        @Nullable ZoneId timeZoneOverride,
+        MaxClockSkew maxClockSkew) {
 
     /** The time zone of a system that says none, unless {@code --time-zone} is given: Vélib's. */
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of(CassandraOptions.TIME_ZONE.defaultValue());
@@ -43,6 +46,7 @@ public record InputSettings(
         Objects.requireNonNull(kind, "kind");
         systems = List.copyOf(systems);
         Objects.requireNonNull(rawSystemId, "rawSystemId");
+        Objects.requireNonNull(maxClockSkew, "maxClockSkew");
     }
 
     /**
@@ -65,7 +69,10 @@ public record InputSettings(
         return timeZoneOverride != null ? timeZoneOverride : DEFAULT_TIME_ZONE;
     }
 
-    /** @throws IllegalArgumentException when a {@code --gbfs} system or the time zone is malformed */
+    /**
+     * @throws IllegalArgumentException when a {@code --gbfs} system or the time zone is malformed, or
+     *     {@code --max-clock-skew} is not positive
+     */
     static InputSettings from(Configuration config) {
         SourceKind kind = config.get(InputOptions.SOURCE);
         GbfsCatalogSelection catalog = kind.polls() ? catalog(config) : null;
@@ -87,7 +94,8 @@ public record InputSettings(
                 config.get(InputOptions.INFORMATION_FILE),
                 config.get(InputOptions.RAW_SYSTEM_ID),
                 config.contains(InputOptions.RAW_SYSTEM_ID),
-                config.contains(CassandraOptions.TIME_ZONE) ? timeZone(config.get(CassandraOptions.TIME_ZONE)) : null);
+                config.contains(CassandraOptions.TIME_ZONE) ? timeZone(config.get(CassandraOptions.TIME_ZONE)) : null,
+                new MaxClockSkew(config.get(InputOptions.MAX_CLOCK_SKEW)));
     }
 
     @Nullable

@@ -4,17 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.velibstream.job.alerts.StationAlertDetectorTest.withoutDetails;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.Nullable;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.velibstream.data.areas.AreaKind;
 import org.velibstream.job.ingest.FeedHealth;
+import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.ingest.GbfsResponseDeserializer;
+import org.velibstream.job.ingest.MaxClockSkew;
 import org.velibstream.job.testing.KeyedTestHarness;
+import org.velibstream.source.http.PollSuccess;
+import org.velibstream.source.http.PolledResponse;
 
 class FeedHealthDetectorTest {
 
@@ -60,6 +70,39 @@ class FeedHealthDetectorTest {
     private void up(String feed, long seconds) throws Exception {
         harness.processElement(
                 FeedHealth.up("velib", feed, at(seconds)), at(seconds).toEpochMilli());
+    }
+
+    @Test
+    void aFeedWhoseEveryDocumentIsAheadOfTheClockGoesDownNamingTheClock() throws Exception {
+        GbfsResponseDeserializer deserializer = new GbfsResponseDeserializer(Map.of(), MaxClockSkew.defaults());
+        URI uri = URI.create("http://gbfs.example/station_status.json");
+        List<FeedItem> items = new ArrayList<>();
+        for (long seconds = 0; seconds <= 240; seconds += 60) {
+            Instant polledAt = at(seconds);
+            String ahead = "{\"last_updated\":"
+                    + polledAt.plus(Duration.ofMinutes(10)).getEpochSecond() + ",\"data\":{\"stations\":[]}}";
+            deserializer.deserialize(
+                    new PolledResponse(
+                            "velib/station_status",
+                            uri,
+                            200,
+                            Map.of(),
+                            ahead.getBytes(StandardCharsets.UTF_8),
+                            polledAt),
+                    new ListCollector<>(items));
+            deserializer.pollSucceeded(
+                    new PollSuccess("velib/station_status", uri, 200, polledAt), new ListCollector<>(items));
+        }
+        for (FeedItem item : items) {
+            if (item.kind() == FeedItem.Kind.FEED_HEALTH) {
+                harness.processElement(item.health(), item.observedAt().toEpochMilli());
+            }
+        }
+
+        assertThat(withoutDetails(alerts())).containsExactly(alert(AlertState.OPEN, 0, 180));
+        assertThat(alerts().get(0).details())
+                .contains("(clock-ahead)")
+                .contains("last: clock ahead: stamped 2026-11-23T05:13:00Z, 10 min after it was received at");
     }
 
     private List<StationAlert> alerts() {

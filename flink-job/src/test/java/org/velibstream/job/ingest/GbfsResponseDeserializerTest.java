@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,85 @@ class GbfsResponseDeserializerTest {
                 .as("the vehicle_types poll itself emits nothing")
                 .extracting(item -> mechanicalAndEbikes(item.status()))
                 .containsExactly("null/null", "4/1");
+    }
+
+    @Test
+    void aStatusDocumentStampedBeyondTheSkewIsOneDeadLetterAndItsPollsReportTheFeedDown() {
+        GbfsResponseDeserializer skewed =
+                new GbfsResponseDeserializer(Map.of(), new MaxClockSkew(Duration.ofMinutes(1)));
+        ListCollector<FeedItem> out = new ListCollector<>(items);
+        String ahead = statusDocument(POLL_TIME.plus(Duration.ofMinutes(50)));
+
+        skewed.deserialize(response("velib/station_status", ahead), out);
+        skewed.pollSucceeded(new PollSuccess("velib/station_status", STATUS_URI, 200, POLL_TIME), out);
+        skewed.pollSucceeded(new PollSuccess("velib/station_status", STATUS_URI, 304, POLL_TIME.plusSeconds(60)), out);
+
+        String reason = "clock ahead: stamped 2026-11-23T05:50:00Z, 50 min after it was received at "
+                + "2026-11-23T05:00:00Z; --max-clock-skew is 1 min";
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).kind())
+                .as("one dead letter for the whole document, no status")
+                .isEqualTo(FeedItem.Kind.DEAD_LETTER);
+        assertThat(items.get(0).deadLetter().reason()).isEqualTo(reason);
+        assertThat(items.get(0).deadLetter().source()).isEqualTo("http velib/station_status");
+        assertThat(items.get(0).deadLetter().payload()).isEqualTo(ahead);
+        assertThat(items.subList(1, 3))
+                .as("the poll that brought it and the one that found it unchanged: the feed is down for its clock")
+                .extracting(FeedItem::health)
+                .containsExactly(
+                        FeedHealth.down(
+                                "velib", "station_status", POLL_TIME, GbfsResponseDeserializer.CLOCK_AHEAD, reason),
+                        FeedHealth.down(
+                                "velib",
+                                "station_status",
+                                POLL_TIME.plusSeconds(60),
+                                GbfsResponseDeserializer.CLOCK_AHEAD,
+                                reason));
+
+        items.clear();
+        skewed.deserialize(response("velib/station_status", statusDocument(POLL_TIME.minusSeconds(30))), out);
+        skewed.pollSucceeded(new PollSuccess("velib/station_status", STATUS_URI, 200, POLL_TIME), out);
+
+        assertThat(items)
+                .as("the next document in time: its station, and the feed up again")
+                .extracting(FeedItem::kind)
+                .containsExactly(FeedItem.Kind.STATUS, FeedItem.Kind.FEED_HEALTH);
+        assertThat(items.get(1).health().up()).isTrue();
+    }
+
+    @Test
+    void aStatusDocumentWithinTheSkewOrInThePastIsKeptAtItsLastUpdated() {
+        GbfsResponseDeserializer skewed =
+                new GbfsResponseDeserializer(Map.of(), new MaxClockSkew(Duration.ofMinutes(1)));
+        List<Instant> times =
+                List.of(POLL_TIME.plusSeconds(60), POLL_TIME.plusSeconds(2), POLL_TIME.minusSeconds(3600));
+
+        for (Instant lastUpdated : times) {
+            skewed.deserialize(
+                    response("velib/station_status", statusDocument(lastUpdated)), new ListCollector<>(items));
+        }
+
+        assertThat(items).extracting(FeedItem::kind).containsOnly(FeedItem.Kind.STATUS);
+        assertThat(items).extracting(FeedItem::observedAt).containsExactlyElementsOf(times);
+    }
+
+    @Test
+    void anAheadStatusDocumentThatIsAlsoMalformedIsStillOneDeadLetterAndTheFeedDown() {
+        ListCollector<FeedItem> out = new ListCollector<>(items);
+        String noStations = "{\"last_updated\":" + POLL_TIME.plusSeconds(3600).getEpochSecond() + ",\"data\":{}}";
+
+        deserializer.deserialize(response("velib/station_status", noStations), out);
+        deserializer.pollSucceeded(new PollSuccess("velib/station_status", STATUS_URI, 200, POLL_TIME), out);
+
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).deadLetter().reason()).startsWith("clock ahead:");
+        assertThat(items.get(1).health().failure()).isEqualTo(GbfsResponseDeserializer.CLOCK_AHEAD);
+    }
+
+    private static String statusDocument(Instant lastUpdated) {
+        return """
+                {"last_updated":%d,"ttl":60,"data":{"stations":[
+                 {"station_id":"1","num_bikes_available":2,"num_docks_available":8}]}}""".formatted(lastUpdated.getEpochSecond());
     }
 
     private static PolledResponse response(String endpointId, String body) {

@@ -83,6 +83,23 @@ class JobSettingsTest {
     }
 
     @Test
+    void theClockSkewIsOneMinuteByDefaultAndMustBePositive() throws Exception {
+        assertThat(settings().input().maxClockSkew().limit()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings("--max-clock-skew", "10 s").input().maxClockSkew().limit())
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThatThrownBy(() -> settings("--max-clock-skew", "0 s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--max-clock-skew must be positive (a wrong clock would otherwise move event time without "
+                        + "bound), got 0 ms");
+        for (String notPositive : new String[] {"0 s", "-1 min"}) {
+            assertThatThrownBy(() -> settings("--max-clock-skew", notPositive))
+                    .as("--max-clock-skew %s", notPositive)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--max-clock-skew");
+        }
+    }
+
+    @Test
     void checkpointsOffMeansAtLeastOnce() throws Exception {
         assertThat(settings("--checkpoint-interval", "0 s").runtime().exactlyOnce())
                 .isFalse();
