@@ -77,15 +77,16 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
         this.session = sessionLease.session();
         try {
             this.statement = prepare(session, mapper.cql());
+            this.retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "cassandra-sink-retry " + taskName);
+                thread.setDaemon(true);
+                return thread;
+            });
         } catch (IOException | RuntimeException e) {
+            // Flink does not close a writer whose creation failed: without this, the share would be held forever.
             sessionLease.close();
             throw e;
         }
-        this.retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cassandra-sink-retry " + taskName);
-            thread.setDaemon(true);
-            return thread;
-        });
 
         MetricGroup cassandraMetrics = metricGroup.addGroup("cassandra");
         this.writes = cassandraMetrics.counter("writes", new ThreadSafeSimpleCounter());
