@@ -42,6 +42,7 @@ import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.sink.cassandra.CassandraSchema;
+import org.velibstream.sink.cassandra.SharedCassandraSessions;
 
 /**
  * The job writing statistics and alerts to a real Cassandra node (started by the build on 127.0.0.1): every table
@@ -56,6 +57,8 @@ class CassandraPipelineITCase {
             System.getProperty("velib.it.cassandra.contact-point", "127.0.0.1:30042");
     private static final String KEYSPACE =
             "velib_it_" + UUID.randomUUID().toString().substring(0, 8);
+
+    private static final int PARALLELISM = MiniClusters.SLOTS;
 
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
@@ -88,7 +91,11 @@ class CassandraPipelineITCase {
     @Test
     @Order(1)
     void everyTableHoldsExactlyTheReplaysRowsAndAReplayRewritesThem() throws Exception {
+        long sessionsBefore = SharedCassandraSessions.shared().sessionsOpened();
         runReplay();
+        assertThat(SharedCassandraSessions.shared().sessionsOpened() - sessionsBefore)
+                .as("sessions opened by the 3 Cassandra sinks x %d subtasks of the job's one TaskManager", PARALLELISM)
+                .isEqualTo(1);
         List<StationAlert> alerts = ReplayFixture.readAlerts(output);
         assertThat(alerts).as("the replay's alerts").singleElement().satisfies(alert -> {
             assertThat(alert.stationCode()).isEqualTo("32017");
@@ -305,7 +312,13 @@ class CassandraPipelineITCase {
     private void runReplay(String keyspace) throws Exception {
         List<String> args = new ArrayList<>(List.of(ReplayFixture.replayArgs(output)));
         args.set(args.indexOf("jsonl"), "cassandra;jsonl");
-        args.addAll(List.of("--cassandra-contact-points", CONTACT_POINT, "--cassandra-keyspace", keyspace));
+        args.addAll(List.of(
+                "--cassandra-contact-points",
+                CONTACT_POINT,
+                "--cassandra-keyspace",
+                keyspace,
+                "--parallelism",
+                Integer.toString(PARALLELISM)));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         VelibStreamJob.build(env, JobConfiguration.fromArgs(args.toArray(String[]::new)));
         env.execute("replay to cassandra");

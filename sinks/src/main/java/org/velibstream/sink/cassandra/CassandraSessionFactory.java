@@ -13,7 +13,10 @@ import java.security.KeyStore;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Opens a {@link CqlSession} from {@link CassandraConnectionOptions}; shared by the sink writer and whoever applies a {@link CassandraSchema}. */
+/**
+ * Opens a {@link CqlSession} from {@link CassandraConnectionOptions}: for {@link SharedCassandraSessions}, whose
+ * sessions the sink writers share, and for whoever applies a {@link CassandraSchema} or checks access.
+ */
 public final class CassandraSessionFactory {
 
     private CassandraSessionFactory() {}

@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * Permanent failures are {@link PermanentCassandraSinkException}s, which Flink does not restart: restarting cannot fix
  * a wrong table or password.
  *
+ * <p>The session is shared with the other writers of the JVM that connect the same way ({@link
+ * SharedCassandraSessions}): one per TaskManager per connection, not one per writer.
+ *
  * <p>Metrics, in the group {@code cassandra} of the writer's metric group: {@code writes}, {@code retries},
  * {@code failures} (counters), {@code inFlight} (gauge) and {@code writeLatencyMs} (histogram, first send to
  * acknowledgement, retries included); plus Flink's standard {@code numRecordsSend} and {@code numRecordsOutErrors}.
@@ -46,6 +49,7 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
 
     private final CassandraStatementMapper<T> mapper;
     private final CassandraWriteOptions writeOptions;
+    private final SharedCassandraSessions.Lease sessionLease;
     private final CqlSession session;
     private final PreparedStatement statement;
     private final Semaphore inFlightPermits;
@@ -69,18 +73,20 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
         this.mapper = mapper;
         this.writeOptions = writeOptions;
         this.inFlightPermits = new Semaphore(writeOptions.maxInFlightRequests());
-        this.session = CassandraSessionFactory.open(connectionOptions);
+        this.sessionLease = SharedCassandraSessions.shared().acquire(connectionOptions);
+        this.session = sessionLease.session();
         try {
             this.statement = prepare(session, mapper.cql());
+            this.retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "cassandra-sink-retry " + taskName);
+                thread.setDaemon(true);
+                return thread;
+            });
         } catch (IOException | RuntimeException e) {
-            session.close();
+            // Flink does not close a writer whose creation failed: without this, the share would be held forever.
+            sessionLease.close();
             throw e;
         }
-        this.retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cassandra-sink-retry " + taskName);
-            thread.setDaemon(true);
-            return thread;
-        });
 
         MetricGroup cassandraMetrics = metricGroup.addGroup("cassandra");
         this.writes = cassandraMetrics.counter("writes", new ThreadSafeSimpleCounter());
@@ -114,10 +120,21 @@ public final class CassandraSinkWriter<T> implements SinkWriter<T> {
         return writeOptions.maxInFlightRequests() - inFlightPermits.availablePermits();
     }
 
+    /** The session this writer writes through, shared with the JVM's other writers of the same connection. */
+    CqlSession session() {
+        return session;
+    }
+
+    /**
+     * Stops retrying and releases this writer's share of the session; the last writer of a connection closes it.
+     * Writes still in flight are not waited for: they complete or fail on the session, which stays open for the other
+     * writers (the last release closes it in order, within a bound). A checkpoint's writes were acknowledged by its
+     * flush, and the job replays from there whatever a writer closed without one had sent.
+     */
     @Override
     public void close() {
         retryTimer.shutdownNow();
-        session.close();
+        sessionLease.close();
     }
 
     private BoundStatement bind(T record) throws IOException {
