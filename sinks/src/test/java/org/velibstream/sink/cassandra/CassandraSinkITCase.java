@@ -10,6 +10,7 @@ import static org.velibstream.sink.cassandra.TestRows.reading;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,11 +138,13 @@ class CassandraSinkITCase {
         // The tables as an earlier version of the script made them: readings without its note column, events
         // without the sensor in its key (as velib-stream's tables were before system_id was in theirs).
         String keyspace = "sink_it_upgrade";
-        session.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
+        // Dropped first: a node that kept its data from an earlier run still has the upgraded tables.
+        schemaChange("DROP KEYSPACE IF EXISTS " + keyspace);
+        schemaChange("CREATE KEYSPACE " + keyspace
                 + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-        session.execute("CREATE TABLE " + keyspace + ".readings (sensor text, day text, at timestamp, value int,"
+        schemaChange("CREATE TABLE " + keyspace + ".readings (sensor text, day text, at timestamp, value int,"
                 + " PRIMARY KEY ((sensor, day), at)) WITH CLUSTERING ORDER BY (at DESC)");
-        session.execute("CREATE TABLE " + keyspace + ".events (type text, since timestamp, state text,"
+        schemaChange("CREATE TABLE " + keyspace + ".events (type text, since timestamp, state text,"
                 + " PRIMARY KEY ((type), since))");
 
         NODE.createSchema(keyspace);
@@ -168,6 +171,11 @@ class CassandraSinkITCase {
                         .one()
                         .getString("sensor"))
                 .isEqualTo("S11");
+    }
+
+    /** Schema changes wait for every node's agreement: the driver's 2 s request timeout is too short on a busy node. */
+    private static void schemaChange(String cql) {
+        session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(30)));
     }
 
     private static Map<String, String> columnKinds(String keyspace, String table) {
