@@ -18,6 +18,8 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.velibstream.gbfs.BikeType;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.FeedWatermarks;
@@ -52,6 +54,8 @@ public final class InputSources {
     private static final String INFORMATION_FILE_NAME = "Recorded station_information file";
     private static final String INFORMATION_FILE_UID = "station-information-file";
 
+    private static final Logger LOG = LoggerFactory.getLogger(InputSources.class);
+
     private final InputSettings settings;
 
     @Nullable
@@ -63,14 +67,19 @@ public final class InputSources {
     @Nullable
     private final RecordedSystem recorded;
 
+    /** The raw topic's partitions when the job reads it, else 0. */
+    private final int rawTopicPartitions;
+
     private InputSources(
             InputSettings settings,
             @Nullable KafkaSettings kafka,
+            int rawTopicPartitions,
             List<HttpEndpoint> endpoints,
             Map<String, GbfsSystemProfile> profiles,
             @Nullable RecordedSystem recorded) {
         this.settings = settings;
         this.kafka = kafka;
+        this.rawTopicPartitions = rawTopicPartitions;
         this.endpoints = List.copyOf(endpoints);
         this.profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         this.recorded = recorded;
@@ -78,18 +87,22 @@ public final class InputSources {
 
     /**
      * Resolves what the inputs need before the job starts: the feed URLs and profile of each GBFS system (from its
-     * gbfs.json and the feeds it lists), and the replay's files in time order with the system's recorded feeds. Fails
-     * here, with the reason, rather than in a running job.
+     * gbfs.json and the feeds it lists), the replay's files in time order with the system's recorded feeds, and the
+     * raw topic, created when missing ({@link KafkaInputTopic}). Fails here, with the reason, rather than in a running
+     * job.
      *
      * @param kafka the Kafka settings; only read when the settings' source reads Kafka
      * @throws IllegalArgumentException when two systems have the same id, the replay has no --status, or the catalog
      *     selects no system
+     * @throws KafkaAccessException when the raw topic is missing and cannot be created, or cannot be seen
      */
     public static InputSources resolve(InputSettings settings, @Nullable KafkaSettings kafka)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, KafkaAccessException {
         SourceKind kind = settings.kind();
+        int rawTopicPartitions = 0;
         if (kind.readsKafka()) {
             Objects.requireNonNull(kafka, "--source kafka needs the Kafka settings");
+            rawTopicPartitions = KafkaInputTopic.prepare(kafka, KafkaInputTopic.TIMEOUT);
         }
         PolledSystems polled = PolledSystems.discover(settings);
         Map<String, GbfsSystemProfile> profiles = new LinkedHashMap<>(polled.profiles());
@@ -101,7 +114,7 @@ public final class InputSources {
             recorded = RecordedSystem.resolve(settings);
             profiles.put(recorded.profile().systemId(), recorded.profile());
         }
-        return new InputSources(settings, kafka, polled.endpoints(), profiles, recorded);
+        return new InputSources(settings, kafka, rawTopicPartitions, polled.endpoints(), profiles, recorded);
     }
 
     /** The polled HTTP endpoints, one per system and feed. */
@@ -241,7 +254,18 @@ public final class InputSources {
         if (kafka.stopAtLatest()) {
             source.setBounded(OffsetsInitializer.latest());
         }
-        return env.fromSource(source.build(), watermarks, KAFKA_NAME).uid(KAFKA_UID);
+        SingleOutputStreamOperator<FeedItem> stream =
+                env.fromSource(source.build(), watermarks, KAFKA_NAME).uid(KAFKA_UID);
+        KafkaInputTopic.readers(env.getParallelism(), rawTopicPartitions).ifPresent(readers -> {
+            LOG.info(
+                    "The raw topic {} has {} partitions, fewer than the job's parallelism {}: its source runs {} readers",
+                    kafka.rawTopic(),
+                    readers,
+                    env.getParallelism(),
+                    readers);
+            stream.setParallelism(readers);
+        });
+        return stream;
     }
 
     private DataStream<FeedItem> files(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
