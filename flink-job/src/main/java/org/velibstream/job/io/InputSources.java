@@ -12,14 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.velibstream.gbfs.BikeType;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.FeedWatermarks;
@@ -27,7 +22,6 @@ import org.velibstream.job.ingest.GbfsEndpointId;
 import org.velibstream.job.ingest.GbfsFeed;
 import org.velibstream.job.ingest.GbfsResponseDeserializer;
 import org.velibstream.job.ingest.GbfsSystemProfile;
-import org.velibstream.job.ingest.RawStationRecordDeserializer;
 import org.velibstream.job.ingest.ReadSnapshotFile;
 import org.velibstream.job.model.SystemTimeZones;
 import org.velibstream.job.settings.InputSettings;
@@ -53,8 +47,6 @@ public final class InputSources {
     private static final String FILES_UID = "status-snapshot-files";
     private static final String INFORMATION_FILE_NAME = "Recorded station_information file";
     private static final String INFORMATION_FILE_UID = "station-information-file";
-
-    private static final Logger LOG = LoggerFactory.getLogger(InputSources.class);
 
     private final InputSettings settings;
 
@@ -98,11 +90,20 @@ public final class InputSources {
      */
     public static InputSources resolve(InputSettings settings, @Nullable KafkaSettings kafka)
             throws IOException, InterruptedException, KafkaAccessException {
+        return resolve(settings, kafka, KafkaInputTopic.CREATE_WHEN_MISSING);
+    }
+
+    /**
+     * As {@link #resolve(InputSettings, KafkaSettings)}, the raw topic's partitions found by {@code rawTopic}: for
+     * tests that build the job without a broker.
+     */
+    public static InputSources resolve(
+            InputSettings settings, @Nullable KafkaSettings kafka, KafkaInputTopic.Partitions rawTopic)
+            throws IOException, InterruptedException, KafkaAccessException {
         SourceKind kind = settings.kind();
         int rawTopicPartitions = 0;
         if (kind.readsKafka()) {
-            Objects.requireNonNull(kafka, "--source kafka needs the Kafka settings");
-            rawTopicPartitions = KafkaInputTopic.prepare(kafka, KafkaInputTopic.TIMEOUT);
+            rawTopicPartitions = rawTopic.of(Objects.requireNonNull(kafka, "--source kafka needs the Kafka settings"));
         }
         PolledSystems polled = PolledSystems.discover(settings);
         Map<String, GbfsSystemProfile> profiles = new LinkedHashMap<>(polled.profiles());
@@ -243,29 +244,8 @@ public final class InputSources {
 
     private DataStream<FeedItem> kafka(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
         KafkaSettings kafka = Objects.requireNonNull(this.kafka, "kafka settings");
-        KafkaSourceBuilder<FeedItem> source = KafkaSource.<FeedItem>builder()
-                .setBootstrapServers(kafka.bootstrap())
-                .setTopics(kafka.rawTopic())
-                .setGroupId(kafka.groupId())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                        kafka.startingOffsets().resetStrategy()))
-                .setProperties(kafka.clientProperties())
-                .setDeserializer(new RawStationRecordDeserializer(settings.rawSystemId()));
-        if (kafka.stopAtLatest()) {
-            source.setBounded(OffsetsInitializer.latest());
-        }
-        SingleOutputStreamOperator<FeedItem> stream =
-                env.fromSource(source.build(), watermarks, KAFKA_NAME).uid(KAFKA_UID);
-        KafkaInputTopic.readers(env.getParallelism(), rawTopicPartitions).ifPresent(readers -> {
-            LOG.info(
-                    "The raw topic {} has {} partitions, fewer than the job's parallelism {}: its source runs {} readers",
-                    kafka.rawTopic(),
-                    readers,
-                    env.getParallelism(),
-                    readers);
-            stream.setParallelism(readers);
-        });
-        return stream;
+        return KafkaInputTopic.source(env, kafka, settings.rawSystemId(), rawTopicPartitions, watermarks, KAFKA_NAME)
+                .uid(KAFKA_UID);
     }
 
     private DataStream<FeedItem> files(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {

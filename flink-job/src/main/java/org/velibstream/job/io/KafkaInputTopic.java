@@ -6,6 +6,12 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -15,6 +21,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.velibstream.job.ingest.FeedItem;
+import org.velibstream.job.ingest.RawStationRecordDeserializer;
 import org.velibstream.job.settings.KafkaSettings;
 
 /**
@@ -23,7 +31,7 @@ import org.velibstream.job.settings.KafkaSettings;
  * producer happened to create it (with the broker's default partitions); so the job creates it, with
  * {@code --topic-partitions} and {@code --topic-replication} as its output topics. Where it may not (no CREATE right,
  * a broker policy, a replication the cluster cannot give), the submission stops here with one message that says
- * which command or ACL fixes it. The partition count it returns caps the source's parallelism.
+ * which command or ACL fixes it. The partition count it returns caps the parallelism of the topic's source.
  */
 public final class KafkaInputTopic {
 
@@ -31,6 +39,15 @@ public final class KafkaInputTopic {
 
     /** As long as the output topics' creation may take. */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    /** How the job learns the raw topic's partition count before it is built. */
+    @FunctionalInterface
+    public interface Partitions {
+        int of(KafkaSettings kafka) throws KafkaAccessException, InterruptedException;
+    }
+
+    /** Asks Kafka, creating the topic when it is missing: what the job does. */
+    public static final Partitions CREATE_WHEN_MISSING = kafka -> prepare(kafka, TIMEOUT);
 
     private KafkaInputTopic() {}
 
@@ -47,6 +64,43 @@ public final class KafkaInputTopic {
     }
 
     /**
+     * The source of the raw topic's records, from the committed offsets of {@code --kafka-group-id}, with at most
+     * one reader per partition ({@link #readers}).
+     *
+     * @param partitions the topic's partition count, as found before the job was built
+     */
+    static SingleOutputStreamOperator<FeedItem> source(
+            StreamExecutionEnvironment env,
+            KafkaSettings kafka,
+            String rawSystemId,
+            int partitions,
+            WatermarkStrategy<FeedItem> watermarks,
+            String name) {
+        KafkaSourceBuilder<FeedItem> source = KafkaSource.<FeedItem>builder()
+                .setBootstrapServers(kafka.bootstrap())
+                .setTopics(kafka.rawTopic())
+                .setGroupId(kafka.groupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(
+                        kafka.startingOffsets().resetStrategy()))
+                .setProperties(kafka.clientProperties())
+                .setDeserializer(new RawStationRecordDeserializer(rawSystemId));
+        if (kafka.stopAtLatest()) {
+            source.setBounded(OffsetsInitializer.latest());
+        }
+        SingleOutputStreamOperator<FeedItem> stream = env.fromSource(source.build(), watermarks, name);
+        readers(env.getParallelism(), partitions).ifPresent(readers -> {
+            LOG.info(
+                    "The raw topic {} has {} partitions, fewer than the job's parallelism {}: its source runs {} readers",
+                    kafka.rawTopic(),
+                    partitions,
+                    env.getParallelism(),
+                    readers);
+            stream.setParallelism(readers);
+        });
+        return stream;
+    }
+
+    /**
      * Creates the raw topic when it is missing.
      *
      * @return the topic's partition count
@@ -55,7 +109,8 @@ public final class KafkaInputTopic {
      */
     public static int prepare(KafkaSettings kafka, Duration timeout) throws KafkaAccessException, InterruptedException {
         String topic = kafka.rawTopic();
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
+        Admin admin = Admin.create(kafka.clientProperties());
+        try {
             OptionalInt existing = partitions(admin, kafka, timeout);
             if (existing.isPresent()) {
                 return existing.getAsInt();
@@ -83,6 +138,9 @@ public final class KafkaInputTopic {
             } catch (TimeoutException e) {
                 throw noAnswer(kafka, timeout, e);
             }
+        } finally {
+            // Not the default close, which waits for a request that timed out here to time out in the client too.
+            admin.close(Duration.ofSeconds(1));
         }
     }
 
