@@ -1,5 +1,6 @@
 package org.velibstream.job;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +123,36 @@ class KafkaInputTopicITCase {
                 .hasMessageContaining("Kafka refused to create it with 1 partitions and replication 3")
                 .hasMessageContaining("kafka-topics.sh --bootstrap-server " + BOOTSTRAP + " --create --topic "
                         + rawTopic + " --partitions 1 --replication-factor 3");
+        assertThat(topics()).doesNotContain(rawTopic);
+    }
+
+    @Test
+    void javaJarStopsOnceWithExitStatusOneAndTheMessage() throws Exception {
+        Path jar = Path.of("target", "velib-stream-job.jar");
+        assertThat(jar).as("the job jar built by mvn package").exists();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString()));
+        command.addAll(List.of(options("--topic-replication", "3")));
+        Path console = output.resolve("java-jar.log");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile())
+                .start();
+        boolean exited = process.waitFor(90, TimeUnit.SECONDS);
+        process.destroyForcibly().waitFor();
+        String printed = Files.readString(console);
+
+        assertThat(exited)
+                .as("java -jar gives up by itself, without retrying; output:%n%s", printed)
+                .isTrue();
+        assertThat(process.exitValue()).as("exit status; output:%n%s", printed).isEqualTo(1);
+        assertThat(printed.lines().filter(line -> line.startsWith("velib-stream: The input topic " + rawTopic)))
+                .as("one line says what is wrong and what fixes it; output:%n%s", printed)
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("Kafka refused to create it", "kafka-topics.sh --bootstrap-server " + BOOTSTRAP);
         assertThat(topics()).doesNotContain(rawTopic);
     }
 
