@@ -200,7 +200,7 @@ public final class InputSources {
 
     /**
      * One reader per system at most (a system's endpoints go to one reader): a reader without an endpoint would hold
-     * back the watermark until the idle timeout, as a Kafka reader without a partition does.
+     * back the watermark until the idle timeout (the Kafka source is capped at one reader per partition for that reason).
      *
      * @param name the source's name, its main feed's
      * @param feeds the feeds this source polls
