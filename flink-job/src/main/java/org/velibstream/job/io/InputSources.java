@@ -200,7 +200,8 @@ public final class InputSources {
 
     /**
      * One reader per system at most (a system's endpoints go to one reader): a reader without an endpoint would hold
-     * back the watermark until the idle timeout (the Kafka source is capped at one reader per partition for that reason).
+     * back the watermark until the idle timeout (the Kafka source runs one reader per partition at most, for the same
+     * reason).
      *
      * @param name the source's name, its main feed's
      * @param feeds the feeds this source polls
