@@ -50,8 +50,8 @@ public final class VelibStreamJob {
             System.exit(2);
             return;
         } catch (KafkaAccessException | CassandraSinkException e) {
-            // A service refused the job's credentials or certificate: restarting cannot help, and a stack trace
-            // would bury the one line that says what to fix.
+            // A service refused the job's credentials or certificate, or the raw topic is missing and may not be
+            // created: restarting cannot help, and a stack trace would bury the one line that says what to fix.
             System.err.println("velib-stream: " + e.getMessage());
             System.exit(1);
             return;

@@ -12,9 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -63,14 +60,19 @@ public final class InputSources {
     @Nullable
     private final RecordedSystem recorded;
 
+    /** The raw topic's partitions when the job reads it, else 0. */
+    private final int rawTopicPartitions;
+
     private InputSources(
             InputSettings settings,
             @Nullable KafkaSettings kafka,
+            int rawTopicPartitions,
             List<HttpEndpoint> endpoints,
             Map<String, GbfsSystemProfile> profiles,
             @Nullable RecordedSystem recorded) {
         this.settings = settings;
         this.kafka = kafka;
+        this.rawTopicPartitions = rawTopicPartitions;
         this.endpoints = List.copyOf(endpoints);
         this.profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         this.recorded = recorded;
@@ -78,18 +80,31 @@ public final class InputSources {
 
     /**
      * Resolves what the inputs need before the job starts: the feed URLs and profile of each GBFS system (from its
-     * gbfs.json and the feeds it lists), and the replay's files in time order with the system's recorded feeds. Fails
-     * here, with the reason, rather than in a running job.
+     * gbfs.json and the feeds it lists), the replay's files in time order with the system's recorded feeds, and the
+     * raw topic, created when missing ({@link KafkaInputTopic}). Fails here, with the reason, rather than in a running
+     * job.
      *
      * @param kafka the Kafka settings; only read when the settings' source reads Kafka
      * @throws IllegalArgumentException when two systems have the same id, the replay has no --status, or the catalog
      *     selects no system
+     * @throws KafkaAccessException when the raw topic is missing and cannot be created, or cannot be seen
      */
     public static InputSources resolve(InputSettings settings, @Nullable KafkaSettings kafka)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, KafkaAccessException {
+        return resolve(settings, kafka, KafkaInputTopic.CREATE_WHEN_MISSING);
+    }
+
+    /**
+     * As {@link #resolve(InputSettings, KafkaSettings)}, the raw topic's partitions found by {@code rawTopic}: for
+     * tests that build the job without a broker.
+     */
+    public static InputSources resolve(
+            InputSettings settings, @Nullable KafkaSettings kafka, KafkaInputTopic.Partitions rawTopic)
+            throws IOException, InterruptedException, KafkaAccessException {
         SourceKind kind = settings.kind();
+        int rawTopicPartitions = 0;
         if (kind.readsKafka()) {
-            Objects.requireNonNull(kafka, "--source kafka needs the Kafka settings");
+            rawTopicPartitions = rawTopic.of(Objects.requireNonNull(kafka, "--source kafka needs the Kafka settings"));
         }
         PolledSystems polled = PolledSystems.discover(settings);
         Map<String, GbfsSystemProfile> profiles = new LinkedHashMap<>(polled.profiles());
@@ -101,7 +116,7 @@ public final class InputSources {
             recorded = RecordedSystem.resolve(settings);
             profiles.put(recorded.profile().systemId(), recorded.profile());
         }
-        return new InputSources(settings, kafka, polled.endpoints(), profiles, recorded);
+        return new InputSources(settings, kafka, rawTopicPartitions, polled.endpoints(), profiles, recorded);
     }
 
     /** The polled HTTP endpoints, one per system and feed. */
@@ -186,7 +201,8 @@ public final class InputSources {
 
     /**
      * One reader per system at most (a system's endpoints go to one reader): a reader without an endpoint would hold
-     * back the watermark until the idle timeout, as a Kafka reader without a partition does.
+     * back the watermark until the idle timeout (the Kafka source runs one reader per partition at most, for the same
+     * reason).
      *
      * @param name the source's name, its main feed's
      * @param feeds the feeds this source polls
@@ -230,18 +246,14 @@ public final class InputSources {
 
     private DataStream<FeedItem> kafka(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {
         KafkaSettings kafka = Objects.requireNonNull(this.kafka, "kafka settings");
-        KafkaSourceBuilder<FeedItem> source = KafkaSource.<FeedItem>builder()
-                .setBootstrapServers(kafka.bootstrap())
-                .setTopics(kafka.rawTopic())
-                .setGroupId(kafka.groupId())
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                        kafka.startingOffsets().resetStrategy()))
-                .setProperties(kafka.clientProperties())
-                .setDeserializer(new RawStationRecordDeserializer(settings.rawSystemId(), settings.maxClockSkew()));
-        if (kafka.stopAtLatest()) {
-            source.setBounded(OffsetsInitializer.latest());
-        }
-        return env.fromSource(source.build(), watermarks, KAFKA_NAME).uid(KAFKA_UID);
+        return KafkaInputTopic.source(
+                        env,
+                        kafka,
+                        new RawStationRecordDeserializer(settings.rawSystemId(), settings.maxClockSkew()),
+                        rawTopicPartitions,
+                        watermarks,
+                        KAFKA_NAME)
+                .uid(KAFKA_UID);
     }
 
     private DataStream<FeedItem> files(StreamExecutionEnvironment env, WatermarkStrategy<FeedItem> watermarks) {

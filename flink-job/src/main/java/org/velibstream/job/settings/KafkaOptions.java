@@ -69,12 +69,16 @@ public final class KafkaOptions {
     public static final ConfigOption<Integer> TOPIC_PARTITIONS = ConfigOptions.key("topic-partitions")
             .intType()
             .defaultValue(3)
-            .withDescription("Partitions of the topics the job creates when they are missing.");
+            .withDescription(
+                    "Partitions of the topics the job creates when they are missing: its output topics, and the raw "
+                            + "topic it reads with --source kafka|both. The raw topic's source runs at most one reader "
+                            + "per partition.");
 
     public static final ConfigOption<Integer> TOPIC_REPLICATION = ConfigOptions.key("topic-replication")
             .intType()
             .defaultValue(1)
-            .withDescription("Replication factor of the topics the job creates when they are missing.");
+            .withDescription(
+                    "Replication factor of the topics the job creates when they are missing (output and raw topics).");
 
     public static final ConfigOption<Boolean> PUBLISH_RAW = ConfigOptions.key("publish-raw")
             .booleanType()
