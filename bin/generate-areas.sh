@@ -3,6 +3,11 @@
 # data/README.md). Inputs default to the real data in ../shared/data; pass other files as:
 # ARRONDISSEMENTS=… COMMUNES=… POSTAL_CODES=… OUTPUT=… bin/generate-areas.sh   (MAVEN_OFFLINE=1 adds -o)
 set -euo pipefail
+# -h, --help: the header above, on stdout.
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+    sed -n '2,/^[^#]\|^$/{/^#/{s/^# \{0,1\}//;p;};}' "$0"
+    exit 0
+fi
 cd "$(dirname "$0")/.."
 
 shared=../shared/data

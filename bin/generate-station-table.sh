@@ -2,6 +2,11 @@
 # Regenerates data/stations.csv (see data/README.md). Inputs default to the real data in ../shared/data;
 # pass other files as: STATION_INFORMATION=… ARRONDISSEMENTS=… COMMUNES=… POSTAL_CODES=… bin/generate-station-table.sh
 set -euo pipefail
+# -h, --help: the header above, on stdout.
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+    sed -n '2,/^[^#]\|^$/{/^#/{s/^# \{0,1\}//;p;};}' "$0"
+    exit 0
+fi
 cd "$(dirname "$0")/.."
 
 shared=../shared/data

@@ -5,8 +5,19 @@
 VELIB_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VELIB_WORK="${VELIB_WORK:-$VELIB_HOME/.work}"
 
-log() { printf '%s [%s] %s\n' "$(date -u +%H:%M:%S)" "${SERVICE:-velib}" "$*" >&2; }
+# log never fails: its stderr may be a pipe whose reader is gone (`bin/demo 2>&1 | tee demo.log`, then Ctrl-C, which
+# ends tee too), and a script under `set -e` must not stop half-way because it could not say what it was doing.
+# (>&2 first, then 2>/dev/null: the line goes to the real stderr, the shell's complaint about it to /dev/null.)
+log() { printf '%s [%s] %s\n' "$(date -u +%H:%M:%S)" "${SERVICE:-velib}" "$*" >&2 2>/dev/null || true; }
 die() { log "ERROR: $*"; exit 1; }
+
+# print_usage: the script's header comment (from its second line to the first line that is not a comment), without
+# the '# ', on stdout: what -h and --help show.
+print_usage() { sed -n '2,/^[^#]\|^$/{/^#/{s/^# \{0,1\}//;p;};}' "$0"; }
+
+# ignore_closed_output: a write to a closed pipe fails (and log ignores the failure) instead of killing the script
+# with SIGPIPE. For the paths that must finish whatever happens to their output: stopping services.
+ignore_closed_output() { trap '' PIPE; }
 
 # resolve_classpath NAME: the classpath of the jars that bin/servers/NAME/pom.xml depends on, straight from the
 # local Maven repository, printed on stdout. Resolved once per version of that pom and cached in the user's cache
@@ -66,6 +77,7 @@ wait_for_log() {
 # stop_service NAME [SECONDS]: SIGTERM, then SIGKILL after SECONDS (default 30). Quiet when not running.
 stop_service() {
     local name="$1" seconds="${2:-30}" f pid waited=0
+    ignore_closed_output
     f="$(pid_file "$name")"
     [[ -f "$f" ]] || { log "$name is not running"; return 0; }
     pid="$(cat "$f")"

@@ -2,6 +2,7 @@ package org.velibstream.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,6 +124,33 @@ class SimulationFeedsTest {
                 .filteredOn(s -> Integer.valueOf(0).equals(s.capacity()))
                 .as("the table's capacity 0 stays in the feed")
                 .isNotEmpty();
+    }
+
+    @Test
+    void stationNamesAreServedAsUtf8AsTheTableHasThem() throws Exception {
+        byte[] body = feeds(42, 0)
+                .feed(GbfsFeeds.STATION_INFORMATION, REAL_START)
+                .orElseThrow()
+                .bytes();
+        List<StationInformation> stations = new ArrayList<>();
+        new StationInformationDecoder()
+                .decodeDocument(body, StationListener.collectingInto(stations, new ArrayList<>()));
+
+        assertThat(stations)
+                .filteredOn(station -> "10001".equals(station.stationCode()))
+                .extracting(StationInformation::name)
+                .containsExactly("René Boulanger - Lancry");
+        assertThat(new String(body, StandardCharsets.UTF_8))
+                .as("the feed's bytes are UTF-8 (é as C3 A9), not escapes nor another charset")
+                .contains("\"René Boulanger - Lancry\"")
+                .doesNotContain("Ã", "Â", "â€");
+        assertThat(stations)
+                .extracting(StationInformation::name)
+                .as("names with accents, as the table has them")
+                .containsAll(rows.stream()
+                        .map(StationRow::name)
+                        .filter(name -> name.chars().anyMatch(c -> c > 127))
+                        .toList());
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.velibstream.console;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +77,12 @@ public final class ResultsConsole {
         ResultsView view = new ResultsView(MAX_ROWS, MAX_ALERTS, options.timeZones());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
             ResultsConsole console = new ResultsConsole(
-                    consumer, options.statsTopic(), options.alertsTopic(), view, System.out, System.console() != null);
+                    consumer,
+                    options.statsTopic(),
+                    options.alertsTopic(),
+                    view,
+                    utf8StandardOutput(),
+                    System.console() != null);
             Thread main = Thread.currentThread();
             // Ctrl-C: wake the consumer out of poll() and let main close it before the JVM exits.
             Runtime.getRuntime()
@@ -90,6 +98,14 @@ public final class ResultsConsole {
                             "console-shutdown"));
             console.run();
         }
+    }
+
+    /**
+     * Standard output in UTF-8, whatever the platform's default (on JDK 17 it follows the locale, and a POSIX locale
+     * would print area names with accents as question marks). Not buffered beyond what {@link #run} flushes.
+     */
+    private static PrintStream utf8StandardOutput() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     }
 
     static Properties consumerProperties(ConsoleOptions options) throws IOException {

@@ -35,7 +35,9 @@ import org.velibstream.gbfs.StationListener;
  *
  * <p>Arrondissements come first, so that a Paris station gets its arrondissement's INSEE code (751xx), never
  * Paris's 75056. A station outside every area gets the postal code {@code UNKNOWN}; the count and the codes are
- * printed on stderr, as are the feed entries that could not be decoded. Rows are sorted by station code, so that the
+ * printed on stderr, as are the feed entries that could not be decoded. A name whose UTF-8 was read as Windows-1252,
+ * once or more ({@code RenÃƒÂ© Boulanger}), is repaired ({@link Mojibake#repair}); how many were is printed too. Rows
+ * are sorted by station code, so that the
  * same inputs give the same file byte for byte. Exit status: 0 on success, 1 when an input cannot be read, 2 on a
  * usage error.
  */
@@ -92,6 +94,10 @@ public final class StationTableGenerator {
                 err.println(table.outsideEveryArea().size() + " stations outside every area, postal code "
                         + StationRow.UNKNOWN_POSTAL_CODE + ": " + table.outsideEveryArea());
             }
+            if (!table.repairedNames().isEmpty()) {
+                err.println(table.repairedNames().size() + " station names repaired (UTF-8 read as Windows-1252), e.g. "
+                        + table.repairedNames().get(0));
+            }
             if (!table.withoutPostalCode().isEmpty()) {
                 err.println(table.withoutPostalCode().size() + " stations in a commune La Poste has no postal code"
                         + " for, postal code " + StationRow.UNKNOWN_POSTAL_CODE + ": " + table.withoutPostalCode());
@@ -113,6 +119,7 @@ public final class StationTableGenerator {
         List<StationRow> rows = new ArrayList<>();
         List<String> outside = new ArrayList<>();
         List<String> withoutPostalCode = new ArrayList<>();
+        List<String> repairedNames = new ArrayList<>();
         Map<String, String> seenCodes = new HashMap<>();
         for (StationInformation station : stations) {
             String previous = seenCodes.putIfAbsent(station.stationKey(), station.stationId());
@@ -130,10 +137,14 @@ public final class StationTableGenerator {
             } else if (postalCode.equals(StationRow.UNKNOWN_POSTAL_CODE)) {
                 withoutPostalCode.add(station.stationKey() + " (INSEE " + area.code() + ")");
             }
+            String name = Mojibake.repair(station.name());
+            if (!name.equals(station.name())) {
+                repairedNames.add(station.stationKey() + " '" + station.name() + "' -> '" + name + "'");
+            }
             rows.add(new StationRow(
                     station.stationKey(),
                     station.stationId(),
-                    station.name(),
+                    name,
                     coordinates,
                     station.capacity(),
                     postalCode,
@@ -144,7 +155,8 @@ public final class StationTableGenerator {
         return new Table(
                 rows,
                 outside.stream().sorted().toList(),
-                withoutPostalCode.stream().sorted().toList());
+                withoutPostalCode.stream().sorted().toList(),
+                repairedNames.stream().sorted().toList());
     }
 
     private static List<StationInformation> readStations(Path feed, PrintStream err) throws IOException {
@@ -164,13 +176,19 @@ public final class StationTableGenerator {
      * @param rows every station, sorted by station code
      * @param outsideEveryArea codes of the stations outside every polygon
      * @param withoutPostalCode stations in an area whose INSEE code La Poste's table lacks
+     * @param repairedNames the stations whose mis-encoded name was repaired: code, name read, name written
      */
-    public record Table(List<StationRow> rows, List<String> outsideEveryArea, List<String> withoutPostalCode) {
+    public record Table(
+            List<StationRow> rows,
+            List<String> outsideEveryArea,
+            List<String> withoutPostalCode,
+            List<String> repairedNames) {
 
         public Table {
             rows = List.copyOf(rows);
             outsideEveryArea = List.copyOf(outsideEveryArea);
             withoutPostalCode = List.copyOf(withoutPostalCode);
+            repairedNames = List.copyOf(repairedNames);
         }
     }
 }

@@ -74,6 +74,29 @@ class StationTableGeneratorTest {
     }
 
     @Test
+    void repairsMisencodedNamesAndLeavesProperOnes(@TempDir Path directory) throws Exception {
+        StationTableGenerator generator = new StationTableGenerator(List.of(), Map.of());
+        StationInformation doubled =
+                new StationInformation("1", "10001", "RenÃƒÂ© Boulanger - Lancry", 48.86, 2.36, 62, null, null);
+        StationInformation proper = new StationInformation("2", "8001", "Champs-Élysées", 48.87, 2.30, 20, null, null);
+
+        StationTableGenerator.Table table = generator.generate(List.of(doubled, proper));
+
+        assertThat(table.rows())
+                .extracting(StationRow::name)
+                .containsExactly("René Boulanger - Lancry", "Champs-Élysées");
+        assertThat(table.repairedNames())
+                .containsExactly("10001 'RenÃƒÂ© Boulanger - Lancry' -> 'René Boulanger - Lancry'");
+        Path csv = directory.resolve("stations.csv");
+        try (var writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            StationTableCsv.write(table.rows(), writer);
+        }
+        assertThat(new String(Files.readAllBytes(csv), StandardCharsets.UTF_8))
+                .as("written as UTF-8")
+                .contains("René Boulanger", "Champs-Élysées");
+    }
+
+    @Test
     void explainsUsageErrors() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
