@@ -10,19 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +23,7 @@ import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.testing.Polling;
-import org.velibstream.job.testing.StationTables;
+import org.velibstream.job.testing.TestKafka;
 
 /**
  * A producer with a wrong clock, on a real broker: one unkeyed record stamped 50 minutes ahead, between good ones,
@@ -41,7 +33,6 @@ import org.velibstream.job.testing.StationTables;
  */
 class ClockSkewITCase {
 
-    private static final String BOOTSTRAP = System.getProperty("velib.it.kafka.bootstrap", "127.0.0.1:30092");
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
     @RegisterExtension
@@ -62,13 +53,9 @@ class ClockSkewITCase {
 
     @Test
     void theGoodRecordsAfterOneFromTheFutureAreStillCounted() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 1, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
+        TestKafka.createTopic(RAW_TOPIC);
         JobClient job = startJob();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = TestKafka.producer()) {
             send(producer, BASE.plusSeconds(1), entry(STATION_16107, "16107", 5, 3, 2, 30, -60));
             send(producer, BASE.plusSeconds(2), entry(STATION_32017, "32017", 10, 4, 6, 12, -60));
             send(producer, BASE.plusSeconds(15), entry(STATION_16107, "16107", 5, 3, 2, 30, -60));
@@ -109,37 +96,21 @@ class ClockSkewITCase {
 
     private JobClient startJob() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
-            "--source", "kafka",
-            "--stations", StationTables.DATA_TABLE.toString(),
-            "--kafka-bootstrap", BOOTSTRAP,
-            "--raw-topic", RAW_TOPIC,
-            "--kafka-group-id", "it-" + RUN,
-            // One source task for the one partition: no idle reader to wait for.
-            "--parallelism", "1",
-            "--window", "10 s",
-            "--max-out-of-orderness", "1 s",
-            "--idle-timeout", "0 s",
-            "--sink", "jsonl",
-            "--output", output.toString(),
-            "--checkpoint-interval", "500 ms"
-        }));
+        VelibStreamJob.build(
+                env,
+                JobConfiguration.fromArgs(TestKafka.jobReading(RAW_TOPIC, "it-" + RUN)
+                        // One source task for the one partition: no idle reader to wait for.
+                        .with("--parallelism", "1")
+                        .with("--window", "10 s", "--max-out-of-orderness", "1 s", "--idle-timeout", "0 s")
+                        .with("--sink", "jsonl", "--output", output.toString())
+                        .with("--checkpoint-interval", "500 ms")
+                        .toArray()));
         return env.executeAsync("clock skew");
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(config);
     }
 
     /** An unkeyed record, as the classic course's producer writes them, with an explicit timestamp. */
     private static void send(KafkaProducer<String, String> producer, Instant timestamp, String value) throws Exception {
-        producer.send(new ProducerRecord<>(RAW_TOPIC, null, timestamp.toEpochMilli(), null, value))
-                .get(30, TimeUnit.SECONDS);
+        TestKafka.send(producer, RAW_TOPIC, null, timestamp, null, value);
     }
 
     /** The statistics rows of the window starting at {@code windowStart} written so far. */

@@ -8,16 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +20,7 @@ import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.testing.Polling;
-import org.velibstream.job.testing.StationTables;
+import org.velibstream.job.testing.TestKafka;
 
 /**
  * A one-partition topic read by a job of parallelism 2 (issue 13: the second source reader, without a partition,
@@ -35,7 +30,6 @@ import org.velibstream.job.testing.StationTables;
  */
 class KafkaIdlePartitionsITCase {
 
-    private static final String BOOTSTRAP = System.getProperty("velib.it.kafka.bootstrap", "127.0.0.1:30092");
     private static final Instant T0 = Instant.parse("2024-11-19T08:00:00Z");
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -50,44 +44,23 @@ class KafkaIdlePartitionsITCase {
 
     @Test
     void twoSourceTasksOnOnePartitionDoNotWaitForTheIdleTimeout() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(rawTopic, 1, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
-        try (KafkaProducer<String, String> producer = KafkaInputTopicITCase.producer()) {
+        TestKafka.createTopic(rawTopic);
+        try (KafkaProducer<String, String> producer = TestKafka.producer()) {
             send(producer, 1, "16107", KafkaPipelineITCase.entry(213688169L, "16107", 5, 3, 2, 30, 1));
             send(producer, 2, "32017", KafkaPipelineITCase.entry(2515829865L, "32017", 10, 4, 6, 12, 2));
             // Event time past the first 10 s window (and its 1 s of out-of-orderness): the window may close.
             send(producer, 15, "16107", KafkaPipelineITCase.entry(213688169L, "16107", 4, 2, 2, 31, 15));
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
-            "--source",
-            "kafka",
-            "--stations",
-            StationTables.DATA_TABLE.toString(),
-            "--kafka-bootstrap",
-            BOOTSTRAP,
-            "--raw-topic",
-            rawTopic,
-            "--kafka-group-id",
-            "it-" + run,
-            "--parallelism",
-            "2",
-            "--window",
-            "10 s",
-            "--max-out-of-orderness",
-            "1 s",
-            "--idle-timeout",
-            IDLE_TIMEOUT.toSeconds() + " s",
-            "--sink",
-            "jsonl",
-            "--output",
-            output.toString(),
-            "--checkpoint-interval",
-            "500 ms"
-        }));
+        VelibStreamJob.build(
+                env,
+                JobConfiguration.fromArgs(TestKafka.jobReading(rawTopic, "it-" + run)
+                        .with("--parallelism", "2")
+                        .with("--window", "10 s", "--max-out-of-orderness", "1 s")
+                        .with("--idle-timeout", IDLE_TIMEOUT.toSeconds() + " s")
+                        .with("--sink", "jsonl", "--output", output.toString())
+                        .with("--checkpoint-interval", "500 ms")
+                        .toArray()));
 
         Instant submitted = Instant.now();
         JobClient job = env.executeAsync("one partition, two source tasks");
@@ -117,8 +90,6 @@ class KafkaIdlePartitionsITCase {
 
     private void send(KafkaProducer<String, String> producer, long secondsAfterT0, String key, String value)
             throws Exception {
-        producer.send(new ProducerRecord<>(
-                        rawTopic, 0, T0.plusSeconds(secondsAfterT0).toEpochMilli(), key, value))
-                .get(30, TimeUnit.SECONDS);
+        TestKafka.send(producer, rawTopic, 0, T0.plusSeconds(secondsAfterT0), key, value);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.velibstream.job.testing.TestKafka.BOOTSTRAP;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
@@ -26,9 +24,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +33,7 @@ import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.testing.Polling;
-import org.velibstream.job.testing.StationTables;
+import org.velibstream.job.testing.TestKafka;
 
 /**
  * The job started before its raw topic exists (issue 13: it restarted on {@code UnknownTopicOrPartitionException}
@@ -48,7 +43,6 @@ import org.velibstream.job.testing.StationTables;
  */
 class KafkaInputTopicITCase {
 
-    private static final String BOOTSTRAP = System.getProperty("velib.it.kafka.bootstrap", "127.0.0.1:30092");
     private static final Instant T0 = Instant.parse("2024-11-19T08:00:00Z");
 
     @RegisterExtension
@@ -62,13 +56,13 @@ class KafkaInputTopicITCase {
 
     @Test
     void aJobStartedBeforeItsTopicCreatesItAndCountsWhatIsProducedAfterwards() throws Exception {
-        assertThat(topics()).doesNotContain(rawTopic);
+        assertThat(TestKafka.topics()).doesNotContain(rawTopic);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         // Any failure fails the job: a source that restarts on a missing topic cannot pass unseen.
         env.configure(new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
         VelibStreamJob.build(env, JobConfiguration.fromArgs(options("--topic-partitions", "2")));
 
-        try (Admin admin = admin()) {
+        try (Admin admin = TestKafka.admin()) {
             assertThat(admin.describeTopics(List.of(rawTopic))
                             .allTopicNames()
                             .get(30, TimeUnit.SECONDS)
@@ -80,7 +74,7 @@ class KafkaInputTopicITCase {
         Instant submitted = Instant.now();
         JobClient job = env.executeAsync("input topic created");
         try {
-            try (KafkaProducer<String, String> producer = producer()) {
+            try (KafkaProducer<String, String> producer = TestKafka.producer()) {
                 // One station per partition: each of the job's two readers has its own, and both move event time.
                 send(producer, 0, 1, "16107", KafkaPipelineITCase.entry(213688169L, "16107", 5, 3, 2, 30, 1));
                 send(producer, 1, 1, "32017", KafkaPipelineITCase.entry(2515829865L, "32017", 10, 4, 6, 12, 1));
@@ -123,7 +117,7 @@ class KafkaInputTopicITCase {
                 .hasMessageContaining("Kafka refused to create it with 1 partitions and replication 3")
                 .hasMessageContaining("kafka-topics.sh --bootstrap-server " + BOOTSTRAP + " --create --topic "
                         + rawTopic + " --partitions 1 --replication-factor 3");
-        assertThat(topics()).doesNotContain(rawTopic);
+        assertThat(TestKafka.topics()).doesNotContain(rawTopic);
     }
 
     @Test
@@ -153,57 +147,26 @@ class KafkaInputTopicITCase {
                 .as("one line says what is wrong and what fixes it; output:%n%s", printed)
                 .singleElement(as(InstanceOfAssertFactories.STRING))
                 .contains("Kafka refused to create it", "kafka-topics.sh --bootstrap-server " + BOOTSTRAP);
-        assertThat(topics()).doesNotContain(rawTopic);
+        assertThat(TestKafka.topics()).doesNotContain(rawTopic);
     }
 
     private String[] options(String... more) {
-        String[] base = {
-            "--source", "kafka",
-            "--stations", StationTables.DATA_TABLE.toString(),
-            "--kafka-bootstrap", BOOTSTRAP,
-            "--raw-topic", rawTopic,
-            "--kafka-group-id", "it-" + run,
-            "--parallelism", "2",
-            "--window", "10 s",
-            "--max-out-of-orderness", "1 s",
-            "--sink", "jsonl",
-            "--output", output.toString(),
-            "--checkpoint-interval", "500 ms"
-        };
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+        return TestKafka.jobReading(rawTopic, "it-" + run)
+                .with("--parallelism", "2")
+                .with("--window", "10 s", "--max-out-of-orderness", "1 s")
+                .with("--sink", "jsonl", "--output", output.toString())
+                .with("--checkpoint-interval", "500 ms")
+                .with(more)
+                .toArray();
     }
 
     private List<AreaStats> stats() throws IOException {
         return Files.exists(output.resolve("stats.jsonl")) ? ReplayFixture.readStats(output) : List.of();
     }
 
-    private static Set<String> topics() throws Exception {
-        try (Admin admin = admin()) {
-            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.of("bootstrap.servers", BOOTSTRAP));
-    }
-
-    static KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(config);
-    }
-
     private void send(
             KafkaProducer<String, String> producer, int partition, long secondsAfterT0, String key, String value)
             throws Exception {
-        producer.send(new ProducerRecord<>(
-                        rawTopic, partition, T0.plusSeconds(secondsAfterT0).toEpochMilli(), key, value))
-                .get(30, TimeUnit.SECONDS);
+        TestKafka.send(producer, rawTopic, partition, T0.plusSeconds(secondsAfterT0), key, value);
     }
 }

@@ -4,26 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +20,7 @@ import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
-import org.velibstream.job.testing.StationTables;
+import org.velibstream.job.testing.TestKafka;
 import org.velibstream.sink.json.JsonCodec;
 
 /**
@@ -41,7 +29,6 @@ import org.velibstream.sink.json.JsonCodec;
  */
 class KafkaPipelineITCase {
 
-    private static final String BOOTSTRAP = System.getProperty("velib.it.kafka.bootstrap", "127.0.0.1:30092");
     private static final Instant T0 = Instant.parse("2024-11-19T08:00:00Z");
 
     @RegisterExtension
@@ -55,19 +42,8 @@ class KafkaPipelineITCase {
 
     @BeforeAll
     static void produceRawRecords() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
-            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 1, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
-        Properties producerConfig = new Properties();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        // Retries after an early NOT_LEADER_OR_FOLLOWER must not reorder or drop records (see the Kafka notes).
-        producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
+        TestKafka.createTopic(RAW_TOPIC);
+        try (KafkaProducer<String, String> producer = TestKafka.producer()) {
             send(producer, 10, "16107", entry(213688169L, "16107", 5, 3, 2, 30, 5));
             send(producer, 20, "32017", entry(2515829865L, "32017", 10, 4, 6, 12, 15));
             // The same record twice: a duplicate must not change any total.
@@ -89,36 +65,13 @@ class KafkaPipelineITCase {
     @Test
     void statisticsAndDeadLettersReachKafkaExactlyOnce() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
-            "--source",
-            "kafka",
-            // The raw topic carries no station_information: the table places the stations.
-            "--stations",
-            StationTables.DATA_TABLE.toString(),
-            "--kafka-bootstrap",
-            BOOTSTRAP,
-            "--raw-topic",
-            RAW_TOPIC,
-            "--kafka-stop-at-latest",
-            "--kafka-group-id",
-            "it-" + RUN,
-            "--sink",
-            "kafka",
-            "--stats-topic",
-            STATS_TOPIC,
-            "--alerts-topic",
-            ALERTS_TOPIC,
-            "--deadletter-topic",
-            DEADLETTER_TOPIC,
-            "--topic-partitions",
-            "1",
-            "--transactional-id-prefix",
-            "it-" + RUN,
-            "--transaction-timeout",
-            "1 min",
-            "--checkpoint-interval",
-            "1 s"
-        }));
+        VelibStreamJob.build(
+                env,
+                JobConfiguration.fromArgs(TestKafka.jobReading(RAW_TOPIC, "it-" + RUN)
+                        .with("--kafka-stop-at-latest")
+                        .writingTo(STATS_TOPIC, ALERTS_TOPIC, DEADLETTER_TOPIC, "it-" + RUN)
+                        .with("--checkpoint-interval", "1 s")
+                        .toArray()));
         env.execute("kafka pipeline");
 
         List<AreaStats> expected = List.of(
@@ -188,7 +141,7 @@ class KafkaPipelineITCase {
                         0,
                         0,
                         0));
-        List<ConsumerRecord<byte[], byte[]>> statsRecords = readCommitted(STATS_TOPIC, expected.size());
+        List<ConsumerRecord<byte[], byte[]>> statsRecords = TestKafka.readCommitted(STATS_TOPIC, expected.size());
         ObjectMapper json = JsonCodec.newMapper();
         List<AreaStats> stats = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : statsRecords) {
@@ -200,42 +153,15 @@ class KafkaPipelineITCase {
         }
         assertThat(stats).containsExactlyInAnyOrderElementsOf(expected);
 
-        List<ConsumerRecord<byte[], byte[]>> deadLetters = readCommitted(DEADLETTER_TOPIC, 1);
-        DeadLetter deadLetter = json.readValue(deadLetters.get(0).value(), DeadLetter.class);
+        DeadLetter deadLetter =
+                TestKafka.readCommitted(DEADLETTER_TOPIC, 1, DeadLetter.class).get(0);
         assertThat(deadLetter.source()).isEqualTo("kafka " + RAW_TOPIC + "-0@3");
         assertThat(deadLetter.payload()).isEqualTo("this is not JSON");
     }
 
-    /** Reads until {@code expected} records arrived, then a little longer to catch any extra (a duplicate). */
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int expected) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            long settleUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                if (records.size() >= expected && settleUntil == Long.MAX_VALUE) {
-                    settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-        }
-        assertThat(records).as("committed records of %s", topic).hasSize(expected);
-        return records;
-    }
-
     private static void send(KafkaProducer<String, String> producer, long secondsAfterT0, String key, String value)
             throws Exception {
-        producer.send(new ProducerRecord<>(
-                        RAW_TOPIC, null, T0.plusSeconds(secondsAfterT0).toEpochMilli(), key, value))
-                .get(30, TimeUnit.SECONDS);
+        TestKafka.send(producer, RAW_TOPIC, null, T0.plusSeconds(secondsAfterT0), key, value);
     }
 
     /** A station entry as Vélib' writes it (what existing Python producers put on the raw topic). */
