@@ -183,8 +183,9 @@ final class StationJudgement {
     }
 
     /**
-     * A fall from the earliest of the largest counts within {@code suddenDropWithin}: the largest fall, and if any
-     * fall in the window is large enough, that one is ({@link StationMemory} says why).
+     * Measures the fall from the earliest of the largest counts within {@code suddenDropWithin}: it is the largest
+     * fall, and when a fall from any count in the window is large enough, so is this one ({@link StationMemory}
+     * says why). So {@code since} is that count's time, as when every count was scanned.
      */
     private void judgeSuddenDrop(StationObservation observation, StationMemory station, Collector<StationAlert> out)
             throws Exception {

@@ -37,9 +37,12 @@ class StationMemoryTest {
         for (int station = 0; station < 2_000; station++) {
             List<StationMemory.Count> counts = new ArrayList<>();
             StationMemory memory = StationMemory.empty();
-            Instant now = Instant.parse("2026-12-03T08:00:00.123456789Z");
+            // Most feeds give whole seconds (counts stored one long each); a fallback time may have nanoseconds.
+            boolean wholeSeconds = station % 2 == 0;
+            Instant now = Instant.parse(wholeSeconds ? "2026-12-03T08:00:00Z" : "2026-12-03T08:00:00.123456789Z");
             for (int observation = 0; observation < 60; observation++) {
-                now = now.plus(Duration.ofMillis(1 + random.nextInt(random.nextBoolean() ? 120_000 : 600_000)));
+                long step = 1 + random.nextInt(random.nextBoolean() ? 120_000 : 600_000);
+                now = now.plus(wholeSeconds ? Duration.ofSeconds(step / 1000 + 1) : Duration.ofMillis(step));
                 int bikes = random.nextInt(random.nextBoolean() ? 4 : 40);
                 StationMemory.Count expected = dropFromByScan(counts, now, bikes);
 
@@ -75,6 +78,29 @@ class StationMemoryTest {
         assertThat(restored.fullSince()).isNull();
         assertThat(restored.isOpen(AlertType.SUDDEN_DROP)).isTrue();
         assertThat(restored.isOpen(AlertType.OFFLINE)).isFalse();
-        assertThat(restored.toStored()).as("no counts: only the header").hasSize(5);
+        assertThat(restored.toStored()).as("flags and the run's start").hasSize(3);
+    }
+
+    @Test
+    void countsOfWholeSecondsTakeOneLongEachAndOthersTwo() {
+        StationMemory memory = StationMemory.empty();
+        Instant start = Instant.parse("2026-12-03T08:00:00Z");
+        for (int minute = 0; minute < 16; minute++) {
+            memory.addCount(start.plusSeconds(60L * minute), 7);
+        }
+        assertThat(memory.toStored()).as("flags, first second, 16 counts").hasSize(18);
+        assertThat(StationMemory.of(memory.toStored()).toStored()).isEqualTo(memory.toStored());
+
+        memory.addCount(start.plusSeconds(3600).plusNanos(1), 7);
+        StationMemory restored = StationMemory.of(memory.toStored());
+        assertThat(memory.toStored())
+                .as("flags, first second, 17 counts of two longs")
+                .hasSize(36);
+        restored.forgetCountsBefore(start.plusSeconds(3600));
+        assertThat(restored.largestCount())
+                .isEqualTo(new StationMemory.Count(start.plusSeconds(3600).plusNanos(1), 7));
+        assertThat(StationMemory.empty().toStored())
+                .as("a station with nothing to remember")
+                .hasSize(1);
     }
 }
