@@ -95,6 +95,9 @@ public class StationAlertDetector extends KeyedProcessFunction<String, StationOb
         }
     }
 
-    /** The number of bikes an observation showed (a type of the savepoints' state: keep its name). */
+    /**
+     * The number of bikes an observation showed: the element type of the {@code recent-bikes} state of savepoints
+     * before issue 14, read once per station by {@link StationJudgementBeforeIssue14} (keep its name and fields).
+     */
     public record BikeCount(Instant at, int bikes) {}
 }

@@ -8,17 +8,14 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 import org.velibstream.gbfs.StationStatus;
-import org.velibstream.job.alerts.StationAlertDetector.BikeCount;
 import org.velibstream.job.model.ImpossibleCounts;
 import org.velibstream.job.model.StationObservation;
 
@@ -60,23 +57,21 @@ final class StationJudgement {
 
     private final AlertThresholds thresholds;
 
+    /** The open alerts, read only to resolve one: {@link StationMemory} says which are open. */
     private final MapState<AlertType, StationAlert> openAlerts;
-    /** When the current run of 0 bikes started; empty when the station is not in such a run. */
-    private final ValueState<Instant> emptySince;
-    /** When the current run of 0 docks started; empty when the station is not in such a run. */
-    private final ValueState<Instant> fullSince;
-    /** Bikes of the installed station's observations within the last {@code suddenDropWithin}, oldest first. */
-    private final ListState<BikeCount> recentBikes;
+    /** Everything else the station's judgement needs, in one value: one read and one write per observation. */
+    private final ValueState<long[]> memory;
+
+    private final StationJudgementBeforeIssue14 beforeIssue14;
 
     private StationJudgement(AlertThresholds thresholds, RuntimeContext runtimeContext) {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         // The state names are those of the detector's savepoints: never rename them.
         openAlerts = runtimeContext.getMapState(new MapStateDescriptor<>(
                 "open-alerts", TypeInformation.of(AlertType.class), TypeInformation.of(StationAlert.class)));
-        emptySince = runtimeContext.getState(new ValueStateDescriptor<>("empty-since", Types.INSTANT));
-        fullSince = runtimeContext.getState(new ValueStateDescriptor<>("full-since", Types.INSTANT));
-        recentBikes = runtimeContext.getListState(
-                new ListStateDescriptor<>("recent-bikes", TypeInformation.of(BikeCount.class)));
+        memory = runtimeContext.getState(
+                new ValueStateDescriptor<>("station-memory", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        beforeIssue14 = new StationJudgementBeforeIssue14(runtimeContext);
     }
 
     /** Binds to the keyed state of the detector that owns {@code runtimeContext}. */
@@ -85,11 +80,20 @@ final class StationJudgement {
     }
 
     void judge(StationObservation observation, Collector<StationAlert> out) throws Exception {
+        long[] stored = memory.value();
+        StationMemory station = stored != null ? StationMemory.of(stored) : beforeIssue14.convert(openAlerts.keys());
+        judge(observation, station, out);
+        memory.update(station.toStored());
+    }
+
+    private void judge(StationObservation observation, StationMemory station, Collector<StationAlert> out)
+            throws Exception {
         StationStatus status = observation.status();
         Instant now = observation.observedAt();
 
         boolean offline = !status.installed() || !status.renting();
         update(
+                station,
                 AlertType.OFFLINE,
                 offline ? now : null,
                 observation,
@@ -99,45 +103,48 @@ final class StationJudgement {
         // Impossible counts say nothing about bikes or docks: they are reported as INCONSISTENT only.
         boolean countsPossible = !ImpossibleCounts.in(observation);
         if (countsPossible) {
-            judgeEmptyAndFull(observation, out);
+            judgeEmptyAndFull(observation, station, out);
         }
-        judgeStale(observation, out);
+        judgeStale(observation, station, out);
         if (countsPossible && status.installed()) {
-            judgeSuddenDrop(observation, out);
+            judgeSuddenDrop(observation, station, out);
         }
-        judgeInconsistent(observation, out);
+        judgeInconsistent(observation, station, out);
     }
 
-    private void judgeEmptyAndFull(StationObservation observation, Collector<StationAlert> out) throws Exception {
+    private void judgeEmptyAndFull(StationObservation observation, StationMemory station, Collector<StationAlert> out)
+            throws Exception {
         StationStatus status = observation.status();
         Instant now = observation.observedAt();
+        Instant emptySince = runStart(
+                station.emptySince(), status.installed() && status.renting() && status.bikesAvailable() == 0, now);
+        station.setEmptySince(emptySince);
+        Instant fullSince = runStart(
+                station.fullSince(), status.installed() && status.returning() && status.docksAvailable() == 0, now);
+        station.setFullSince(fullSince);
         update(
+                station,
                 AlertType.EMPTY,
-                thresholdMet(
-                        emptySince,
-                        status.installed() && status.renting() && status.bikesAvailable() == 0,
-                        thresholds.empty(),
-                        now),
+                thresholdMet(emptySince, thresholds.empty(), now),
                 status.bikesAvailable() > 0,
                 observation,
                 () -> "bikes available: " + status.bikesAvailable(),
                 out);
         update(
+                station,
                 AlertType.FULL,
-                thresholdMet(
-                        fullSince,
-                        status.installed() && status.returning() && status.docksAvailable() == 0,
-                        thresholds.full(),
-                        now),
+                thresholdMet(fullSince, thresholds.full(), now),
                 status.docksAvailable() > 0,
                 observation,
                 () -> "docks available: " + status.docksAvailable(),
                 out);
     }
 
-    private void judgeInconsistent(StationObservation observation, Collector<StationAlert> out) throws Exception {
+    private void judgeInconsistent(StationObservation observation, StationMemory station, Collector<StationAlert> out)
+            throws Exception {
         List<String> inconsistencies = inconsistenciesOf(observation);
         update(
+                station,
                 AlertType.INCONSISTENT,
                 inconsistencies.isEmpty() ? null : observation.observedAt(),
                 observation,
@@ -145,26 +152,20 @@ final class StationJudgement {
                 out);
     }
 
-    /**
-     * Tracks a run of observations showing a condition, in {@code runStart}. Returns the run's start once the run
-     * has lasted {@code threshold} by {@code now}, else null.
-     */
+    /** The start of a run of observations showing a condition that {@code holds} now or not; null when none. */
     @Nullable
-    private static Instant thresholdMet(ValueState<Instant> runStart, boolean holds, Duration threshold, Instant now)
-            throws Exception {
-        if (!holds) {
-            runStart.clear();
-            return null;
-        }
-        Instant start = runStart.value();
-        if (start == null) {
-            start = now;
-            runStart.update(start);
-        }
-        return Duration.between(start, now).compareTo(threshold) >= 0 ? start : null;
+    private static Instant runStart(@Nullable Instant start, boolean holds, Instant now) {
+        return !holds ? null : start != null ? start : now;
     }
 
-    private void judgeStale(StationObservation observation, Collector<StationAlert> out) throws Exception {
+    /** The run's start once the run has lasted {@code threshold} by {@code now}, else null. */
+    @Nullable
+    private static Instant thresholdMet(@Nullable Instant runStart, Duration threshold, Instant now) {
+        return runStart != null && Duration.between(runStart, now).compareTo(threshold) >= 0 ? runStart : null;
+    }
+
+    private void judgeStale(StationObservation observation, StationMemory station, Collector<StationAlert> out)
+            throws Exception {
         Instant lastReported = observation.status().lastReported();
         if (lastReported == null) {
             return;
@@ -173,6 +174,7 @@ final class StationJudgement {
                 observation.feedUpdatedAt() != null ? observation.feedUpdatedAt() : observation.observedAt();
         boolean stale = Duration.between(lastReported, feedUpdatedAt).compareTo(thresholds.stale()) >= 0;
         update(
+                station,
                 AlertType.STALE,
                 stale ? lastReported : null,
                 observation,
@@ -180,31 +182,27 @@ final class StationJudgement {
                 out);
     }
 
-    private void judgeSuddenDrop(StationObservation observation, Collector<StationAlert> out) throws Exception {
+    /**
+     * Measures the fall from the earliest of the largest counts within {@code suddenDropWithin}: it is the largest
+     * fall, and when a fall from any count in the window is large enough, so is this one ({@link StationMemory}
+     * says why). So {@code since} is that count's time, as when every count was scanned.
+     */
+    private void judgeSuddenDrop(StationObservation observation, StationMemory station, Collector<StationAlert> out)
+            throws Exception {
         Instant now = observation.observedAt();
         int bikes = observation.status().bikesAvailable();
-        Instant windowStart = now.minus(thresholds.suddenDropWithin());
+        station.forgetCountsBefore(now.minus(thresholds.suddenDropWithin()));
+        StationMemory.Count largest = station.largestCount();
+        station.addCount(now, bikes);
 
-        List<BikeCount> kept = new ArrayList<>();
-        BikeCount dropFrom = null;
-        for (BikeCount earlier : recentBikes.get()) {
-            if (earlier.at().isBefore(windowStart)) {
-                continue;
-            }
-            kept.add(earlier);
-            boolean isSuddenDrop = earlier.bikes() - bikes >= thresholds.suddenDropFrom(earlier.bikes());
-            if (isSuddenDrop && (dropFrom == null || earlier.bikes() > dropFrom.bikes())) {
-                dropFrom = earlier;
-            }
-        }
-        kept.add(new BikeCount(now, bikes));
-        recentBikes.update(kept);
-
-        BikeCount from = dropFrom;
+        StationMemory.Count from =
+                largest != null && largest.bikes() - bikes >= thresholds.suddenDropFrom(largest.bikes())
+                        ? largest
+                        : null;
         Supplier<String> details = () -> from != null
                 ? "bikes fell from " + from.bikes() + " to " + bikes
                 : "bikes available: " + bikes + ", no sudden drop within " + thresholds.suddenDropWithin();
-        update(AlertType.SUDDEN_DROP, from != null ? from.at() : null, observation, details, out);
+        update(station, AlertType.SUDDEN_DROP, from != null ? from.at() : null, observation, details, out);
     }
 
     private List<String> inconsistenciesOf(StationObservation observation) {
@@ -219,22 +217,24 @@ final class StationJudgement {
 
     /** Opens the alert of {@code type} since {@code openSince} when that is not null, else resolves it. */
     private void update(
+            StationMemory station,
             AlertType type,
             @Nullable Instant openSince,
             StationObservation observation,
             Supplier<String> details,
             Collector<StationAlert> out)
             throws Exception {
-        update(type, openSince, openSince == null, observation, details, out);
+        update(station, type, openSince, openSince == null, observation, details, out);
     }
 
     /**
      * Opens the alert of {@code type} since {@code openSince} when that is not null and it is not open yet;
      * resolves an open one when {@code resolves}. {@code details} is built only for an alert that is emitted: most
      * observations change no alert, and the profile of the Kafka benchmark showed this operator's per-observation
-     * string building among its hot spots.
+     * string building among its hot spots. The open alert itself is read only to resolve it.
      */
     private void update(
+            StationMemory station,
             AlertType type,
             @Nullable Instant openSince,
             boolean resolves,
@@ -242,8 +242,8 @@ final class StationJudgement {
             Supplier<String> details,
             Collector<StationAlert> out)
             throws Exception {
-        StationAlert open = openAlerts.get(type);
-        if (openSince != null && open == null) {
+        boolean isOpen = station.isOpen(type);
+        if (openSince != null && !isOpen) {
             StationAlert opened = new StationAlert(
                     observation.systemId(),
                     observation.stationKey(),
@@ -255,9 +255,12 @@ final class StationJudgement {
                     observation.observedAt(),
                     details.get());
             openAlerts.put(type, opened);
+            station.setOpen(type, true);
             out.collect(opened);
-        } else if (resolves && open != null) {
+        } else if (resolves && isOpen) {
+            StationAlert open = openAlerts.get(type);
             openAlerts.remove(type);
+            station.setOpen(type, false);
             out.collect(open.resolved(observation.observedAt(), details.get()));
         }
     }
@@ -273,8 +276,7 @@ final class StationJudgement {
     /** Forgets the station without a word: its open alerts, runs and recent bike counts. */
     void forget() {
         openAlerts.clear();
-        emptySince.clear();
-        fullSince.clear();
-        recentBikes.clear();
+        memory.clear();
+        beforeIssue14.clear();
     }
 }
