@@ -16,8 +16,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Forwards every observation of one bike-share system and adds a tombstone ({@link StationObservation#removed()})
- * for each station that was in one feed document and is missing from the next. Key the stream by
- * {@link StationObservation#systemId()}.
+ * for each station that was in one feed document and is missing from the next. Reads what
+ * {@link AnnounceFeedDocuments} makes of the observations of whole documents, keyed by {@link TrackerInput#key()}:
+ * each key, a {@link SystemBucket}, tracks its share of one system's stations.
  *
  * <p><b>Where a document ends.</b> All observations of one feed document must share {@code observedAt}: the
  * document's {@code last_updated}, or, read back from Kafka, a record timestamp the producer set to it (records of
@@ -36,19 +37,40 @@ import org.apache.flink.util.Collector;
  *
  * <p><b>What is left behind.</b> The stations of the last closed document stay in state while the system's feed
  * goes on. A system that sends no document for {@link IdleKeyCleanup#RETENTION} (no longer configured, or its feed
- * dead) is forgotten silently: no tombstones, since its stations' state downstream is forgotten likewise, and a
- * document after that starts from nothing.
+ * dead) is forgotten silently, bucket by bucket, each a day after its last observation: no tombstones, since its
+ * stations' state downstream is forgotten likewise, and a document after that starts from nothing.
  *
  * <p>Tombstones carry the station's last observation (so its area and capacity), with {@code observedAt}
  * set to the first document the station is missing from.
  *
- * <p>Keying by system puts a whole system on one subtask: a document must be compared as a whole. For Vélib'
- * (about 1,500 stations a minute) that is light work; the operators after it spread out again by their own keys.
+ * <p><b>Why buckets of stations, not whole systems.</b> Keyed by system, one Vélib'-sized system used one slot here
+ * however many the job had. Whether a station is missing from a document concerns that station alone, so the
+ * comparison splits by station: each bucket compares its stations of one document with its stations of the last
+ * closed one, and gives exactly the tombstones the whole-system comparison gave for them, at the same times. What a
+ * bucket cannot see alone is a document holding none of its stations (they were all removed): that is what the
+ * announcements are for. A bucket opens a document at its first announcement or observation of it (a timer at its
+ * time, registered again at no cost), so it closes every document the system's tracker closed, including documents
+ * with nothing for it. An announcement is late exactly when the observation that follows it is ({@link
+ * AnnounceFeedDocuments}); a late one is dropped without a count: it is no observation. The other way considered,
+ * one roster per system with the forwarding spread out, still compares each document on one subtask, so keeps a
+ * key as big as a system; it was not taken.
+ *
+ * <p>The price: {@link SystemBucket#BUCKETS} announcements per document, and up to that many keys (each with its
+ * cleanup timer) per system. A bucket left with no station and no open document cancels its cleanup: it holds
+ * nothing. Only an announcement that its document is late is ignored, so a document late for some buckets only
+ * (observations of one document spread over several input channels, which one whole-document source does not do)
+ * is tracked by those that saw it in time, as the whole-system tracker tracked whatever part of it came in time.
+ *
+ * <p>Upgrades: the key was the system id under uid {@code feed-removal-tracker}; Flink cannot restore keyed state
+ * into another key type, so this operator has a new uid and the old state is dropped ({@code docs/operations.md}).
  */
-public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObservation, StationObservation> {
+public class FeedRemovalTracker extends KeyedProcessFunction<SystemBucket, TrackerInput, StationObservation> {
 
     public static final String NAME = "Track stations removed from the feed";
-    public static final String UID = "feed-removal-tracker";
+    /** New with the key {@link SystemBucket}; until then {@code feed-removal-tracker}, keyed by system. */
+    public static final String UID = "feed-removal-tracker-by-bucket";
+
+    public static final TypeInformation<SystemBucket> KEY_TYPE = TypeInformation.of(SystemBucket.class);
     public static final String LATE_OBSERVATIONS_METRIC = "lateObservations";
     public static final String TOMBSTONES_METRIC = "tombstones";
 
@@ -58,7 +80,7 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
     private transient MapState<String, StationObservation> presentStations;
     /** Observations of documents not closed yet, held until their document's time. */
     private transient PendingObservations openDocuments;
-    /** Forgets a system that has sent no document for a day. */
+    /** Forgets a bucket whose stations have not been in a document for a day. */
     private transient IdleKeyCleanup cleanup;
 
     private transient Counter lateObservations;
@@ -76,8 +98,16 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
     }
 
     @Override
-    public void processElement(StationObservation observation, Context context, Collector<StationObservation> out)
+    public void processElement(TrackerInput input, Context context, Collector<StationObservation> out)
             throws Exception {
+        StationObservation observation = input.observation();
+        if (observation == null) {
+            long documentAt = input.documentAt().toEpochMilli();
+            if (documentAt > context.timerService().currentWatermark()) {
+                context.timerService().registerEventTimeTimer(documentAt);
+            }
+            return;
+        }
         out.collect(observation);
         if (observation.removed()) {
             return;
@@ -111,6 +141,12 @@ public class FeedRemovalTracker extends KeyedProcessFunction<String, StationObse
             tombstones.inc();
             presentStations.remove(stationKey);
         }
-        presentStations.putAll(document);
+        if (!document.isEmpty()) {
+            // Even an empty putAll would store an empty map for the key on the heap backend.
+            presentStations.putAll(document);
+        } else if (openDocuments.isEmpty()) {
+            // A document without this bucket's stations removed them all: the bucket holds nothing any more.
+            cleanup.cancel(context.timerService());
+        }
     }
 }
