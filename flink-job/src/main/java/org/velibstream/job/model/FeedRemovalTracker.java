@@ -15,7 +15,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Forwards every observation of one bike-share system and adds a tombstone ({@link StationObservation#removed()})
+ * Forwards every observation of whole feed documents and adds a tombstone ({@link StationObservation#removed()})
  * for each station that was in one feed document and is missing from the next. Reads what
  * {@link AnnounceFeedDocuments} makes of the observations of whole documents, keyed by {@link TrackerInput#key()}:
  * each key, a {@link SystemBucket}, tracks its share of one system's stations.
@@ -25,7 +25,8 @@ import org.apache.flink.util.Collector;
  * one document stamped at different times would each look like a document of their own). The document
  * of time {@code t} is complete when the watermark reaches {@code t}: the watermark is the promise that nothing at
  * or before {@code t} is still to come, so an event-time timer at {@code t} closes it. This needs no end marker in
- * the stream (which would force a union type on every upstream operator), stays correct when observations of two
+ * the stream from the sources (which would force a union type on every operator up to them; the announcements are
+ * no end marker: they only open a document, and the operator just before makes them), stays correct when observations of two
  * documents interleave, and gives the same tombstones on a replay and after a restore, because the documents
  * still open are checkpointed state and timers. The cost is latency: a document closes when the watermark passes
  * it, typically when the next poll arrives.
@@ -56,7 +57,9 @@ import org.apache.flink.util.Collector;
  * key as big as a system; it was not taken.
  *
  * <p>The price: {@link SystemBucket#BUCKETS} announcements per document, and up to that many keys (each with its
- * cleanup timer) per system. A bucket left with no station and no open document cancels its cleanup: it holds
+ * cleanup timer) per system; {@link SystemBucket#BUCKETS} says why 32. Announcing a document only to the buckets it
+ * holds no station of would cost a large system nothing, but needs the document's end, so an operator that flushes
+ * before it forwards a watermark or a checkpoint barrier; not done yet. A bucket left with no station and no open document cancels its cleanup: it holds
  * nothing. Only an announcement that its document is late is ignored, so a document late for some buckets only
  * (observations of one document spread over several input channels, which one whole-document source does not do)
  * is tracked by those that saw it in time, as the whole-system tracker tracked whatever part of it came in time.
