@@ -8,11 +8,13 @@ import org.velibstream.job.alerts.StationAlertDetector;
 import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.RouteFeedItems;
+import org.velibstream.job.model.AnnounceFeedDocuments;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.FeedRemovalTracker;
 import org.velibstream.job.model.LateObservationToDeadLetter;
 import org.velibstream.job.model.LateObservationToDeadLetter.RejectedBy;
 import org.velibstream.job.model.StationObservation;
+import org.velibstream.job.model.TrackerInput;
 import org.velibstream.job.settings.PipelineSettings;
 import org.velibstream.job.stations.AreaPlacement;
 import org.velibstream.job.stations.AssignArea;
@@ -22,7 +24,7 @@ import org.velibstream.job.stats.AreaStatsFunction;
 import org.velibstream.job.stats.StatsArea;
 
 /**
- * The job's dataflow, top to bottom: what the sources read → route → removal tracking → areas → statistics and
+ * The job's dataflow, top to bottom: what the sources read → route → removal tracking (by buckets of stations) → areas → statistics and
  * alerts; polled feeds' health → feed alerts, with the station alerts. It knows no source and no sink: the job attaches
  * them ({@code io.InputSources}, {@code io.OutputSinks}), and tests feed it from {@code env.fromData(...)} and collect
  * the three result streams instead.
@@ -46,7 +48,10 @@ public final class VelibPipeline {
                 feed.process(new RouteFeedItems()).name(RouteFeedItems.NAME).uid(RouteFeedItems.UID);
 
         DataStream<StationObservation> withRemovals = snapshots
-                .keyBy(StationObservation::systemId)
+                .process(new AnnounceFeedDocuments())
+                .name(AnnounceFeedDocuments.NAME)
+                .uid(AnnounceFeedDocuments.UID)
+                .keyBy(TrackerInput::key, FeedRemovalTracker.KEY_TYPE)
                 .process(new FeedRemovalTracker())
                 .name(FeedRemovalTracker.NAME)
                 .uid(FeedRemovalTracker.UID);

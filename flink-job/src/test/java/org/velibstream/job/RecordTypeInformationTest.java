@@ -27,6 +27,8 @@ import org.velibstream.job.alerts.StationAlertDetector;
 import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
+import org.velibstream.job.model.SystemBucket;
+import org.velibstream.job.model.TrackerInput;
 import org.velibstream.job.stations.PlacedArea;
 import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.stats.StatsArea;
@@ -59,7 +61,9 @@ class RecordTypeInformationTest {
                 StationAlertDetector.BikeCount.class,
                 FeedHealthDetector.FailureStreak.class,
                 FeedHealth.class,
-                PendingObservations.StationAt.class
+                PendingObservations.StationAt.class,
+                SystemBucket.class,
+                TrackerInput.class
             })
     void everyRecordInTheStreamOrInStateIsAPojoWithoutGenericType(Class<?> recordClass) {
         TypeInformation<?> type = TypeInformation.of(recordClass);
