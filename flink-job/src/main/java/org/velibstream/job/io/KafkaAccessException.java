@@ -7,6 +7,10 @@ package org.velibstream.job.io;
  */
 public final class KafkaAccessException extends Exception {
 
+    KafkaAccessException(String message) {
+        super(message);
+    }
+
     KafkaAccessException(String message, Throwable cause) {
         super(message, cause);
     }

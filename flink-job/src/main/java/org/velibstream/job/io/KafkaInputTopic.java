@@ -17,13 +17,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.RawStationRecordDeserializer;
 import org.velibstream.job.settings.KafkaSettings;
+import org.velibstream.sink.kafka.KafkaTopics;
 
 /**
  * The raw topic the job reads ({@code --source kafka|both}), made sure of on the client before the job is submitted.
@@ -117,25 +117,21 @@ public final class KafkaInputTopic {
                 return existing.getAsInt();
             }
             try {
-                admin.createTopics(List.of(new NewTopic(topic, kafka.topicPartitions(), kafka.topicReplication())))
-                        .all()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                LOG.info(
-                        "Created the input topic {} ({} partitions, replication {}): it did not exist",
-                        topic,
-                        kafka.topicPartitions(),
-                        kafka.topicReplication());
-                return kafka.topicPartitions();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw creationRefused(kafka, e.getCause());
+                if (KafkaTopics.create(
+                        admin, new NewTopic(topic, kafka.topicPartitions(), kafka.topicReplication()), timeout)) {
+                    LOG.info(
+                            "Created the input topic {} ({} partitions, replication {}): it did not exist",
+                            topic,
+                            kafka.topicPartitions(),
+                            kafka.topicReplication());
+                    return kafka.topicPartitions();
                 }
                 // A producer (or another job) created it since it was described: read what it was created with.
                 return partitions(admin, kafka, timeout)
-                        .orElseThrow(() -> new KafkaAccessException(
-                                "Kafka at " + kafka.bootstrap() + " says the topic " + topic
-                                        + " exists, yet does not describe it: retry the submission.",
-                                e.getCause()));
+                        .orElseThrow(() -> new KafkaAccessException("Kafka at " + kafka.bootstrap() + " says the topic "
+                                + topic + " exists, yet does not describe it: retry the submission."));
+            } catch (ExecutionException e) {
+                throw creationRefused(kafka, e.getCause());
             } catch (TimeoutException e) {
                 throw noAnswer(kafka, timeout, e);
             }

@@ -37,22 +37,32 @@ public final class KafkaTopics {
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, partitions, replication))
                     .toList();
-            for (var entry : admin.createTopics(missing).values().entrySet()) {
-                try {
-                    entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    LOG.info(
-                            "Created topic {} ({} partitions, replication {})",
-                            entry.getKey(),
-                            partitions,
-                            replication);
-                } catch (ExecutionException e) {
-                    // Another job instance may have created it since we listed the topics.
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
+            for (NewTopic topic : missing) {
+                if (create(admin, topic, timeout)) {
+                    LOG.info("Created topic {} ({} partitions, replication {})", topic.name(), partitions, replication);
                 }
             }
             return missing.stream().map(NewTopic::name).toList();
+        }
+    }
+
+    /**
+     * Creates {@code topic}, found missing a moment ago.
+     *
+     * @return true when this call created it; false when it exists (another client, a producer or another job
+     *     instance, created it since it was found missing)
+     * @throws ExecutionException with Kafka's reason in its cause when Kafka refused to create it
+     */
+    public static boolean create(Admin admin, NewTopic topic, Duration timeout)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        try {
+            admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return false;
+            }
+            throw e;
         }
     }
 }
