@@ -18,7 +18,7 @@ import org.velibstream.gbfs.StationStatus;
  * <p>Not impossible:
  * <ul>
  *   <li><b>Counts above the capacity.</b> The capacity comes from another feed or from a table, and is the number
- *       that goes stale. Measured on the recordings of {@code /work/shared/data}: bikes + docks exceed the same
+ *       that goes stale. Measured on the recordings of {@code ../shared/data}: bikes + docks exceed the same
  *       moment's capacity on 7 of 1425 Vélib' stations (2022) and 13 of 1473 (2024), by 1 to 24 (bikes parked in
  *       overflow: 38 bikes, 0 docks at a 25-dock station), and on 3,144 of 190,380 Bay Wheels entries (122 of its
  *       500 stations, by 1 to 5). More free docks than the capacity never happens with the same moment's capacity
