@@ -1,8 +1,10 @@
 package org.velibstream.job.ingest;
 
 import java.time.Instant;
+import java.util.Objects;
 import javax.annotation.Nullable;
 import org.apache.flink.util.Collector;
+import org.velibstream.gbfs.GbfsDecodingException;
 import org.velibstream.gbfs.GbfsFeedHeader;
 import org.velibstream.gbfs.Rejection;
 import org.velibstream.gbfs.StationInformation;
@@ -100,6 +102,16 @@ final class FeedItemCollector {
         public void onRejected(Rejection rejection) {
             if (clockAhead == null) {
                 rejected(rejection, receivedAt);
+            }
+        }
+
+        /**
+         * The payload could not be decoded: one dead letter with the reason, unless it is one already for its time
+         * (one payload, one dead letter). For the listeners of {@link #statusesNotAhead}, which hold the payload.
+         */
+        void decodingFailed(GbfsDecodingException e) {
+            if (clockAhead == null) {
+                rejectedDocument(e.getMessage(), Objects.requireNonNull(payload, "payload"), receivedAt);
             }
         }
 

@@ -93,8 +93,7 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
         }
     }
 
-    private void decodeStatuses(PolledResponse response, GbfsEndpointId endpoint, FeedItemCollector items)
-            throws GbfsDecodingException {
+    private void decodeStatuses(PolledResponse response, GbfsEndpointId endpoint, FeedItemCollector items) {
         Instant fetchedAt = response.fetchedAt();
         FeedItemCollector.StatusListener statuses =
                 items.statusesNotAhead(response.body(), fetchedAt, fetchedAt, maxClockSkew);
@@ -103,11 +102,7 @@ public final class GbfsResponseDeserializer implements HttpResponseDeserializer<
                     .getOrDefault(endpoint.systemId(), statusDecoder)
                     .decodeDocument(response.body(), statuses);
         } catch (GbfsDecodingException e) {
-            if (statuses.clockAhead() == null) {
-                clockAheadByEndpoint.remove(response.endpointId());
-                throw e;
-            }
-            // Refused for its time already, and one payload is one dead letter.
+            statuses.decodingFailed(e);
         }
         if (statuses.clockAhead() != null) {
             clockAheadByEndpoint.put(response.endpointId(), statuses.clockAhead());

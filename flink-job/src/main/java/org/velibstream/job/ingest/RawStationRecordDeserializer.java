@@ -61,9 +61,7 @@ public final class RawStationRecordDeserializer implements KafkaRecordDeserializ
         try {
             decoder.decode(payload, statuses);
         } catch (GbfsDecodingException e) {
-            if (statuses.clockAhead() == null) { // else refused for its time already: one payload, one dead letter
-                items.rejectedDocument(e.getMessage(), payload, receivedAt);
-            }
+            statuses.decodingFailed(e);
         }
     }
 
