@@ -39,6 +39,9 @@ class ScaleHarnessITCase {
                     .as("systems whose documents reached a statistics row")
                     .isEqualTo(3);
             assertThat(run.freshness().lagSeconds(99)).isPositive();
+            assertThat(run.freshness().closingLagsMillis())
+                    .as("windows whose closing document was polled in the measured cycles")
+                    .isNotEmpty();
             assertThat(run.statsRows()).isPositive();
             assertThat(run.deadLetters())
                     .as("dead letters of a healthy simulation")
