@@ -28,7 +28,7 @@ public final class LocalAlertmanager implements AutoCloseable {
 
     private final Path work;
     private final Path config;
-    private final int port = Integer.getInteger("velib.it.alertmanager.port", 29093);
+    private final int port = Integer.getInteger("velib.it.alertmanager.port", 30193);
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
