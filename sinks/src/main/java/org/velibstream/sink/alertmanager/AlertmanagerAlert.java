@@ -1,5 +1,6 @@
 package org.velibstream.sink.alertmanager;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
@@ -57,6 +58,8 @@ public record AlertmanagerAlert(
         return new AlertmanagerAlert(labels, annotations, startsAt, Objects.requireNonNull(endsAt, "endsAt"));
     }
 
+    /** Not a field of the checkpointed state: it follows from {@code endsAt}. */
+    @JsonIgnore
     public boolean isOpen() {
         return endsAt == null;
     }
