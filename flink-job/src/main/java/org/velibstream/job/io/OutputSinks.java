@@ -26,7 +26,10 @@ import org.velibstream.sink.jsonl.JsonLinesSink;
 import org.velibstream.sink.kafka.KafkaTopics;
 import org.velibstream.sink.kafka.KeyedJsonSerializationSchema;
 
-/** Sends the job's results where the options say: Kafka topics (exactly-once), JSON-lines files, or stdout. */
+/**
+ * Sends the job's results where the options say: Kafka topics (exactly-once), JSON-lines files, or stdout; and the
+ * alerts to Alertmanager too with {@code --alertmanager-url}.
+ */
 public final class OutputSinks {
 
     private OutputSinks() {}
@@ -66,6 +69,9 @@ public final class OutputSinks {
                             .uid("print-dead-letters");
                 }
             }
+        }
+        if (!output.alertmanagers().isEmpty()) {
+            AlertmanagerOutputs.attach(results.alerts(), output);
         }
         if (output.publishRaw() && polled != null) {
             publishRaw(polled, settings.requireKafka(), exactlyOnce);

@@ -107,6 +107,22 @@ class JobSettingsTest {
                 .isEqualTo(Duration.ofSeconds(10));
     }
 
+    @Test
+    void alertmanagerUrlsAreCheckedAtSubmission() throws Exception {
+        assertThat(settings().output().alertmanagers()).as("none by default").isEmpty();
+        assertThat(settings("--alertmanager-url", "http://127.0.0.1:9093, http://am2:9093")
+                        .output()
+                        .alertmanagers())
+                .extracting(Object::toString)
+                .containsExactly("http://127.0.0.1:9093", "http://am2:9093");
+        assertThat(settings("--alertmanager-refresh", "20 s").output().alertmanagerRefresh())
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> settings("--alertmanager-url", "127.0.0.1:9093"))
+                .hasMessageContaining("--alertmanager-url: '127.0.0.1:9093' is not an http(s) URL with a host");
+        assertThatThrownBy(() -> settings("--alertmanager-refresh", "0 s"))
+                .hasMessageContaining("--alertmanager-refresh must be positive");
+    }
+
     private static JobSettings settings(String... args) throws Exception {
         return JobSettings.from(JobConfiguration.fromArgs(args), NO_SECRETS);
     }

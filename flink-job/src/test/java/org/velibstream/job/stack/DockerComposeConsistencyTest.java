@@ -172,6 +172,29 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
+    void jobPostsItsAlertsToTheAlertmanagerServiceWithTheRoutesExample() {
+        assertThat(option(submitScript, "alertmanager-url")).isEqualTo("http://alertmanager:9093");
+        assertThat(services.path("alertmanager").path("ports").path(0).asText()).isEqualTo("127.0.0.1:9093:9093");
+        assertThat(mountTarget("alertmanager", "monitoring/alertmanager/alertmanager.yml"))
+                .isEqualTo(services.path("alertmanager")
+                        .path("command")
+                        .path(0)
+                        .asText()
+                        .replace("--config.file=", ""));
+    }
+
+    @Test
+    void grafanaHasNoDefaultAdminPassword() {
+        assertThat(services.path("grafana")
+                        .path("environment")
+                        .path("GF_SECURITY_ADMIN_PASSWORD")
+                        .asText())
+                .as("a required variable (${NAME:?message}), never a default")
+                .startsWith("${GRAFANA_ADMIN_PASSWORD:?")
+                .doesNotContain(":-");
+    }
+
+    @Test
     void prometheusScrapesEachFlinkContainerOnTheReportersPort() throws IOException {
         String reporterPort =
                 flinkConfig.path("metrics.reporter.prom.port").asText().split("-")[0];
