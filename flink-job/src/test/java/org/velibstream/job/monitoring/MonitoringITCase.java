@@ -158,7 +158,7 @@ class MonitoringITCase {
         return variables;
     }
 
-    private Process startPrometheus(Path binary) throws IOException {
+    private Process startPrometheus(Path binary) throws IOException, InterruptedException {
         Path config = work.resolve("prometheus.yml");
         Files.writeString(config, """
                 global:
