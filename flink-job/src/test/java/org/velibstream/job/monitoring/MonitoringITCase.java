@@ -210,6 +210,16 @@ class MonitoringITCase {
                     fixture.resolve("station_information.json"),
                     recordings.resolve(name + "_station_information.json"));
         }
+        // A fourth, two minutes after the third and equal to it, moves the watermark past the third: its windows
+        // close and its sudden drop (station 32017, 10 bikes to 0) opens an alert that stays open.
+        String third = Files.readString(recordings.resolve("2024-11-19T0802_station_status.json"));
+        assertThat(third).contains("\"lastUpdatedOther\": 1732003350");
+        Files.writeString(
+                recordings.resolve("2024-11-19T0804_station_status.json"),
+                third.replace("\"lastUpdatedOther\": 1732003350", "\"lastUpdatedOther\": 1732003470"));
+        Files.copy(
+                fixture.resolve("station_information.json"),
+                recordings.resolve("2024-11-19T0804_station_information.json"));
         ReplayServerOptions options = ReplayServerOptions.parse("--snapshots", recordings.toString(), "--step", "3s");
         return GbfsReplayServer.start(
                 new InetSocketAddress("127.0.0.1", 0),
