@@ -24,7 +24,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -36,6 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.velibstream.job.VelibStreamJob;
 import org.velibstream.job.settings.JobConfiguration;
+import org.velibstream.replay.FeedDocument;
+import org.velibstream.replay.GbfsFeeds;
 import org.velibstream.replay.GbfsReplayServer;
 import org.velibstream.replay.ReplayServerOptions;
 
@@ -69,6 +74,12 @@ class MonitoringITCase {
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(2)
                     .build());
+
+    /** How far apart the replay shows the snapshots, in its own time. */
+    private static final Duration STEP = Duration.ofSeconds(3);
+
+    /** Set once the job is built: discovery's reads show the first snapshot and move nothing. */
+    private final AtomicBoolean jobPolls = new AtomicBoolean();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -119,6 +130,7 @@ class MonitoringITCase {
                 "--checkpoint-interval", "1 s",
                 "--parallelism", "2"
             }));
+            jobPolls.set(true);
             JobClient job = env.executeAsync(VelibStreamJob.JOB_NAME);
             try {
                 Instant deadline = Instant.now().plusSeconds(75);
@@ -220,11 +232,33 @@ class MonitoringITCase {
         Files.copy(
                 fixture.resolve("station_information.json"),
                 recordings.resolve("2024-11-19T0804_station_information.json"));
-        ReplayServerOptions options = ReplayServerOptions.parse("--snapshots", recordings.toString(), "--step", "3s");
+        ReplayServerOptions options =
+                ReplayServerOptions.parse("--snapshots", recordings.toString(), "--step", STEP.toSeconds() + "s");
+        Instant start = Instant.now();
         return GbfsReplayServer.start(
                 new InetSocketAddress("127.0.0.1", 0),
-                GbfsReplayServer.feeds(options, Instant.now()),
+                List.of(new OneSnapshotPerStatusPoll(
+                        GbfsReplayServer.feeds(options, start).get(0), start, jobPolls, new AtomicInteger())),
                 Clock.systemUTC());
+    }
+
+    /**
+     * The replay moved on by the job's polls, not by the clock (as in HttpPollingJobITCase): each poll of
+     * station_status shows the next snapshot, so a slowly starting job on a loaded machine still sees each one.
+     */
+    private record OneSnapshotPerStatusPoll(
+            GbfsFeeds replay, Instant start, AtomicBoolean jobPolls, AtomicInteger statusPolls) implements GbfsFeeds {
+
+        @Override
+        public Optional<FeedDocument> feed(String name, Instant now) {
+            int shown = 0;
+            if (jobPolls.get()) {
+                shown = name.equals(STATION_STATUS)
+                        ? statusPolls.getAndIncrement()
+                        : Math.max(0, statusPolls.get() - 1);
+            }
+            return replay.feed(name, start.plus(STEP.multipliedBy(shown)));
+        }
     }
 
     private static CqlSession cassandra() {
