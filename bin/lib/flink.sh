@@ -6,8 +6,12 @@ FLINK_CONF="$VELIB_HOME/flink-conf"
 FLINK_WORK="$VELIB_WORK/flink"
 FLINK_REST_PORT="${FLINK_REST_PORT:-8081}"
 FLINK_RPC_PORT="${FLINK_RPC_PORT:-6123}"
-# Flink's Prometheus reporter cannot bind to loopback only, so on this machine it is off unless asked for.
-FLINK_PROMETHEUS_PORTS="${FLINK_PROMETHEUS_PORTS:-}"
+# The Prometheus endpoints (JobManager: first free port of the range, TaskManager: the next one), on
+# FLINK_PROMETHEUS_HOST only. Flink's own reporter listens on every interface and takes no address, so the local
+# stack uses flink-metrics-loopback's reporter (same metrics, one address); "off" turns the reporter off.
+FLINK_PROMETHEUS_PORTS="${FLINK_PROMETHEUS_PORTS:-9249-9250}"
+FLINK_PROMETHEUS_HOST="${FLINK_PROMETHEUS_HOST:-127.0.0.1}"
+FLINK_METRICS_JAR="$VELIB_HOME/flink-metrics-loopback/target/flink-metrics-loopback.jar"
 # The TaskManager's process memory instead of config.yaml's, e.g. 6g for 150,000 stations (docs/benchmarks.md).
 FLINK_TASKMANAGER_MEMORY="${FLINK_TASKMANAGER_MEMORY:-}"
 
@@ -23,11 +27,26 @@ flink_local_overrides() {
     if [[ -n "$FLINK_TASKMANAGER_MEMORY" ]]; then
         printf '%s\n' -D "taskmanager.memory.process.size=$FLINK_TASKMANAGER_MEMORY"
     fi
-    if [[ -n "$FLINK_PROMETHEUS_PORTS" ]]; then
-        printf '%s\n' -D "metrics.reporter.prom.port=$FLINK_PROMETHEUS_PORTS"
+    if flink_prometheus_on; then
+        printf '%s\n' \
+            -D "metrics.reporter.prom.factory.class=org.velibstream.metrics.LoopbackPrometheusReporterFactory" \
+            -D "metrics.reporter.prom.host=$FLINK_PROMETHEUS_HOST" \
+            -D "metrics.reporter.prom.port=$FLINK_PROMETHEUS_PORTS"
     else
         printf '%s\n' -D "metrics.reporters=none"
     fi
+}
+
+flink_prometheus_on() { [[ -n "$FLINK_PROMETHEUS_PORTS" && "$FLINK_PROMETHEUS_PORTS" != off ]]; }
+
+# flink_metrics_jar: the path of the loopback reporter's jar, built (that module alone, tests skipped) when missing.
+flink_metrics_jar() {
+    if [[ ! -f "$FLINK_METRICS_JAR" ]]; then
+        log "building the loopback Prometheus reporter (mvn package -pl flink-metrics-loopback)"
+        mvn -B -q -f "$VELIB_HOME/pom.xml" -pl flink-metrics-loopback -DskipTests package >&2 \
+            || die "could not build $FLINK_METRICS_JAR"
+    fi
+    echo "$FLINK_METRICS_JAR"
 }
 
 # The JDK module flags every Flink JVM needs, one a line: env.java.opts.all of flink-conf/config.yaml, which the

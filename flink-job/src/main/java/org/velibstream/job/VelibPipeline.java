@@ -8,6 +8,8 @@ import org.velibstream.job.alerts.StationAlertDetector;
 import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.ingest.FeedItem;
 import org.velibstream.job.ingest.RouteFeedItems;
+import org.velibstream.job.metrics.CountAlerts;
+import org.velibstream.job.metrics.CountDeadLetters;
 import org.velibstream.job.model.AnnounceFeedDocuments;
 import org.velibstream.job.model.DeadLetter;
 import org.velibstream.job.model.FeedRemovalTracker;
@@ -92,7 +94,11 @@ public final class VelibPipeline {
                 .process(new FeedHealthDetector(settings.feedDownAfter()))
                 .name(FeedHealthDetector.NAME)
                 .uid(FeedHealthDetector.UID);
-        DataStream<StationAlert> alerts = stationAlerts.union(feedAlerts);
+        DataStream<StationAlert> alerts = stationAlerts
+                .union(feedAlerts)
+                .map(new CountAlerts())
+                .name(CountAlerts.NAME)
+                .uid(CountAlerts.UID);
 
         DataStream<DeadLetter> deadLetters = snapshots
                 .getSideOutput(RouteFeedItems.DEAD_LETTERS)
@@ -104,7 +110,10 @@ public final class VelibPipeline {
                         .getSideOutput(StationAlertDetector.LATE_OBSERVATIONS)
                         .map(new LateObservationToDeadLetter(RejectedBy.ALERTS))
                         .name(RejectedBy.ALERTS.operatorName())
-                        .uid(RejectedBy.ALERTS.uid()));
+                        .uid(RejectedBy.ALERTS.uid()))
+                .map(new CountDeadLetters())
+                .name(CountDeadLetters.NAME)
+                .uid(CountDeadLetters.UID);
 
         return new Results(stats, alerts, deadLetters);
     }

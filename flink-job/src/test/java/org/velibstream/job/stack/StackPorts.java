@@ -25,6 +25,8 @@ record StackPorts(
         environment.put("CASSANDRA_JMX_PORT", String.valueOf(cassandraJmx));
         environment.put("FLINK_REST_PORT", String.valueOf(flinkRest));
         environment.put("FLINK_RPC_PORT", String.valueOf(flinkRpc));
+        // On by default in bin/flink-cluster, on 9249-9250: off unless a test sets its own ports.
+        environment.put("FLINK_PROMETHEUS_PORTS", "off");
         return environment;
     }
 }

@@ -8,7 +8,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * Per-endpoint metrics under the reader's metric group: {@code <reader>.endpoint.<id>.<metric>}.
+ * Per-endpoint metrics under the reader's metric group: {@code <reader>.endpoint.<id>.<metric>}, and the failed
+ * polls by kind as {@code <reader>.endpoint.<id>.failure.<kind>.polls}.
  *
  * <p>The fetcher thread counts polls and transport outcomes, the task thread counts what the emitter does; each
  * metric has exactly one writer.
@@ -50,9 +51,10 @@ public final class HttpPollingMetrics {
             this.unchanged = group.counter("unchanged");
             this.bytes = group.counter("bytes");
             this.recordsEmitted = group.counter("recordsEmitted");
-            MetricGroup errorGroup = group.addGroup("errors");
+            // One counter per kind under a key-value group: in Prometheus, one metric with a label,
+            // ..._endpoint_failure_polls{endpoint="...",failure="timeout"}, next to ..._endpoint_polls.
             for (FailureKind kind : FailureKind.values()) {
-                errors.put(kind, errorGroup.counter(kind.metricName()));
+                errors.put(kind, group.addGroup("failure", kind.metricName()).counter("polls"));
             }
             group.gauge("fetchLatencyMillis", () -> lastFetchLatencyMillis);
             // Counted from the split's assignment until a first success, so a never-working endpoint shows up too.

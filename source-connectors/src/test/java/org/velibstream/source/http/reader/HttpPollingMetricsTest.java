@@ -37,7 +37,7 @@ class HttpPollingMetricsTest {
                         "reader.endpoint.velib.consecutiveFailures");
         assertThat(registered.keySet())
                 .containsAll(Arrays.stream(FailureKind.values())
-                        .map(kind -> "reader.endpoint.velib.errors." + kind.metricName())
+                        .map(kind -> "reader.endpoint.velib.failure." + kind.metricName() + ".polls")
                         .toList());
     }
 
@@ -50,8 +50,8 @@ class HttpPollingMetricsTest {
         endpoint.failed(FailureKind.HTTP_5XX, 2);
         assertThat(gauge("fetchLatencyMillis")).isEqualTo(42L);
         assertThat(gauge("consecutiveFailures")).isEqualTo(2);
-        assertThat(counter("errors.timeout")).isEqualTo(1);
-        assertThat(counter("errors.http5xx")).isEqualTo(1);
+        assertThat(counter("failure.timeout.polls")).isEqualTo(1);
+        assertThat(counter("failure.http5xx.polls")).isEqualTo(1);
 
         endpoint.succeeded(1_000);
         assertThat(gauge("consecutiveFailures")).isEqualTo(0);
