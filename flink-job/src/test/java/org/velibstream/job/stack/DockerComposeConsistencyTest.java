@@ -203,10 +203,15 @@ class DockerComposeConsistencyTest {
 
         assertThat(flinkConfig.path("metrics.reporter.prom.factory.class").asText())
                 .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        assertThat(prometheus.findValues("targets").stream()
+        assertThat(prometheus.path("scrape_configs").findValues("targets").stream()
                         .flatMap(targets -> stream(targets).stream())
                         .toList())
                 .containsExactly("jobmanager:" + reporterPort);
+        assertThat(prometheus.path("alerting").findValues("targets").stream()
+                        .flatMap(targets -> stream(targets).stream())
+                        .toList())
+                .as("the health rules fire to the compose Alertmanager")
+                .containsExactly("alertmanager:9093");
         JsonNode taskManagers = prometheus.findValue("dns_sd_configs").path(0);
         assertThat(stream(taskManagers.path("names"))).containsExactly("taskmanager");
         assertThat(taskManagers.path("port").asText()).isEqualTo(reporterPort);
