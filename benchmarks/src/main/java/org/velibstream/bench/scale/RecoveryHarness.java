@@ -18,7 +18,7 @@ import org.velibstream.bench.BenchmarkPaths;
 
 /**
  * Recovery after a TaskManager failure, on a real session cluster ({@code bin/flink-cluster}, configured by
- * {@code flink-conf/}: hashmap state, filesystem checkpoints every 30 s, exponential-delay restarts): the job polls
+ * {@code flink-conf/}: RocksDB state, filesystem checkpoints every 30 s, exponential-delay restarts): the job polls
  * {@code systems} simulated GBFS systems of the replay server ({@code --sink print}). Once it is steady (a checkpoint
  * completed, statistics rows printed), the TaskManager is killed with SIGKILL and a new one started at once
  * ({@code bin/flink-cluster kill-taskmanager}, {@code start-taskmanager}); measured from the kill: until the job and
@@ -32,12 +32,18 @@ public final class RecoveryHarness {
 
     public static final String RPC_PORT_PROPERTY = "velib.bench.recovery.rpc-port";
 
+    /** The TaskManager's process memory, e.g. {@code 6g}, instead of {@code flink-conf/}'s. */
+    public static final String TASKMANAGER_MEMORY_PROPERTY = "velib.bench.recovery.taskmanager-memory";
+
     private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
     private static final Duration POLL_EVERY = Duration.ofMillis(200);
     private static final Duration STEADY_TIMEOUT = Duration.ofMinutes(8);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(8);
 
-    /** @param taskManagerMemory the TaskManager's process memory ({@code FLINK_TASKMANAGER_MEMORY}) */
+    /**
+     * @param taskManagerMemory the TaskManager's process memory ({@code FLINK_TASKMANAGER_MEMORY}); empty for
+     *     {@code flink-conf/}'s own
+     */
     public record Settings(int systems, int stationsPerSystem, int repeats, String taskManagerMemory) {
         public Settings {
             if (systems < 1 || stationsPerSystem < 1 || repeats < 1) {
@@ -46,11 +52,12 @@ public final class RecoveryHarness {
         }
 
         /**
-         * 1,000 systems of 150 stations (150,000 stations), 3 failures, a TaskManager of 6 GB: with {@code flink-conf/}'s
-         * 1,536 MB (a 416 MB heap) it spends its time in full collections at this size (docs/benchmarks.md).
+         * 1,000 systems of 150 stations (150,000 stations), 3 failures, {@code flink-conf/}'s own TaskManager memory:
+         * with its RocksDB state backend the state lives off the heap (docs/benchmarks.md, "Recovery: where the
+         * seconds go"); the heap backend needed a TaskManager of 6 GB at this size.
          */
         public static Settings full() {
-            return new Settings(1000, 150, 3, "6g");
+            return new Settings(1000, 150, 3, "");
         }
     }
 
@@ -60,7 +67,7 @@ public final class RecoveryHarness {
      * @param running until the job and all its tasks were RUNNING again
      * @param firstRow until the new TaskManager printed its first statistics row
      */
-    public record Recovery(Duration running, Duration firstRow) {}
+    public record Recovery(Duration running, Duration firstRow, RecoveryTimeline timeline) {}
 
     public record Result(Settings settings, long stateSizeBytes, List<Recovery> recoveries) {}
 
@@ -74,6 +81,7 @@ public final class RecoveryHarness {
         Path repository = BenchmarkPaths.repositoryRoot();
         Path run = Files.createDirectories(workFolder.resolve("recovery-" + settings.systems()));
         int restPort = Integer.getInteger(REST_PORT_PROPERTY, ReplayServerProcess.freePort());
+        // An empty FLINK_TASKMANAGER_MEMORY keeps flink-conf/'s.
         Map<String, String> cluster = Map.of(
                 "VELIB_WORK", run.toAbsolutePath().toString(),
                 "FLINK_REST_PORT", Integer.toString(restPort),
@@ -172,6 +180,9 @@ public final class RecoveryHarness {
     private static Recovery failAndRecover(
             Path repository, Map<String, String> cluster, RestJson rest, String job, Path taskManagerOut)
             throws Exception {
+        String killedTaskManager = RecoveryTimeline.onlyTaskManager(rest);
+        long restartsBefore = RecoveryTimeline.restarts(rest, job);
+        long killedAtMillis = System.currentTimeMillis();
         long killed = System.nanoTime();
         BinScript.run(repository, cluster, "flink-cluster", "kill-taskmanager");
         BinScript.run(repository, cluster, "flink-cluster", "start-taskmanager");
@@ -196,7 +207,15 @@ public final class RecoveryHarness {
             }
             TimeUnit.MILLISECONDS.sleep(POLL_EVERY.toMillis());
         }
-        return new Recovery(Duration.ofNanos(running - killed), Duration.ofNanos(firstRow - killed));
+        return new Recovery(
+                Duration.ofNanos(running - killed),
+                Duration.ofNanos(firstRow - killed),
+                RecoveryTimeline.read(
+                        rest,
+                        job,
+                        killedAtMillis,
+                        restartsBefore,
+                        RecoveryTimeline.newTaskManager(rest, killedTaskManager)));
     }
 
     private static boolean allRunning(RestJson rest, String job) throws IOException, InterruptedException {
@@ -259,14 +278,17 @@ public final class RecoveryHarness {
         }
     }
 
-    /** {@code java ... RecoveryHarness [systems [repeats]]}. */
+    /**
+     * {@code java ... RecoveryHarness [systems [repeats]]}; {@code -Dvelib.bench.recovery.taskmanager-memory=6g} for
+     * another TaskManager memory than {@code flink-conf/}'s.
+     */
     public static void main(String[] args) throws Exception {
         Settings full = Settings.full();
         Settings settings = new Settings(
                 args.length > 0 ? Integer.parseInt(args[0]) : full.systems(),
                 full.stationsPerSystem(),
                 args.length > 1 ? Integer.parseInt(args[1]) : full.repeats(),
-                full.taskManagerMemory());
+                System.getProperty(TASKMANAGER_MEMORY_PROPERTY, full.taskManagerMemory()));
         Path work = Files.createDirectories(BenchmarkPaths.repositoryRoot().resolve("benchmarks/target/scale"));
         Result result = new RecoveryHarness(Files.createTempDirectory(work, "recovery-")).run(settings);
         System.out.println(ScaleReport.recoveryTable(result));

@@ -1,6 +1,8 @@
 package org.velibstream.bench.scale;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Function;
 import org.velibstream.bench.Summary;
 
 /** The Markdown of the scale section: freshness, CPU and memory per system count, then the checkpoints. */
@@ -122,12 +124,13 @@ public final class ScaleReport {
     public static String recoveryTable(RecoveryHarness.Result result) {
         RecoveryHarness.Settings settings = result.settings();
         StringBuilder md = new StringBuilder();
-        md.append("A real session cluster (`bin/flink-cluster`, `flink-conf/`: one JobManager, one TaskManager of 2 "
-                        + "slots and ")
-                .append(settings.taskManagerMemory())
-                .append(" of process memory, hashmap state, "
-                        + "filesystem checkpoints every 30 s, exponential-delay restarts) runs the job "
-                        + "(`bin/flink run`, `--source http --sink print`) on ")
+        md.append("A real session cluster (`bin/flink-cluster`, configured by `flink-conf/`: one JobManager, one "
+                        + "TaskManager of 2 slots and ")
+                .append(
+                        settings.taskManagerMemory().isEmpty()
+                                ? "`flink-conf/`'s own process memory"
+                                : settings.taskManagerMemory() + " of process memory")
+                .append(") runs the job (`bin/flink run`, `--source http --sink print`) on ")
                 .append(format("%,d", settings.systems()))
                 .append(" simulated systems of ")
                 .append(settings.stationsPerSystem())
@@ -136,34 +139,56 @@ public final class ScaleReport {
                 .append(" stations; last checkpoint ")
                 .append(format("%.1f", result.stateSizeBytes() / 1e6))
                 .append(" MB). Once steady, the TaskManager is killed with SIGKILL and a new one started at once; "
-                        + "times from the kill.\n\n");
-        md.append(
-                "| failure | kill → job and every task RUNNING, s | kill → first statistics row, s |\n|---|---|---|\n");
+                        + "times from the kill: the job's last RESTARTING (the failure detected, when there was one restart; "
+                        + "the last retry, when restarts found no slots), the last subtask DEPLOYING "
+                        + "(restart delay and slots), every task RUNNING (state restored), the first statistics row "
+                        + "(event time); then the restarts counted and the new TaskManager's collections until that "
+                        + "row.\n\n");
+        md.append("| failure | last RESTARTING, s | deployed, s | kill → job and every task RUNNING, s "
+                + "| kill → first statistics row, s | restarts | new TaskManager GC, s (full collections) "
+                + "| its max heap, MB |\n|---|---|---|---|---|---|---|---|\n");
         int failure = 1;
         for (RecoveryHarness.Recovery recovery : result.recoveries()) {
+            RecoveryTimeline timeline = recovery.timeline();
             md.append("| ")
                     .append(failure++)
+                    .append(" | ")
+                    .append(format("%.1f", timeline.detected().toMillis() / 1e3))
+                    .append(" | ")
+                    .append(format("%.1f", timeline.deployed().toMillis() / 1e3))
                     .append(" | ")
                     .append(format("%.1f", recovery.running().toMillis() / 1e3))
                     .append(" | ")
                     .append(format("%.1f", recovery.firstRow().toMillis() / 1e3))
+                    .append(" | ")
+                    .append(timeline.restarts())
+                    .append(" | ")
+                    .append(format("%.1f", timeline.gcSeconds()) + " (" + timeline.oldCollections() + ")")
+                    .append(" | ")
+                    .append(timeline.heapMaxBytes() / (1 << 20))
                     .append(" |\n");
         }
         md.append("| median (min–max) | ")
-                .append(Summary.of(result.recoveries().stream()
-                                .mapToDouble(r -> r.running().toMillis() / 1e3)
-                                .toArray())
-                        .formatted("%.1f"))
+                .append(medianSeconds(result, r -> r.timeline().detected()))
                 .append(" | ")
-                .append(Summary.of(result.recoveries().stream()
-                                .mapToDouble(r -> r.firstRow().toMillis() / 1e3)
-                                .toArray())
-                        .formatted("%.1f"))
-                .append(" |\n");
+                .append(medianSeconds(result, r -> r.timeline().deployed()))
+                .append(" | ")
+                .append(medianSeconds(result, RecoveryHarness.Recovery::running))
+                .append(" | ")
+                .append(medianSeconds(result, RecoveryHarness.Recovery::firstRow))
+                .append(" | | | |\n");
         return md.toString();
     }
 
-    private static String seconds(java.time.Duration duration) {
+    private static String medianSeconds(
+            RecoveryHarness.Result result, Function<RecoveryHarness.Recovery, Duration> time) {
+        return Summary.of(result.recoveries().stream()
+                        .mapToDouble(r -> time.apply(r).toMillis() / 1e3)
+                        .toArray())
+                .formatted("%.1f");
+    }
+
+    private static String seconds(Duration duration) {
         return format("%.0f s", duration.toMillis() / 1e3);
     }
 

@@ -233,7 +233,10 @@ class DockerComposeConsistencyTest {
                         .path("execution.checkpointing.externalized-checkpoint-retention")
                         .asText())
                 .isEqualTo("RETAIN_ON_CANCELLATION");
-        assertThat(flinkConfig.path("state.backend.type").asText()).isEqualTo("hashmap");
+        // RocksDB: the flink image has it in flink-dist, bin/flink-cluster in bin/servers/flink/pom.xml.
+        assertThat(flinkConfig.path("state.backend.type").asText()).isEqualTo("rocksdb");
+        assertThat(flinkConfig.path("execution.checkpointing.incremental").asBoolean())
+                .isTrue();
         assertThat(flinkConfig.path("restart-strategy.type").asText()).isEqualTo("exponential-delay");
         // Left to the launchers: bin/flink-cluster and FLINK_PROPERTIES below.
         assertThat(flinkConfig.has("execution.checkpointing.dir")).isFalse();
