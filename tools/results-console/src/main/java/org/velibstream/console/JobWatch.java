@@ -23,10 +23,12 @@ public final class JobWatch {
     private static final Set<String> ENDED = Set.of("FAILED", "CANCELED", "FINISHED");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String CAUSED_BY = "Caused by: ";
 
     /**
      * @param state Flink's job status, e.g. {@code RUNNING}, {@code RESTARTING}, {@code FAILED}
-     * @param failure the first line of the job's most recent exception (its class and message); null when none
+     * @param failure the first line of the root cause of the job's most recent exception (its class and message);
+     *     null when none
      */
     public record JobState(String state, @Nullable String failure) {
 
@@ -83,12 +85,23 @@ public final class JobWatch {
         String text = stacktrace.isTextual()
                 ? stacktrace.asText()
                 : exceptions.path("root-exception").asText("");
-        return firstLine(text);
+        return rootCause(text);
     }
 
-    static @Nullable String firstLine(String stacktrace) {
-        String line = stacktrace.strip().lines().findFirst().orElse("").strip();
-        return line.isEmpty() ? null : line;
+    /**
+     * The first line of the root cause: Flink wraps what failed (e.g. in "JobException: Recovery is suppressed by
+     * NoRestartBackoffTimeStrategy"), so the exception that says what went wrong is the last "Caused by:" of the
+     * trace (an indented one belongs to a suppressed exception), or the trace's first line when nothing is wrapped.
+     */
+    static @Nullable String rootCause(String stacktrace) {
+        String cause = stacktrace.strip().lines().findFirst().orElse("");
+        for (String line : stacktrace.lines().toList()) {
+            if (line.startsWith(CAUSED_BY)) {
+                cause = line.substring(CAUSED_BY.length());
+            }
+        }
+        cause = cause.strip();
+        return cause.isEmpty() ? null : cause;
     }
 
     private JsonNode get(URI uri) throws IOException, InterruptedException {
