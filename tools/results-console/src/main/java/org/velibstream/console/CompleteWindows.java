@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * committed or in a transaction still open, which the rule waits for. Neither a delay nor the rows of a later window
  * would do: the subtasks of one checkpoint may commit its windows in any order, and a jump of the watermark (at the
  * start, or after a restore) fires several windows in one checkpoint. The rule needs the job's exactly-once sink;
- * with {@code at-least-once} there are no transactions, and a window may show before all its rows are flushed.
+ * without checkpoints ({@code --checkpoint-interval 0}) the sinks are at-least-once, without transactions, and a
+ * window may show before all its rows are flushed.
  */
 public final class CompleteWindows {
 

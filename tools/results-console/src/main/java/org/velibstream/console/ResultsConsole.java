@@ -52,7 +52,8 @@ public final class ResultsConsole {
     private final CompleteWindows windows = new CompleteWindows();
     private List<TopicPartition> statsPartitions = List.of();
     private long unreadable;
-    private long nextJobCheck;
+    /** {@link System#nanoTime} of the next question to Flink (any long, as nanoTime may be negative). */
+    private long nextJobCheck = System.nanoTime();
 
     /**
      * @param admin reads the statistics topic's log end, to know when every window read is complete

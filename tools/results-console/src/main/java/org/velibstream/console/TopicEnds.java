@@ -16,13 +16,13 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /** Asks Kafka where a topic's partitions end, to tell whether everything written to them is committed and read. */
-final class TopicEnds {
+public final class TopicEnds {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Admin admin;
 
-    TopicEnds(Admin admin) {
+    public TopicEnds(Admin admin) {
         this.admin = admin;
     }
 
@@ -31,7 +31,7 @@ final class TopicEnds {
      * that end is the end of their log: no transaction is open on them ({@link CompleteWindows#settled}). A broker
      * that does not answer in time means not yet.
      */
-    boolean settled(Consumer<?, ?> consumer, List<TopicPartition> partitions) {
+    public boolean settled(Consumer<?, ?> consumer, List<TopicPartition> partitions) {
         try {
             Map<TopicPartition, Long> positions = new HashMap<>();
             partitions.forEach(partition -> positions.put(partition, consumer.position(partition, TIMEOUT)));
