@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * completed, so once any row of a window is readable, the other subtasks' rows of that window are in the log: either
  * committed or in a transaction still open, which the rule waits for. Neither a delay nor the rows of a later window
  * would do: the subtasks of one checkpoint may commit its windows in any order, and a jump of the watermark (at the
- * start, or after a restore) fires several windows in one checkpoint. The rule needs the job's exactly-once sink;
+ * start, or after a restore) fires several windows in one checkpoint. Nor would the set of areas of the window
+ * before: there is none before the first, and stations (so areas) come and go. The rule needs the job's exactly-once sink;
  * without checkpoints ({@code --checkpoint-interval 0}) the sinks are at-least-once, without transactions, and a
  * window may show before all its rows are flushed.
  */

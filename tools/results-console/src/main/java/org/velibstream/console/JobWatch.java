@@ -21,14 +21,16 @@ public final class JobWatch {
 
     /** Flink's globally terminal states: the job will not run again. */
     private static final Set<String> ENDED = Set.of("FAILED", "CANCELED", "FINISHED");
+    /** States after a failure from which Flink restarts the job, as its restart strategy allows. */
+    private static final Set<String> RECOVERING = Set.of("FAILING", "RESTARTING");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final String CAUSED_BY = "Caused by: ";
 
     /**
      * @param state Flink's job status, e.g. {@code RUNNING}, {@code RESTARTING}, {@code FAILED}
-     * @param failure the first line of the root cause of the job's most recent exception (its class and message);
-     *     null when none
+     * @param failure the first line of the root cause of the job's most recent exception (its class and message)
+     *     when it has ended or is recovering; null otherwise, or when Flink has none
      */
     public record JobState(String state, @Nullable String failure) {
 
@@ -39,6 +41,16 @@ public final class JobWatch {
         /** The job will not run again. */
         public boolean ended() {
             return ENDED.contains(state);
+        }
+
+        /**
+         * What the console shows under its tables while the job recovers from a failure (the demo's cluster
+         * restarts it without giving up), null while it does not.
+         */
+        public @Nullable String notice() {
+            return RECOVERING.contains(state)
+                    ? "the job is " + state + " after: " + (failure != null ? failure : "(Flink gave no exception)")
+                    : null;
         }
 
         /** What the console prints when the job has ended. */
@@ -74,7 +86,7 @@ public final class JobWatch {
         if (state.isEmpty()) {
             throw new IOException(jobUri + " gave no job state");
         }
-        return new JobState(state, ENDED.contains(state) ? latestFailure() : null);
+        return new JobState(state, ENDED.contains(state) || RECOVERING.contains(state) ? latestFailure() : null);
     }
 
     private @Nullable String latestFailure() throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import javax.annotation.Nullable;
 import org.apache.kafka.clients.admin.Admin;
@@ -54,6 +55,8 @@ public final class ResultsConsole {
     private long unreadable;
     /** {@link System#nanoTime} of the next question to Flink (any long, as nanoTime may be negative). */
     private long nextJobCheck = System.nanoTime();
+    /** Shown under the tables while the job recovers from a failure. */
+    private @Nullable String jobNotice;
 
     /**
      * @param admin reads the statistics topic's log end, to know when every window read is complete
@@ -193,13 +196,14 @@ public final class ResultsConsole {
     private void draw() {
         out.print((redraw ? CLEAR_SCREEN : "\n")
                 + view.render()
-                + (unreadable > 0 ? unreadable + " records could not be read (not velib-stream JSON)\n" : ""));
+                + (unreadable > 0 ? unreadable + " records could not be read (not velib-stream JSON)\n" : "")
+                + (jobNotice != null ? jobNotice + "\n" : ""));
         out.flush();
     }
 
     /**
      * Every few seconds, asks Flink how the job is doing; a cluster that does not answer is asked again later (it
-     * may be busy), a job that has ended ends the console.
+     * may be busy), a job recovering from a failure is shown as such, a job that has ended ends the console.
      */
     private void checkJob() {
         if (jobWatch == null || System.nanoTime() - nextJobCheck < 0) {
@@ -210,6 +214,10 @@ public final class ResultsConsole {
             JobWatch.JobState job = jobWatch.check();
             if (job.ended()) {
                 throw new JobEnded(job.describe());
+            }
+            if (!Objects.equals(job.notice(), jobNotice)) {
+                jobNotice = job.notice();
+                draw();
             }
         } catch (IOException e) {
             // asked again at the next check

@@ -34,7 +34,9 @@ class JobWatchTest {
         assertThat(new JobWatch.JobState("FAILED", "java.lang.IllegalStateException: boom").describe())
                 .isEqualTo("the job failed: java.lang.IllegalStateException: boom");
         assertThat(new JobWatch.JobState("CANCELED", null).describe()).isEqualTo("the job has ended: CANCELED");
-        assertThat(new JobWatch.JobState("RESTARTING", "java.io.IOException: x").ended())
-                .isFalse();
+        JobWatch.JobState restarting = new JobWatch.JobState("RESTARTING", "java.io.IOException: x");
+        assertThat(restarting.ended()).isFalse();
+        assertThat(restarting.notice()).isEqualTo("the job is RESTARTING after: java.io.IOException: x");
+        assertThat(new JobWatch.JobState("RUNNING", null).notice()).isNull();
     }
 }
