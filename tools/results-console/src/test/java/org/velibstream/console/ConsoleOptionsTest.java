@@ -3,6 +3,7 @@ package org.velibstream.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -22,7 +23,10 @@ class ConsoleOptionsTest {
                         null,
                         "velib-projet-final-data",
                         "velib-alerts",
-                        SystemZones.of(ZoneId.of("Europe/Paris"))));
+                        SystemZones.of(ZoneId.of("Europe/Paris")),
+                        null,
+                        null));
+        assertThat(options.jobWatch()).isEmpty();
     }
 
     @Test
@@ -32,7 +36,9 @@ class ConsoleOptionsTest {
                 "--kafka-properties", "client.properties",
                 "--stats-topic", "stats",
                 "--alerts-topic", "alerts",
-                "--time-zone", "UTC");
+                "--time-zone", "UTC",
+                "--flink-rest", "http://127.0.0.1:8081",
+                "--job-id", "0123456789abcdef0123456789abcdef");
 
         assertThat(options)
                 .isEqualTo(new ConsoleOptions(
@@ -40,7 +46,23 @@ class ConsoleOptionsTest {
                         Path.of("client.properties"),
                         "stats",
                         "alerts",
-                        SystemZones.of(ZoneId.of("UTC"))));
+                        SystemZones.of(ZoneId.of("UTC")),
+                        URI.create("http://127.0.0.1:8081"),
+                        "0123456789abcdef0123456789abcdef"));
+        assertThat(options.jobWatch()).isPresent();
+    }
+
+    @Test
+    void watchesAJobOnlyWithBothItsClusterAndItsId() {
+        assertThatThrownBy(() -> ConsoleOptions.parse("--flink-rest", "http://127.0.0.1:8081"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--flink-rest and --job-id go together");
+        assertThatThrownBy(() -> ConsoleOptions.parse("--job-id", "0123456789abcdef0123456789abcdef"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--flink-rest and --job-id go together");
+        assertThatThrownBy(() -> ConsoleOptions.parse("--flink-rest", "127.0.0.1:8081", "--job-id", "ab"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--flink-rest");
     }
 
     @Test
