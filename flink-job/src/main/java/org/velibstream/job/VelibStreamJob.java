@@ -77,7 +77,7 @@ public final class VelibStreamJob {
     }
 
     /**
-     * The whole job on {@code env}: checkpointing and parallelism, the sources, the pipeline and the sinks the
+     * The whole job on {@code env}: checkpointing, parallelism and latency knobs, the sources, the pipeline and the sinks the
      * settings choose.
      */
     public static void topology(StreamExecutionEnvironment env, JobSettings settings, InputSources inputs)
@@ -97,8 +97,8 @@ public final class VelibStreamJob {
     }
 
     /**
-     * Builds the job on {@code env} from the options without its sinks, with checkpointing and parallelism as the
-     * options say: for benchmarks that attach sinks of their own.
+     * Builds the job on {@code env} from the options without its sinks, with checkpointing, parallelism and the
+     * latency knobs as the options say: for benchmarks that attach sinks of their own.
      */
     public static VelibPipeline.Results pipeline(StreamExecutionEnvironment env, Configuration config)
             throws Exception {
@@ -110,6 +110,8 @@ public final class VelibStreamJob {
     private static InputSources.Attached withoutSinks(
             StreamExecutionEnvironment env, JobSettings settings, InputSources inputs) {
         RuntimeSettings runtime = settings.runtime();
+        env.getConfig().setAutoWatermarkInterval(runtime.watermarkInterval().toMillis());
+        env.setBufferTimeout(runtime.bufferTimeout().toMillis());
         if (!runtime.checkpointInterval().isZero()) {
             env.enableCheckpointing(runtime.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }

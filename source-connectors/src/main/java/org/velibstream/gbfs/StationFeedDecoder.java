@@ -54,7 +54,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
         TopLevel topLevel = scan(document);
         if (!topLevel.isDocument()) {
             throw new GbfsDecodingException(
-                    "not a GBFS document: no top-level \"data\" (fields: " + topLevel.fieldNames() + ")");
+                    "not a GBFS document: no top-level \"data\" (fields: " + topLevel.sortedFieldNames() + ")");
         }
         streamStations(document, topLevel.header(), listener);
         return topLevel.header();
@@ -104,7 +104,7 @@ public abstract sealed class StationFeedDecoder<T> implements Serializable
         }
         if (!topLevel.fieldNames().contains("station_id")) {
             throw new GbfsDecodingException("neither a GBFS document (no \"data\") nor a station entry (no"
-                    + " \"station_id\"); fields: " + topLevel.fieldNames());
+                    + " \"station_id\"); fields: " + topLevel.sortedFieldNames());
         }
         readSingleEntry(payload, null, listener);
         return Optional.empty();

@@ -20,15 +20,28 @@ import org.velibstream.job.settings.JobConfiguration;
  * so that runs over the same raw topic never see each other.
  *
  * @param bounded true to stop at the raw topic's end offsets when the job starts ({@code --kafka-stop-at-latest})
+ * @param jobOptions more options of the job ({@code --name value} pairs), after the benchmark's own: e.g. another
+ *     {@code --checkpoint-interval}; empty for the production defaults
  */
-public record KafkaJob(String bootstrap, String rawTopic, int parallelism, boolean bounded, String run) {
+public record KafkaJob(
+        String bootstrap, String rawTopic, int parallelism, boolean bounded, List<String> jobOptions, String run) {
+
+    public KafkaJob {
+        jobOptions = List.copyOf(jobOptions);
+    }
 
     public static KafkaJob of(String bootstrap, String rawTopic, int parallelism, boolean bounded) {
+        return of(bootstrap, rawTopic, parallelism, bounded, List.of());
+    }
+
+    public static KafkaJob of(
+            String bootstrap, String rawTopic, int parallelism, boolean bounded, List<String> jobOptions) {
         return new KafkaJob(
                 bootstrap,
                 rawTopic,
                 parallelism,
                 bounded,
+                jobOptions,
                 UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -69,6 +82,7 @@ public record KafkaJob(String bootstrap, String rawTopic, int parallelism, boole
         if (bounded) {
             args.add("--kafka-stop-at-latest");
         }
+        args.addAll(jobOptions);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
         VelibStreamJob.build(env, JobConfiguration.fromArgs(args.toArray(String[]::new)));

@@ -38,7 +38,12 @@ public final class KafkaReport {
                 .append(settings.warmups())
                 .append(" warm-up run(s) and ")
                 .append(settings.repeats())
-                .append(" measured run(s) each, in this JVM.\n\n");
+                .append(" measured run(s) each, in this JVM.")
+                .append(
+                        settings.jobOptions().isEmpty()
+                                ? ""
+                                : " The job with " + String.join(" ", settings.jobOptions()) + ".")
+                .append("\n\n");
         md.append("| engine | parallelism | records/s median (min–max) | spread | ratio to velib-stream p1 "
                 + "| process CPU, cores busy | peak heap MB |\n|---|---|---|---|---|---|---|\n");
         double job = result.job(1)
@@ -90,7 +95,11 @@ public final class KafkaReport {
                 .append(String.format(Locale.ROOT, "%.2f", result.stations() / settings.recordsPerSecond()))
                 .append(" s), the job at parallelism ")
                 .append(settings.parallelism())
-                .append(" with its production settings; the first ")
+                .append(
+                        settings.jobOptions().isEmpty()
+                                ? " with its production settings"
+                                : " with its production settings but " + String.join(" ", settings.jobOptions()))
+                .append("; the first ")
                 .append(settings.warmup().toSeconds())
                 .append(" s of records left out.\n\n");
         md.append(

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,14 +37,24 @@ public final class KafkaThroughputHarness {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     private static final int RAW_PARTITIONS = 2;
 
-    /** @param ticks minutes of simulation pre-loaded (about 1,500 records each) */
-    public record Settings(int ticks, List<Integer> parallelisms, int warmups, int repeats) {
+    /**
+     * @param ticks minutes of simulation pre-loaded (about 1,500 records each)
+     * @param jobOptions options of the job beyond its production defaults ({@code --name value} pairs, e.g.
+     *     {@code --checkpoint-interval 5s}); empty for the production settings
+     */
+    public record Settings(int ticks, List<Integer> parallelisms, int warmups, int repeats, List<String> jobOptions) {
         public Settings {
             if (ticks < 4 || warmups < 0 || repeats < 1 || parallelisms.isEmpty()) {
                 throw new IllegalArgumentException("need ticks >= 4, warmups >= 0, repeats >= 1 and a parallelism, got "
                         + ticks + ", " + warmups + ", " + repeats + ", " + parallelisms);
             }
             parallelisms = List.copyOf(parallelisms);
+            jobOptions = List.copyOf(jobOptions);
+        }
+
+        /** With the job's production settings. */
+        public Settings(int ticks, List<Integer> parallelisms, int warmups, int repeats) {
+            this(ticks, parallelisms, warmups, repeats, List.of());
         }
 
         /** What {@code bin/benchmark} runs: 200 ticks (297,000 records), parallelism 1 and 2, 1 warm-up, 3 runs. */
@@ -87,17 +98,30 @@ public final class KafkaThroughputHarness {
         this.externalPeers = List.copyOf(externalPeers);
     }
 
-    /** Arguments: {@code <bootstrap> [ticks [repeats]]}; prints the report's table. */
+    /**
+     * Arguments: {@code <bootstrap> [ticks [repeats [parallelisms]]] [--job-option value ...]}, parallelisms separated
+     * by commas (default 1,2), e.g. {@code 1} and {@code --checkpoint-interval 5s}; prints the report's table.
+     */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: KafkaThroughputHarness <bootstrap> [ticks [repeats]]");
+            throw new IllegalArgumentException("usage: KafkaThroughputHarness <bootstrap> [ticks [repeats "
+                    + "[parallelisms]]] [--job-option value ...]");
+        }
+        int positional = 0;
+        while (positional < args.length && !args[positional].startsWith("--")) {
+            positional++;
         }
         Settings full = Settings.full();
         Settings settings = new Settings(
-                args.length > 1 ? Integer.parseInt(args[1]) : full.ticks(),
-                full.parallelisms(),
+                positional > 1 ? Integer.parseInt(args[1]) : full.ticks(),
+                positional > 3
+                        ? Arrays.stream(args[3].split(","))
+                                .map(Integer::valueOf)
+                                .toList()
+                        : full.parallelisms(),
                 full.warmups(),
-                args.length > 2 ? Integer.parseInt(args[2]) : full.repeats());
+                positional > 2 ? Integer.parseInt(args[2]) : full.repeats(),
+                List.of(args).subList(positional, args.length));
         Path work = Files.createTempDirectory("velib-kafka-bench");
         Result result = new KafkaThroughputHarness(args[0], work, List.of()).run(settings);
         System.out.println(KafkaReport.throughputTable(result));
@@ -114,7 +138,8 @@ public final class KafkaThroughputHarness {
         List<EngineMeasurement> measurements = new ArrayList<>();
         measurements.add(floor(settings, rawTopic, postalCodes, load.size()));
         for (int parallelism : settings.parallelisms()) {
-            measurements.add(repeat(settings, JOB, parallelism, () -> job(rawTopic, load, parallelism)));
+            measurements.add(
+                    repeat(settings, JOB, parallelism, () -> job(rawTopic, load, parallelism, settings.jobOptions())));
         }
         KafkaStreamsPeer streams = new KafkaStreamsPeer(postalCodes);
         for (int threads : settings.parallelisms()) {
@@ -187,8 +212,9 @@ public final class KafkaThroughputHarness {
     }
 
     /** One run of the job: from its first statistics row to the last window's, as a read_uncommitted reader sees them. */
-    private EngineRun job(String rawTopic, RawTopicLoad load, int parallelism) throws Exception {
-        KafkaJob job = KafkaJob.of(bootstrap, rawTopic, parallelism, true);
+    private EngineRun job(String rawTopic, RawTopicLoad load, int parallelism, List<String> jobOptions)
+            throws Exception {
+        KafkaJob job = KafkaJob.of(bootstrap, rawTopic, parallelism, true, jobOptions);
         ProcessResources.resetHeapPeaks();
         JobClient client = job.start();
         try (TopicReader stats = new TopicReader(bootstrap, false).from(job.statsTopic())) {

@@ -41,8 +41,9 @@ class JobOptionsTest {
     void theListStartsWithTheInputsAndEndsWithTheRuntime() {
         List<String> keys = JobOptions.all().stream().map(ConfigOption::key).toList();
         assertThat(keys.subList(0, 3)).containsExactly("source", "gbfs", "gbfs-catalog");
-        assertThat(keys.subList(keys.size() - 3, keys.size()))
-                .containsExactly("checkpoint-interval", "parallelism", "web-ui-port");
+        assertThat(keys.subList(keys.size() - 5, keys.size()))
+                .containsExactly(
+                        "watermark-interval", "buffer-timeout", "checkpoint-interval", "parallelism", "web-ui-port");
     }
 
     @Test
