@@ -27,6 +27,8 @@ import org.velibstream.job.alerts.StationAlertDetector;
 import org.velibstream.job.ingest.FeedHealth;
 import org.velibstream.job.model.PendingObservations;
 import org.velibstream.job.model.StationObservation;
+import org.velibstream.job.model.StationObservationSerializer;
+import org.velibstream.job.model.StationObservationTypeInfo;
 import org.velibstream.job.model.SystemBucket;
 import org.velibstream.job.model.TrackerInput;
 import org.velibstream.job.stations.PlacedArea;
@@ -42,13 +44,23 @@ class RecordTypeInformationTest {
     private static final TypeInformation<StationObservation> TYPE = TypeInformation.of(StationObservation.class);
 
     @Test
-    void observationAndStatusAreRecordPojosWithoutGenericTypeAnywhere() {
-        assertThat(TYPE).isInstanceOf(PojoTypeInfo.class);
-        PojoTypeInfo<StationObservation> pojo = (PojoTypeInfo<StationObservation>) TYPE;
-        assertThat(pojo.getTypeAt("status")).isInstanceOf(PojoTypeInfo.class);
-        assertThat(pojo.getTypeAt("status.inconsistencies")).isInstanceOf(ListTypeInfo.class);
+    void observationHasItsCompactSerializerEverywhere() {
+        assertThat(TYPE).isInstanceOf(StationObservationTypeInfo.class);
+        assertThat(TYPE.createSerializer(new SerializerConfigImpl())).isSameAs(StationObservationSerializer.INSTANCE);
+        PojoTypeInfo<TrackerInput> trackerInput = (PojoTypeInfo<TrackerInput>) TypeInformation.of(TrackerInput.class);
+        assertThat(trackerInput.getTypeAt("observation"))
+                .as("an observation inside another record")
+                .isInstanceOf(StationObservationTypeInfo.class);
+        assertThat(StationAlertDetector.LATE_OBSERVATIONS.getTypeInfo()).isInstanceOf(StationObservationTypeInfo.class);
+    }
 
-        assertThat(genericTypesIn(TYPE)).as("types Flink would hand to Kryo").isEmpty();
+    @Test
+    void statusIsARecordPojoWithoutGenericTypeAnywhere() {
+        TypeInformation<StationStatus> status = TypeInformation.of(StationStatus.class);
+        assertThat(status).isInstanceOf(PojoTypeInfo.class);
+        assertThat(((PojoTypeInfo<StationStatus>) status).getTypeAt("inconsistencies"))
+                .isInstanceOf(ListTypeInfo.class);
+        assertThat(genericTypesIn(status)).as("types Flink would hand to Kryo").isEmpty();
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import static org.velibstream.job.model.TestStations.station;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -103,6 +104,26 @@ class RemovalTrackerUpgradeITCase {
         }
     }
 
+    /**
+     * Stops {@code job} with a savepoint, trying again while its tasks are still starting: a job is RUNNING before
+     * its tasks are, and on a loaded machine a task may still be initializing seconds later.
+     */
+    private static String stopWithSavepoint(JobClient job, Path savepoints) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get();
+            } catch (ExecutionException e) {
+                if (!ExceptionUtils.stringifyException(e).contains("Not all required tasks are currently running")
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     private static JobClient newTrackerJob(Path savepoint, boolean allowNonRestoredState) throws Exception {
         Configuration configuration = new Configuration();
         configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toString());
@@ -133,10 +154,7 @@ class RemovalTrackerUpgradeITCase {
         JobClient oldJob = oldEnv.executeAsync("tracker keyed by system");
         waitUntilRunning(oldJob);
         Thread.sleep(2_000); // some documents into the old tracker's keyed state
-        Path savepoint =
-                Path.of(oldJob.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
-                        .get()
-                        .replaceFirst("^file:", ""));
+        Path savepoint = Path.of(stopWithSavepoint(oldJob, savepoints).replaceFirst("^file:", ""));
 
         JobClient refused = newTrackerJob(savepoint, false);
         assertThatThrownBy(() -> refused.getJobExecutionResult().get())
