@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -30,6 +31,12 @@ class ConsoleJobWatchITCase {
 
     private static final String FAILURE = "failing on purpose, for the console to say so";
 
+    /**
+     * Set by the first test once it has seen its job running: a job failing after a fixed time could end before a
+     * loaded machine's REST answer saw it RUNNING (seen in CI). The MiniCluster runs in this JVM, so the job sees it.
+     */
+    private static final AtomicBoolean FAIL_NOW = new AtomicBoolean();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = MiniClusters.withTwoSlots();
 
@@ -37,13 +44,14 @@ class ConsoleJobWatchITCase {
     void saysTheJobFailedWithTheFirstLineOfItsException() throws Exception {
         Configuration noRestarts = new Configuration();
         noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        JobClient job = failingJob(noRestarts).executeAsync("the console's failing job");
+        JobClient job = failingJob(noRestarts, Long.MAX_VALUE).executeAsync("the console's failing job");
         JobWatch watch = new JobWatch(restAddress(), job.getJobID().toHexString());
 
         JobWatch.JobState running = Polling.await(
                 "the job RUNNING", Duration.ofMinutes(1), () -> "not yet", () -> Optional.of(watch.check())
                         .filter(state -> state.state().equals("RUNNING")));
         assertThat(running.ended()).isFalse();
+        FAIL_NOW.set(true);
 
         JobWatch.JobState failed =
                 Polling.await("the job FAILED", Duration.ofMinutes(1), () -> "not yet", () -> Optional.of(watch.check())
@@ -59,7 +67,7 @@ class ConsoleJobWatchITCase {
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 1000);
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(5));
-        JobClient job = failingJob(restarts).executeAsync("the console's restarting job");
+        JobClient job = failingJob(restarts, 100).executeAsync("the console's restarting job");
         JobWatch watch = new JobWatch(restAddress(), job.getJobID().toHexString());
 
         JobWatch.JobState restarting = Polling.await(
@@ -79,20 +87,20 @@ class ConsoleJobWatchITCase {
         assertThatThrownBy(watch::check).isInstanceOf(IOException.class).hasMessageContaining("404");
     }
 
-    /** A job that fails after about two seconds of running. */
-    private static StreamExecutionEnvironment failingJob(Configuration restartStrategy) {
+    /** A job that fails at its record {@code failAt} (100: after about two seconds of running), or once told to. */
+    private static StreamExecutionEnvironment failingJob(Configuration restartStrategy, long failAt) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(restartStrategy);
         env.setParallelism(1);
         env.fromSequence(0, Long.MAX_VALUE)
                 .map(value -> {
-                    if (value == 100) {
+                    if (value == failAt || FAIL_NOW.get()) {
                         throw new IllegalStateException(FAILURE);
                     }
                     Thread.sleep(20);
                     return value;
                 })
-                .name("Fails after two seconds")
-                .uid("fails-after-two-seconds")
+                .name("Fails on purpose")
+                .uid("fails-on-purpose")
                 .sinkTo(new DiscardingSink<>())
                 .name("Discards")
                 .uid("discards");
