@@ -70,28 +70,14 @@ class AlertmanagerDeliveryITCase {
     Path output;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final FeedOutageServer statusServer;
-    private final TestHttpServer gbfs;
+    private final VelibFeedWithOutages feed;
     /** The webhook Alertmanager notifies, and a second "Alertmanager" that records every POST of the sink. */
     private final TestHttpServer receiver;
 
     private final LocalAlertmanager alertmanager;
 
     AlertmanagerDeliveryITCase() throws IOException {
-        String status =
-                Files.readString(ReplayFixture.statusDirectory().resolve("2024-11-19T0800_station_status.json"));
-        String information = Files.readString(ReplayFixture.informationFile());
-        statusServer = new FeedOutageServer(() -> statusAsOfNow(status));
-        gbfs = new TestHttpServer();
-        gbfs.handle("/station_information.json", exchange -> TestHttpServer.respond(exchange, 200, information));
-        gbfs.handle(
-                "/gbfs.json",
-                exchange -> TestHttpServer.respond(exchange, 200, """
-                {"last_updated": %d, "ttl": 60, "version": "2.3", "data": {"en": {"feeds": [
-                  {"name": "station_status", "url": "%s"},
-                  {"name": "station_information", "url": "%s"}]}}}
-                """.formatted(
-                        Instant.now().getEpochSecond(), statusServer.uri(), gbfs.uri("/station_information.json"))));
+        feed = new VelibFeedWithOutages();
         receiver = new TestHttpServer();
         receiver.handle("/hook", exchange -> TestHttpServer.respond(exchange, 200, ""));
         receiver.handle("/recorder/api/v2/alerts", exchange -> TestHttpServer.respond(exchange, 200, ""));
@@ -102,8 +88,7 @@ class AlertmanagerDeliveryITCase {
     @AfterEach
     void stopServers() throws Exception {
         alertmanager.close();
-        statusServer.close();
-        gbfs.close();
+        feed.close();
         receiver.close();
     }
 
@@ -114,7 +99,7 @@ class AlertmanagerDeliveryITCase {
         JobClient job = startJob();
         try {
             await("statistics of the feed while it is up", () -> Files.exists(output.resolve("stats.jsonl")));
-            statusServer.enter(Phase.REFUSING);
+            feed.statusServer().enter(Phase.REFUSING);
 
             JsonNode active = Polling.await(
                     "FEED_DOWN active in Alertmanager", PATIENCE, () -> "none", () -> feedDownInAlertmanager());
@@ -143,7 +128,7 @@ class AlertmanagerDeliveryITCase {
                     () -> "none",
                     () -> feedDownInAlertmanager());
 
-            statusServer.enter(Phase.UP);
+            feed.statusServer().enter(Phase.UP);
             await("FEED_DOWN resolved in the job", () -> !jobAlerts(AlertType.FEED_DOWN, AlertState.RESOLVED)
                     .isEmpty());
             await("FEED_DOWN no longer active in Alertmanager", () -> feedDownInAlertmanager()
@@ -192,7 +177,7 @@ class AlertmanagerDeliveryITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
             "--source", "http",
-            "--gbfs", "velib=" + gbfs.uri("/gbfs.json"),
+            "--gbfs", "velib=" + feed.discovery(),
             "--status-interval", "500 ms",
             "--information-interval", "1 s",
             "--http-request-timeout", "2 s",
@@ -267,13 +252,6 @@ class AlertmanagerDeliveryITCase {
                 .forEachRemaining(
                         field -> labels.put(field.getKey(), field.getValue().asText()));
         return labels;
-    }
-
-    /** The fixture's document, updated now: every station reported a few seconds ago. */
-    private static String statusAsOfNow(String document) {
-        long now = Instant.now().getEpochSecond();
-        return document.replaceAll("\"lastUpdatedOther\": \\d+", "\"lastUpdatedOther\": " + now)
-                .replaceAll("\"last_reported\": \\d+", "\"last_reported\": " + (now - 5));
     }
 
     private static void await(String what, Polling.Condition condition) {

@@ -26,7 +26,6 @@ import org.velibstream.job.settings.JobConfiguration;
 import org.velibstream.job.stats.AreaStats;
 import org.velibstream.job.testing.MiniClusters;
 import org.velibstream.job.testing.Polling;
-import org.velibstream.source.http.TestHttpServer;
 
 /**
  * The whole job polling a GBFS system whose station_status endpoint goes down for several seconds, the three ways a
@@ -45,30 +44,15 @@ class FeedDownITCase {
     @TempDir
     Path output;
 
-    private final FeedOutageServer statusServer;
-    private final TestHttpServer gbfs;
+    private final VelibFeedWithOutages feed;
 
     FeedDownITCase() throws IOException {
-        String status =
-                Files.readString(ReplayFixture.statusDirectory().resolve("2024-11-19T0800_station_status.json"));
-        String information = Files.readString(ReplayFixture.informationFile());
-        statusServer = new FeedOutageServer(() -> statusAsOfNow(status));
-        gbfs = new TestHttpServer();
-        gbfs.handle("/station_information.json", exchange -> TestHttpServer.respond(exchange, 200, information));
-        gbfs.handle(
-                "/gbfs.json",
-                exchange -> TestHttpServer.respond(exchange, 200, """
-                {"last_updated": %d, "ttl": 60, "version": "2.3", "data": {"en": {"feeds": [
-                  {"name": "station_status", "url": "%s"},
-                  {"name": "station_information", "url": "%s"}]}}}
-                """.formatted(
-                        Instant.now().getEpochSecond(), statusServer.uri(), gbfs.uri("/station_information.json"))));
+        feed = new VelibFeedWithOutages();
     }
 
     @AfterEach
     void stopServers() {
-        statusServer.close();
-        gbfs.close();
+        feed.close();
     }
 
     @Test
@@ -78,15 +62,15 @@ class FeedDownITCase {
             await("statistics of the feed while it is up", () -> !stats(row -> true)
                     .isEmpty());
 
-            statusServer.enter(Phase.REFUSING);
+            feed.statusServer().enter(Phase.REFUSING);
             Thread.sleep(2_000); // Nothing to observe at a closed port: the retries are 0.5 s apart.
-            statusServer.enter(Phase.UNAVAILABLE);
-            await("polls answered 503", () -> statusServer.requestsInPhase() >= 2);
-            statusServer.enter(Phase.HANGING);
+            feed.statusServer().enter(Phase.UNAVAILABLE);
+            await("polls answered 503", () -> feed.statusServer().requestsInPhase() >= 2);
+            feed.statusServer().enter(Phase.HANGING);
             await("FEED_DOWN opened", () -> !feedAlerts(AlertState.OPEN).isEmpty());
-            await("a hanging poll timed out", () -> statusServer.requestsInPhase() >= 2);
+            await("a hanging poll timed out", () -> feed.statusServer().requestsInPhase() >= 2);
             Instant recovered = Instant.now();
-            statusServer.enter(Phase.UP);
+            feed.statusServer().enter(Phase.UP);
 
             await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
             await("stations counted again", () -> !stats(row ->
@@ -112,12 +96,12 @@ class FeedDownITCase {
 
     @Test
     void aFeedDownFromTheJobsFirstPollRaisesFeedDownToo() throws Exception {
-        statusServer.enter(Phase.REFUSING);
+        feed.statusServer().enter(Phase.REFUSING);
         Instant started = Instant.now();
         JobClient job = startJob();
         try {
             await("FEED_DOWN opened", () -> !feedAlerts(AlertState.OPEN).isEmpty());
-            statusServer.enter(Phase.UP);
+            feed.statusServer().enter(Phase.UP);
             await("FEED_DOWN resolved", () -> !feedAlerts(AlertState.RESOLVED).isEmpty());
             await("stations counted", () -> !stats(row -> row.area().equals("75016"))
                     .isEmpty());
@@ -138,7 +122,7 @@ class FeedDownITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         VelibStreamJob.build(env, JobConfiguration.fromArgs(new String[] {
             "--source", "http",
-            "--gbfs", "velib=" + gbfs.uri("/gbfs.json"),
+            "--gbfs", "velib=" + feed.discovery(),
             "--status-interval", "500 ms",
             "--information-interval", "1 s",
             "--http-request-timeout", "2 s",
@@ -152,13 +136,6 @@ class FeedDownITCase {
             "--checkpoint-interval", "500 ms"
         }));
         return env.executeAsync("feed down");
-    }
-
-    /** The fixture's document, updated now: every station reported a few seconds ago. */
-    private static String statusAsOfNow(String document) {
-        long now = Instant.now().getEpochSecond();
-        return document.replaceAll("\"lastUpdatedOther\": \\d+", "\"lastUpdatedOther\": " + now)
-                .replaceAll("\"last_reported\": \\d+", "\"last_reported\": " + (now - 5));
     }
 
     private List<AreaStats> stats(Predicate<AreaStats> filter) throws IOException {
